@@ -1,0 +1,121 @@
+//! Command-line interface: clap definitions and the commands that need no
+//! terminal UI.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::domain::Language;
+use crate::load::{self, FsSource};
+
+#[derive(Debug, Parser)]
+#[command(name = "gremium", version, about, long_about = None)]
+pub struct Cli {
+    /// Language of the screens (defaults to the session's language).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    De,
+    En,
+}
+
+impl From<LangArg> for Language {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::De => Language::De,
+            LangArg::En => Language::En,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a session: a session folder (holding session.json) or a session file.
+    Open { path: PathBuf },
+    /// Check session definitions, dossier files and folders; report every problem.
+    Validate {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Treat warnings (unknown fields) as errors.
+        #[arg(long)]
+        strict: bool,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Print the JSON Schema of an input format.
+    Schema {
+        #[arg(value_enum, default_value_t = SchemaKind::Session)]
+        kind: SchemaKind,
+    },
+    /// Print shell completions.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Session,
+    Dossier,
+}
+
+pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
+    let lang = cli.lang.map(Language::from);
+    match cli.command {
+        None => {
+            let session = crate::demo::session()?;
+            crate::ui::run(session, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Open { path }) => {
+            let session_path = load::session_file(&path);
+            match load::load_session(&FsSource, &session_path, false) {
+                Ok(loaded) => {
+                    for w in &loaded.warnings {
+                        eprintln!("{w}");
+                    }
+                    crate::ui::run(loaded.session, lang)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprint!("{}", e.report());
+                    Ok(ExitCode::from(e.exit_code()))
+                }
+            }
+        }
+        Some(Command::Validate { paths, strict, format }) => {
+            let report = load::validate_paths(&FsSource, &paths, strict);
+            let mut out = std::io::stdout().lock();
+            match format {
+                ReportFormat::Text => write!(out, "{}", report.to_text())?,
+                ReportFormat::Json => writeln!(out, "{}", report.to_json())?,
+            }
+            Ok(ExitCode::from(report.exit_code()))
+        }
+        Some(Command::Schema { kind }) => {
+            println!("{}", crate::schema::schema_json(kind));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "gremium", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

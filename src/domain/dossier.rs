@@ -1,0 +1,236 @@
+//! A candidate-site dossier (`gremium.dossier/1`) and the collection format
+//! (`gremium.dossiers/1`).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub const DOSSIER_FORMAT: &str = "gremium.dossier/1";
+pub const DOSSIERS_FORMAT: &str = "gremium.dossiers/1";
+
+/// A file holding several dossiers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "gremium dossier collection")]
+pub struct DossierCollection {
+    /// Always `gremium.dossiers/1`.
+    #[schemars(extend("const" = "gremium.dossiers/1"))]
+    pub format: String,
+    pub dossiers: Vec<Dossier>,
+}
+
+/// One application: a municipality with its neighbourhood.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "gremium dossier")]
+pub struct Dossier {
+    /// `gremium.dossier/1` in a single-dossier file; may be left out inside a
+    /// collection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("const" = "gremium.dossier/1"))]
+    pub format: Option<String>,
+    /// Kennung.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"))]
+    pub id: String,
+    /// Kommune.
+    pub municipality: String,
+    /// Amtlicher Gemeindeschlüssel, 8 digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{8}$"))]
+    pub ags: Option<String>,
+    /// Landkreis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
+    /// Regierungsbezirk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Ländlicher Raum.
+    #[serde(default)]
+    pub rural: bool,
+    /// Fördergebiet.
+    pub area: Area,
+    /// Eingang (date the application was received).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<NaiveDate>,
+    /// Kurzbeschreibung.
+    pub summary: String,
+    /// Städtebauliche und soziale Missstände.
+    #[serde(default)]
+    pub deficits: Vec<String>,
+    /// Indikatoren: the area compared with the city and the state.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// Integriertes Entwicklungskonzept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concept: Option<Concept>,
+    /// Beteiligung, Quartiersmanagement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participation: Option<Participation>,
+    /// Maßnahmen.
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    /// Finanzierung.
+    pub funding: Funding,
+    /// Formale Prüfung: result of each declared eligibility check.
+    #[serde(default)]
+    pub eligibility: BTreeMap<String, bool>,
+    /// Ansprechperson.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+    /// Anlagen.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// Hinweise der Geschäftsstelle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+impl Dossier {
+    /// Ids of declared checks this dossier fails or leaves unanswered.
+    pub fn failed_checks<'a>(
+        &'a self,
+        checks: &'a [super::EligibilityCheck],
+    ) -> impl Iterator<Item = &'a super::EligibilityCheck> {
+        checks.iter().filter(|c| self.eligibility.get(&c.id) != Some(&true))
+    }
+}
+
+/// Fördergebiet: the neighbourhood applied for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Area {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0))]
+    pub hectares: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residents: Option<u64>,
+    /// Kind of area, e.g. "Großwohnsiedlung", "Innenstadt", "Ortskern".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// One indicator: the area's value against the city's and the state's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Indicator {
+    pub key: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Value in the area.
+    pub area: f64,
+    /// Value in the whole municipality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<f64>,
+    /// Value in the state (Land).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// True when a higher value means a worse situation (unemployment rate);
+    /// false when higher is better (share of green space). Unknown if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub higher_is_worse: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IsekStatus {
+    /// Adopted by the municipal council.
+    Adopted,
+    /// A draft exists.
+    Draft,
+    /// The council resolved to draw one up (Aufstellungsbeschluss).
+    Resolution,
+    None,
+}
+
+/// Integriertes städtebauliches Entwicklungskonzept (ISEK).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Concept {
+    pub isek: IsekStatus,
+    /// Date of adoption or resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isek_date: Option<NaiveDate>,
+    /// Handlungsfelder.
+    #[serde(default)]
+    pub fields_of_action: Vec<String>,
+    /// How the concept deals with climate protection and adaptation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub climate: Option<String>,
+    /// How the area's concept is embedded in the citywide development plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citywide: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuarterManagement {
+    Existing,
+    Planned,
+    None,
+}
+
+/// Beteiligung und Quartiersmanagement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Participation {
+    pub quarter_management: QuarterManagement,
+    /// Formats of participation (Stadtteilkonferenz, Bürgerforum …).
+    #[serde(default)]
+    pub formats: Vec<String>,
+    /// Whether a local partnership (lokale Partnerschaft) exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_partnership: Option<bool>,
+}
+
+/// A planned measure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Measure {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_eur: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_year: Option<i32>,
+}
+
+/// Finanzierung.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Funding {
+    /// Amount requested; this is what counts against the budget.
+    pub requested_eur: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_cost_eur: Option<u64>,
+    /// Municipal share of eligible costs, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub municipal_share_percent: Option<f64>,
+    /// Whether the municipality is under a budget-recovery scheme
+    /// (Haushaltssicherung), which lowers its own share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_recovery: Option<bool>,
+}
+
+/// Ansprechperson.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// An attachment listed with the dossier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Attachment {
+    pub title: String,
+    /// Path relative to the dossier file.
+    pub path: String,
+}

@@ -1,0 +1,12 @@
+//! gremium: run a selection committee's session from the terminal.
+//!
+//! `domain`, `rules`, `load` and `record` are free of terminal code; `ui` is
+//! the only module that talks to the terminal.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod load;
+pub mod schema;
+pub mod text;
+pub mod ui;
