@@ -1,0 +1,106 @@
+//! A small harness that runs the real binary in a pseudo-terminal and reads
+//! its screen through a terminal emulator.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Generous: CI machines are shared and slow.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct Terminal {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Terminal {
+    /// Start `gremium` with `args` in a terminal of `cols` × `rows`, with the
+    /// data and config directories pointed at `home`.
+    pub fn spawn(args: &[&str], cols: u16, rows: u16, home: &Path) -> Terminal {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gremium"));
+        cmd.args(args);
+        cmd.cwd(home);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("GREMIUM_DATA", home.join("data"));
+        cmd.env("GREMIUM_CONFIG", home.join("config"));
+        cmd.env("HOME", home);
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn gremium");
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let sink = Arc::clone(&parser);
+        // The reader runs until the child closes the pty; it never blocks the
+        // test, which only ever looks at the parsed screen.
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = sink.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        Terminal { parser, writer, child, _master: pair.master }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().map(|p| p.screen().contents()).unwrap_or_default()
+    }
+
+    /// Wait until the screen shows `text`; panic with the screen if it never does.
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {text:?}; the screen shows:\n{screen}");
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Wait for the program to end and return its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.exit_code();
+            }
+            if start.elapsed() > TIMEOUT {
+                let _ = self.child.kill();
+                panic!("gremium did not exit; the screen shows:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
