@@ -1,9 +1,110 @@
-//! The terminal UI: App state, the event loop, rendering.
+//! The terminal UI: the event loop, and `render(&App, &mut Frame)`.
+//!
+//! The loop follows ratatui's demo2 / simple template: block on
+//! `crossterm::event::read()`, turn a key into an [`Action`] through the
+//! keymap, `App::update`, draw. Nothing is drawn between events.
+
+pub mod action;
+pub mod app;
+pub mod format;
+pub mod index;
+pub mod keymap;
+pub mod screens;
+pub mod strings;
+pub mod theme;
+pub mod widgets;
+
+use crossterm::event::{self, Event};
+use ratatui::backend::TestBackend;
+use ratatui::layout::{Constraint, Layout, Rect, Size};
+use ratatui::widgets::Block;
+use ratatui::{DefaultTerminal, Frame, Terminal};
+
+pub use action::Action;
+pub use app::App;
+pub use screens::Screen;
+pub use theme::ThemeKind;
 
 use crate::domain::{Language, Session};
 
+/// The smallest terminal the screens are laid out for (PRODUCT.md §8).
+pub const MIN_SIZE: Size = Size { width: 80, height: 24 };
+
 /// Run the TUI on a loaded session until the chair quits.
+///
+/// `color_eyre::install()` must have run first (main does it): `try_init`
+/// then chains its terminal-restoring panic hook in front of color_eyre's, so
+/// a panic restores the terminal before the report is printed.
 pub fn run(session: Session, lang: Option<Language>) -> color_eyre::Result<()> {
-    let _ = (session, lang);
+    let keymap = keymap::Keymap::embedded()?;
+    let theme = ThemeKind::from_env(
+        std::env::var("NO_COLOR").ok().as_deref(),
+        std::env::var("GREMIUM_THEME").ok().as_deref(),
+    );
+    let app = App::new(session, lang).with_keymap(keymap).with_theme(theme);
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> color_eyre::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    terminal.draw(|frame| render(&app, frame))?;
+    while !app.should_quit() {
+        let action = match event::read()? {
+            Event::Key(key) => app.action_for_key(&key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            app.update(action);
+        }
+        if !app.should_quit() {
+            terminal.draw(|frame| render(&app, frame))?;
+        }
+    }
     Ok(())
+}
+
+/// Draw the whole UI. Pure: reads the app, writes the frame, nothing else.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(app.theme.base), area);
+    if area.width < MIN_SIZE.width || area.height < MIN_SIZE.height {
+        widgets::too_small::render(app, frame, area);
+        return;
+    }
+    let [header, body, footer] = frame_layout(area);
+    widgets::header::render(app, frame, header);
+    app.screen().render(app, frame, body);
+    widgets::footer::render(app, frame, footer);
+    if app.help_open() {
+        widgets::help::render(app, frame, body);
+    }
+}
+
+/// Header, body and footer rows.
+pub fn frame_layout(area: Rect) -> [Rect; 3] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area)
+}
+
+/// The body area for a terminal of `size`.
+pub fn body_area(size: Size) -> Rect {
+    frame_layout(Rect::new(0, 0, size.width, size.height))[1]
+}
+
+/// Resize the app to `width`×`height` and render it into an in-memory
+/// terminal (tests, benchmarks, headless checks).
+pub fn render_to_test_backend(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize(width, height));
+    let mut terminal = match Terminal::new(TestBackend::new(width, height)) {
+        Ok(t) => t,
+        Err(never) => match never {},
+    };
+    if let Err(never) = terminal.draw(|frame| render(app, frame)) {
+        match never {}
+    }
+    terminal
 }

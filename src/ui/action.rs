@@ -1,0 +1,67 @@
+//! The vocabulary between keys and state. Key bindings live in data (the
+//! keymap TOML), so every action a key can trigger deserialises from a name.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the chair can ask the app to do.
+///
+/// The derived order is the order in which help and the footer list actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    // Moving within a screen.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Open the selected item or confirm.
+    Open,
+    /// Start typing a search (jumps to the agenda from other screens).
+    Search,
+    /// Cycle the agenda's sort key.
+    CycleSort,
+    NextTab,
+    PrevTab,
+    /// Jump to a dossier tab by its number (1-based, as shown on screen).
+    Tab(u8),
+    NextDossier,
+    PrevDossier,
+    // Going places: one key per screen from anywhere.
+    ShowOverview,
+    ShowAgenda,
+    ShowDossier,
+    /// Step back: close the overlay, clear the search, or return to the
+    /// previous screen.
+    Back,
+    Help,
+    ToggleLanguage,
+    CycleTheme,
+    Quit,
+    // Text entry while a search is being typed: `Insert` comes from the
+    // event loop for printable keys, never from the keymap.
+    #[serde(skip)]
+    Insert(char),
+    DeleteChar,
+    /// The terminal changed size; scrolling limits depend on it.
+    #[serde(skip)]
+    Resize(u16, u16),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_deserialise_from_names() {
+        #[derive(Deserialize)]
+        struct T {
+            a: Action,
+            b: Action,
+        }
+        let t: T = toml::from_str("a = \"show_agenda\"\nb = { tab = 3 }").unwrap();
+        assert_eq!(t.a, Action::ShowAgenda);
+        assert_eq!(t.b, Action::Tab(3));
+    }
+}

@@ -1,0 +1,88 @@
+//! The screens. Each has a small `handle` (actions → state) and a pure
+//! `render`; `Screen` names them and the one `match` below dispatches.
+//!
+//! Screen state lives in the App rather than inside the enum variants so
+//! that it survives navigation: the agenda keeps its search and selection
+//! while a dossier is open.
+
+pub mod agenda;
+pub mod dossier;
+pub mod overview;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::Scope;
+use super::strings::Strings;
+
+/// The screens the chair moves between. Later: attendance, scoring,
+/// ranking, decision, minutes, sign-off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Overview,
+    Agenda,
+    Dossier,
+}
+
+impl Screen {
+    pub fn scope(self) -> Scope {
+        match self {
+            Screen::Overview => Scope::Overview,
+            Screen::Agenda => Scope::Agenda,
+            Screen::Dossier => Scope::Dossier,
+        }
+    }
+
+    pub fn title(self, s: &Strings) -> &'static str {
+        match self {
+            Screen::Overview => s.screen_overview,
+            Screen::Agenda => s.screen_agenda,
+            Screen::Dossier => s.screen_dossier,
+        }
+    }
+
+    /// Render the screen into the area between header and footer.
+    pub fn render(self, app: &App, frame: &mut Frame, area: Rect) {
+        match self {
+            Screen::Overview => overview::render(app, frame, area),
+            Screen::Agenda => agenda::render(app, frame, area),
+            Screen::Dossier => dossier::render(app, frame, area),
+        }
+    }
+
+    /// The hints the footer shows on this screen, most important first.
+    pub fn hints(self, app: &App) -> Vec<Hint> {
+        match self {
+            Screen::Overview => overview::hints(app),
+            Screen::Agenda => agenda::hints(app),
+            Screen::Dossier => dossier::hints(app),
+        }
+    }
+}
+
+/// One footer hint: the keys of one or more actions and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub actions: Vec<Action>,
+    /// Shown instead of the bound keys (e.g. "1–9").
+    pub keys: Option<&'static str>,
+    pub label: &'static str,
+}
+
+impl Hint {
+    pub fn new(action: Action, label: &'static str) -> Hint {
+        Hint { actions: vec![action], keys: None, label }
+    }
+
+    pub fn pair(first: Action, second: Action, label: &'static str) -> Hint {
+        Hint { actions: vec![first, second], keys: None, label }
+    }
+}
+
+/// Lines `scroll..` of a document that fit into `height`, and the largest
+/// useful scroll position.
+pub fn max_scroll_for(lines: usize, height: u16) -> usize {
+    lines.saturating_sub(usize::from(height))
+}

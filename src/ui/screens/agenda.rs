@@ -1,0 +1,238 @@
+//! Tagesordnung: the dossiers in agenda order, with incremental search and a
+//! choice of sort keys. Filtering and sorting run once per change over
+//! precomputed keys, so a key press costs O(n log n) at worst.
+
+mod table;
+
+use std::cmp::Ordering;
+
+use ratatui::Frame;
+use ratatui::layout::{Rect, Size};
+
+use super::Hint;
+use crate::domain::Session;
+use crate::ui::action::Action;
+use crate::ui::app::App;
+use crate::ui::index::SessionIndex;
+use crate::ui::keymap::Scope;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// The configured agenda order.
+    Agenda,
+    Id,
+    Municipality,
+    /// Largest request first.
+    Requested,
+    Region,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] =
+        [SortKey::Agenda, SortKey::Id, SortKey::Municipality, SortKey::Requested, SortKey::Region];
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> SortKey {
+        Self::ALL[(self.index() + 1) % Self::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AgendaState {
+    query: String,
+    editing: bool,
+    sort: SortKey,
+    /// Indices into `session.dossiers`, filtered and sorted.
+    visible: Vec<usize>,
+    /// Position of the selection within `visible`.
+    selected: usize,
+    /// First row shown.
+    offset: usize,
+}
+
+impl AgendaState {
+    pub fn new(session: &Session, index: &SessionIndex) -> AgendaState {
+        let mut state = AgendaState {
+            query: String::new(),
+            editing: false,
+            sort: SortKey::Agenda,
+            visible: Vec::new(),
+            selected: 0,
+            offset: 0,
+        };
+        state.refresh(session, index);
+        state
+    }
+
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    pub fn editing(&self) -> bool {
+        self.editing
+    }
+
+    pub fn sort(&self) -> SortKey {
+        self.sort
+    }
+
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The dossier (index into `session.dossiers`) under the selection.
+    pub fn selected_dossier(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    pub fn start_search(&mut self) {
+        self.editing = true;
+    }
+
+    /// `Esc`: stop typing and clear the search. `false` when there was
+    /// nothing to clear, so the app steps back a screen instead.
+    pub fn back(&mut self, session: &Session, index: &SessionIndex) -> bool {
+        if !self.editing && self.query.is_empty() {
+            return false;
+        }
+        self.editing = false;
+        if !self.query.is_empty() {
+            self.query.clear();
+            self.refresh(session, index);
+        }
+        true
+    }
+
+    /// Carry out an action; returns the dossier to open, if any.
+    pub fn handle(
+        &mut self,
+        action: Action,
+        session: &Session,
+        index: &SessionIndex,
+        page: usize,
+    ) -> Option<usize> {
+        let last = self.visible.len().saturating_sub(1);
+        let page = page.max(1);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(page),
+            Action::PageDown => self.selected = (self.selected + page).min(last),
+            Action::Home => self.selected = 0,
+            Action::End => self.selected = last,
+            Action::Open => {
+                self.editing = false;
+                return self.selected_dossier();
+            }
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.refresh(session, index);
+            }
+            Action::Insert(c) if self.editing => {
+                self.query.push(c);
+                self.refresh(session, index);
+            }
+            Action::DeleteChar if self.editing => {
+                self.query.pop();
+                self.refresh(session, index);
+            }
+            _ => {}
+        }
+        self.keep_visible(page);
+        None
+    }
+
+    /// Select a dossier if it is in the list.
+    pub fn select_dossier(&mut self, dossier: usize) {
+        if let Some(pos) = self.visible.iter().position(|d| *d == dossier) {
+            self.selected = pos;
+        }
+    }
+
+    /// The dossier `delta` places from `dossier` in the list as shown, or in
+    /// agenda order when the list does not contain it.
+    pub fn neighbour(&self, dossier: usize, delta: isize, total: usize) -> Option<usize> {
+        match self.visible.iter().position(|d| *d == dossier) {
+            Some(pos) => pos.checked_add_signed(delta).and_then(|p| self.visible.get(p).copied()),
+            None => dossier.checked_add_signed(delta).filter(|d| *d < total),
+        }
+    }
+
+    /// Scroll so that the selection is on screen.
+    pub fn keep_visible(&mut self, page: usize) {
+        let page = page.max(1);
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+        self.offset = self.offset.min(self.visible.len().saturating_sub(page));
+    }
+
+    /// Filter by the query and sort; the selected dossier stays selected
+    /// when it is still listed.
+    fn refresh(&mut self, session: &Session, index: &SessionIndex) {
+        let keep = self.selected_dossier();
+        let words: Vec<String> = self.query.to_lowercase().split_whitespace().map(str::to_string).collect();
+        self.visible = (0..session.dossiers.len()).filter(|i| index.matches(*i, &words)).collect();
+        let by = |a: &usize, b: &usize| -> Ordering {
+            let (da, db) = (&session.dossiers[*a], &session.dossiers[*b]);
+            let (fa, fb) = (&index.dossiers[*a], &index.dossiers[*b]);
+            match self.sort {
+                SortKey::Agenda => Ordering::Equal,
+                SortKey::Id => da.id.cmp(&db.id),
+                SortKey::Municipality => fa.municipality_key.cmp(&fb.municipality_key),
+                SortKey::Requested => db.funding.requested_eur.cmp(&da.funding.requested_eur),
+                SortKey::Region => fa.region_key.cmp(&fb.region_key),
+            }
+            .then(a.cmp(b))
+        };
+        self.visible.sort_by(by);
+        self.selected = keep.and_then(|d| self.visible.iter().position(|v| *v == d)).unwrap_or(0);
+    }
+}
+
+/// Rows of the list for a terminal size: the body minus status line,
+/// column header and legend.
+pub fn page_height(size: Size) -> usize {
+    usize::from(crate::ui::body_area(size).height.saturating_sub(3))
+}
+
+pub fn hints(app: &App) -> Vec<Hint> {
+    let s = app.strings();
+    if app.scope() == Scope::Search {
+        return vec![
+            Hint::new(Action::Open, s.actions.open),
+            Hint::new(Action::Back, s.actions.clear_search),
+            Hint::new(Action::DeleteChar, s.actions.delete_char),
+            Hint::pair(Action::Down, Action::Up, s.hint_move),
+        ];
+    }
+    let mut hints = vec![
+        Hint::pair(Action::Down, Action::Up, s.hint_move),
+        Hint::new(Action::Open, s.actions.open),
+        Hint::new(Action::Search, s.actions.search),
+        Hint::new(Action::CycleSort, s.actions.cycle_sort),
+    ];
+    if !app.agenda().query().is_empty() {
+        hints.insert(3, Hint::new(Action::Back, s.actions.clear_search));
+    }
+    hints.push(Hint::new(Action::ShowOverview, s.actions.show_overview));
+    hints
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    table::render(app, frame, body);
+}

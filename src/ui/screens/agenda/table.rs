@@ -1,0 +1,190 @@
+//! Drawing the agenda: status line (search, count, sort), column header,
+//! rows, legend.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::ui::app::App;
+use crate::ui::format;
+use crate::ui::widgets::doc::{Align, fit, width};
+
+/// Column widths for a line width. The area name takes what is left; below
+/// 110 columns municipality and area share one column ("Kassel · Wesertor").
+struct Columns {
+    pos: usize,
+    id: usize,
+    /// 0 when merged into `area`.
+    municipality: usize,
+    area: usize,
+    region: usize,
+    space: usize,
+    requested: usize,
+    checks: usize,
+    conflicts: usize,
+}
+
+impl Columns {
+    const MARKER: usize = 2;
+
+    fn new(total: usize, dossiers: usize) -> Columns {
+        let wide = total >= 110;
+        let mut c = Columns {
+            pos: dossiers.to_string().len().max(3),
+            id: if wide { 14 } else { 11 },
+            municipality: if wide { 20 } else { 0 },
+            area: 0,
+            region: if wide { 14 } else { 9 },
+            space: 6,
+            requested: 12,
+            checks: 5,
+            conflicts: 4,
+        };
+        let gaps = if wide { 8 } else { 7 };
+        let fixed = Self::MARKER
+            + gaps
+            + c.pos
+            + c.id
+            + c.municipality
+            + c.region
+            + c.space
+            + c.requested
+            + c.checks
+            + c.conflicts;
+        c.area = total.saturating_sub(fixed);
+        c
+    }
+
+    fn merged(&self) -> bool {
+        self.municipality == 0
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let area = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
+    let [status, header, list, legend] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let s = app.strings();
+    let t = &app.theme;
+    let agenda = app.agenda();
+    let total = usize::from(area.width);
+    let cols = Columns::new(total, app.session().dossiers.len());
+
+    frame.render_widget(Paragraph::new(status_line(app, total)), status);
+    let mut head = vec![
+        (s.col_pos, cols.pos, Align::Right),
+        (s.col_id, cols.id, Align::Left),
+        (s.col_municipality, cols.municipality, Align::Left),
+        (if cols.merged() { s.col_municipality_area } else { s.col_area }, cols.area, Align::Left),
+        (s.col_region, cols.region, Align::Left),
+        (s.col_space, cols.space, Align::Left),
+        (s.col_requested, cols.requested, Align::Right),
+        (s.col_checks, cols.checks, Align::Left),
+        (s.col_conflicts, cols.conflicts, Align::Left),
+    ];
+    head.retain(|(_, w, _)| *w > 0);
+    let mut spans = vec![Span::raw("  ")];
+    for (i, (text, w, align)) in head.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(fit(text, *w, *align), t.heading));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), header);
+
+    if agenda.visible().is_empty() {
+        let text = if app.session().dossiers.is_empty() {
+            s.no_dossiers.to_string()
+        } else {
+            s.no_match.replace("{}", agenda.query())
+        };
+        frame.render_widget(Paragraph::new(Line::styled(fit(&text, total, Align::Left), t.warn)), list);
+    } else {
+        let rows: Vec<Line> = agenda
+            .visible()
+            .iter()
+            .enumerate()
+            .skip(agenda.offset())
+            .take(usize::from(list.height))
+            .map(|(pos, dossier)| row(app, &cols, *dossier, pos == agenda.selected()))
+            .collect();
+        frame.render_widget(Paragraph::new(rows), list);
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(s.agenda_legend, total, Align::Left), t.muted)),
+        legend,
+    );
+}
+
+fn status_line(app: &App, total: usize) -> Line<'static> {
+    let s = app.strings();
+    let t = &app.theme;
+    let agenda = app.agenda();
+    let count =
+        format!("{} {} {} {}", agenda.visible().len(), s.of, app.session().dossiers.len(), s.dossiers_word);
+    let sort = format!("{}: {}", s.sort_label, s.sort_keys[agenda.sort().index()]);
+    let mut spans = Vec::new();
+    if agenda.editing() || !agenda.query().is_empty() {
+        let cursor = if agenda.editing() { "▏" } else { "" };
+        spans.push(Span::styled(format!("{}: ", s.search_prompt), t.search));
+        let query = fit(agenda.query(), total / 3, Align::Left);
+        spans.push(Span::styled(format!("{}{cursor}", query.trim_end()), t.search));
+        if agenda.query().is_empty() {
+            spans.push(Span::styled(format!(" ({})", s.search_hint), t.muted));
+        }
+        spans.push(Span::raw("  "));
+    }
+    spans.push(Span::raw(count));
+    let used: usize = spans.iter().map(|sp| sp.width()).sum();
+    let pad = total.saturating_sub(used + width(&sort));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(sort, t.label));
+    Line::from(spans)
+}
+
+fn row(app: &App, cols: &Columns, dossier: usize, selected: bool) -> Line<'static> {
+    let s = app.strings();
+    let t = &app.theme;
+    let lang = app.language();
+    let (Some(d), Some(facts)) = (app.session().dossiers.get(dossier), app.index.dossiers.get(dossier))
+    else {
+        return Line::default();
+    };
+    let plain = |style: Style| if selected { Style::new() } else { style };
+    let (checks, checks_style) = if facts.open_checks == 0 {
+        ("✓".to_string(), t.ok)
+    } else {
+        (format!("✗{}", facts.open_checks), t.bad)
+    };
+    let conflicts = if facts.conflicts == 0 { String::new() } else { format!("⚑{}", facts.conflicts) };
+    let area =
+        if cols.merged() { format!("{} · {}", d.municipality, d.area.name) } else { d.area.name.clone() };
+    let mut cells: Vec<(String, usize, Align, Style)> = vec![
+        ((dossier + 1).to_string(), cols.pos, Align::Right, t.label),
+        (d.id.clone(), cols.id, Align::Left, t.base),
+        (d.municipality.clone(), cols.municipality, Align::Left, t.base),
+        (area, cols.area, Align::Left, t.base),
+        (d.region.clone().unwrap_or_default(), cols.region, Align::Left, t.base),
+        (if d.rural { s.rural_short } else { s.urban_short }.to_string(), cols.space, Align::Left, t.base),
+        (format::money(d.funding.requested_eur, lang), cols.requested, Align::Right, t.base),
+        (checks, cols.checks, Align::Left, checks_style),
+        (conflicts, cols.conflicts, Align::Left, t.warn),
+    ];
+    cells.retain(|(_, w, _, _)| *w > 0);
+    let mut spans = vec![Span::raw(if selected { "▶ " } else { "  " })];
+    for (i, (text, w, align, style)) in cells.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(fit(&text, w, align), plain(style)));
+    }
+    let line = Line::from(spans);
+    if selected { line.style(t.selected) } else { line }
+}

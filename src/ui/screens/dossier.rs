@@ -1,0 +1,260 @@
+//! The dossier: everything in it, on nine tabs. Each tab is a document of
+//! pre-wrapped lines, scrolled with j/k.
+
+mod figures;
+mod profile;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Hint, max_scroll_for};
+use crate::domain::Dossier;
+use crate::ui::action::Action;
+use crate::ui::app::App;
+use crate::ui::strings::Strings;
+use crate::ui::widgets::doc::{Align, Doc, fit, safe, width};
+use crate::ui::widgets::{doc_width, render_scrolled};
+
+/// The tabs, in the order of their number keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DossierTab {
+    Profile,
+    Indicators,
+    Deficits,
+    Concept,
+    Participation,
+    Measures,
+    Funding,
+    Checks,
+    Notes,
+}
+
+impl DossierTab {
+    pub const ALL: [DossierTab; 9] = [
+        DossierTab::Profile,
+        DossierTab::Indicators,
+        DossierTab::Deficits,
+        DossierTab::Concept,
+        DossierTab::Participation,
+        DossierTab::Measures,
+        DossierTab::Funding,
+        DossierTab::Checks,
+        DossierTab::Notes,
+    ];
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn title(self, s: &Strings) -> &'static str {
+        s.tabs[self.index()]
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DossierState {
+    /// Index into `session.dossiers`.
+    current: Option<usize>,
+    tab: usize,
+    /// Scroll position per tab; reset when another dossier is shown.
+    scroll: [usize; 9],
+}
+
+impl DossierState {
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
+    pub fn tab(&self) -> DossierTab {
+        DossierTab::ALL.get(self.tab).copied().unwrap_or(DossierTab::Profile)
+    }
+
+    pub fn scroll(&self) -> usize {
+        self.scroll.get(self.tab).copied().unwrap_or(0)
+    }
+
+    /// Show another dossier, on the same tab, from the top.
+    pub fn show(&mut self, dossier: usize) {
+        if self.current != Some(dossier) {
+            self.current = Some(dossier);
+            self.scroll = [0; 9];
+        }
+    }
+
+    pub fn clamp_scroll(&mut self, max: usize) {
+        if let Some(s) = self.scroll.get_mut(self.tab) {
+            *s = (*s).min(max);
+        }
+    }
+
+    fn set_scroll(&mut self, value: usize) {
+        if let Some(s) = self.scroll.get_mut(self.tab) {
+            *s = value;
+        }
+    }
+}
+
+pub fn handle(app: &mut App, action: Action) {
+    let tabs = DossierTab::ALL.len();
+    let page = usize::from(content_area(crate::ui::body_area(app.size)).height).max(1);
+    let max = max_scroll(app);
+    let state = &mut app.dossier;
+    let scroll = state.scroll();
+    match action {
+        Action::NextTab => state.tab = (state.tab + 1) % tabs,
+        Action::PrevTab => state.tab = (state.tab + tabs - 1) % tabs,
+        Action::Tab(n) if (1..=tabs).contains(&usize::from(n)) => state.tab = usize::from(n) - 1,
+        Action::Up => state.set_scroll(scroll.saturating_sub(1)),
+        Action::Down => state.set_scroll((scroll + 1).min(max)),
+        Action::PageUp => state.set_scroll(scroll.saturating_sub(page)),
+        Action::PageDown => state.set_scroll((scroll + page).min(max)),
+        Action::Home => state.set_scroll(0),
+        Action::End => state.set_scroll(max),
+        Action::NextDossier | Action::PrevDossier => {
+            let delta = if action == Action::NextDossier { 1 } else { -1 };
+            let total = app.session.dossiers.len();
+            let next = match app.dossier.current {
+                Some(current) => app.agenda.neighbour(current, delta, total),
+                None => app.agenda.selected_dossier(),
+            };
+            if let Some(next) = next {
+                app.dossier.show(next);
+                app.agenda.select_dossier(next);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub fn hints(app: &App) -> Vec<Hint> {
+    let s = app.strings();
+    vec![
+        Hint::pair(Action::NextTab, Action::PrevTab, s.hint_tabs),
+        Hint::pair(Action::Down, Action::Up, s.hint_scroll),
+        Hint::pair(Action::PrevDossier, Action::NextDossier, s.hint_dossier_step),
+        Hint { actions: vec![], keys: Some("1–9"), label: s.hint_tab_direct },
+        Hint::new(Action::Back, s.actions.back),
+        Hint::new(Action::ShowAgenda, s.actions.show_agenda),
+    ]
+}
+
+/// Rows below the title and the tab bar, one column of margin on the left.
+fn content_area(body: Rect) -> Rect {
+    let [_, _, _, content] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(body);
+    Rect { x: content.x + 1, width: content.width.saturating_sub(1), ..content }
+}
+
+fn current(app: &App) -> Option<&Dossier> {
+    app.dossier.current.and_then(|i| app.session().dossiers.get(i))
+}
+
+pub fn max_scroll(app: &App) -> usize {
+    let area = content_area(crate::ui::body_area(app.size));
+    match current(app) {
+        Some(d) => max_scroll_for(tab_lines(app, d, app.dossier.tab(), doc_width(area)).len(), area.height),
+        None => 0,
+    }
+}
+
+/// The lines of one tab for a width.
+pub fn tab_lines(app: &App, d: &Dossier, tab: DossierTab, width: u16) -> Vec<Line<'static>> {
+    let mut doc = Doc::new(width, &app.theme);
+    match tab {
+        DossierTab::Profile => profile::profile(&mut doc, app, d),
+        DossierTab::Indicators => figures::indicators(&mut doc, app, d),
+        DossierTab::Deficits => profile::deficits(&mut doc, app, d),
+        DossierTab::Concept => profile::concept(&mut doc, app, d),
+        DossierTab::Participation => profile::participation(&mut doc, app, d),
+        DossierTab::Measures => figures::measures(&mut doc, app, d),
+        DossierTab::Funding => figures::funding(&mut doc, app, d),
+        DossierTab::Checks => figures::checks(&mut doc, app, d),
+        DossierTab::Notes => profile::notes(&mut doc, app, d),
+    }
+    doc.into_lines()
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let s = app.strings();
+    let t = &app.theme;
+    let [title, tabs, _, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(body);
+    let Some(d) = current(app) else {
+        let area = content_area(body);
+        let text = fit(s.no_dossier, usize::from(area.width), Align::Left);
+        frame.render_widget(Paragraph::new(Line::styled(text, t.warn)), area);
+        return;
+    };
+    let title_area = Rect { x: title.x + 1, width: title.width.saturating_sub(2), ..title };
+    frame.render_widget(Paragraph::new(title_line(app, d, title_area.width)), title_area);
+    let tabs_area = Rect { x: tabs.x + 1, width: tabs.width.saturating_sub(2), ..tabs };
+    frame.render_widget(Paragraph::new(tab_bar(app, tabs_area.width)), tabs_area);
+    let area = content_area(body);
+    render_scrolled(frame, area, tab_lines(app, d, app.dossier.tab(), doc_width(area)), app.dossier.scroll());
+}
+
+fn title_line(app: &App, d: &Dossier, total: u16) -> Line<'static> {
+    let s = app.strings();
+    let t = &app.theme;
+    let agenda = app.agenda();
+    let position = match app.dossier.current.and_then(|c| agenda.visible().iter().position(|v| *v == c)) {
+        Some(p) => format!("{} {} {} {}", s.screen_dossier, p + 1, s.of, agenda.visible().len()),
+        None => String::new(),
+    };
+    let name = format!("{} · {} · {}", safe(&d.id), safe(&d.municipality), safe(&d.area.name));
+    let room = usize::from(total).saturating_sub(width(&position) + 1);
+    Line::from(vec![
+        Span::styled(fit(&name, room, Align::Left), t.heading),
+        Span::raw(" "),
+        Span::styled(position, t.label),
+    ])
+}
+
+/// "▸1 Überblick 2 Indikatoren …": full names when they fit; otherwise the
+/// active one in full and the others abbreviated, or as bare numbers.
+fn tab_bar(app: &App, total: u16) -> Line<'static> {
+    let s = app.strings();
+    let t = &app.theme;
+    let active = app.dossier.tab;
+    // The active tab is marked by "▸" as well as by its style.
+    #[derive(Clone, Copy)]
+    enum Others {
+        Full,
+        Short,
+        Numbers,
+    }
+    let label = |i: usize, others: Others| {
+        let mark = if i == active { "▸" } else { "" };
+        match others {
+            _ if i == active => format!("{mark}{} {}", i + 1, s.tabs[i]),
+            Others::Full => format!("{mark}{} {}", i + 1, s.tabs[i]),
+            Others::Short => format!("{mark}{} {}", i + 1, s.tabs_short[i]),
+            Others::Numbers => format!("{mark}{}", i + 1),
+        }
+    };
+    let fits = |others: Others| {
+        (0..9).map(|i| width(&label(i, others)) + 1).sum::<usize>() <= usize::from(total) + 1
+    };
+    let others = [Others::Full, Others::Short].into_iter().find(|o| fits(*o)).unwrap_or(Others::Numbers);
+    let mut spans = Vec::with_capacity(18);
+    for i in 0..9 {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        let style = if i == active { t.tab_active } else { t.tab };
+        spans.push(Span::styled(label(i, others), style));
+    }
+    Line::from(spans)
+}

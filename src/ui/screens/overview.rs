@@ -1,0 +1,188 @@
+//! Übersicht: the session at a glance and what to do next. Later issues add
+//! quorum and progress here.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{Hint, max_scroll_for};
+use crate::domain::Language;
+use crate::ui::action::Action;
+use crate::ui::app::App;
+use crate::ui::format;
+use crate::ui::widgets::doc::{Align, Doc, fit, safe};
+use crate::ui::widgets::{doc_width, render_scrolled};
+
+pub fn handle(app: &mut App, action: Action) {
+    let page = usize::from(content_area(crate::ui::body_area(app.size)).height).max(1);
+    let max = max_scroll(app);
+    let s = &mut app.overview_scroll;
+    *s = match action {
+        Action::Up => s.saturating_sub(1),
+        Action::Down => (*s + 1).min(max),
+        Action::PageUp => s.saturating_sub(page),
+        Action::PageDown => (*s + page).min(max),
+        Action::Home => 0,
+        Action::End => max,
+        _ => *s,
+    };
+}
+
+pub fn hints(app: &App) -> Vec<Hint> {
+    let s = app.strings();
+    vec![
+        Hint::new(Action::ShowAgenda, s.actions.show_agenda),
+        Hint::new(Action::ShowDossier, s.actions.show_dossier),
+        Hint::new(Action::Search, s.actions.search),
+        Hint::pair(Action::Down, Action::Up, s.hint_scroll),
+    ]
+}
+
+fn content_area(body: Rect) -> Rect {
+    Rect { x: body.x + 1, width: body.width.saturating_sub(1), ..body }
+}
+
+pub fn max_scroll(app: &App) -> usize {
+    let area = content_area(crate::ui::body_area(app.size));
+    max_scroll_for(lines(app, doc_width(area)).len(), area.height)
+}
+
+/// The overview as lines for a width.
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let s = app.strings();
+    let t = &app.theme;
+    let lang = app.language();
+    let def = &app.session().definition;
+    let fig = &app.index.figures;
+    let opt = |v: Option<&str>| v.map(|x| safe(x).into_owned()).unwrap_or_else(|| s.not_given.to_string());
+    let mut doc = Doc::new(width, t);
+    for line in crate::ui::widgets::doc::wrap(&safe(&def.title), doc.width()) {
+        doc.line(Line::styled(line, t.heading));
+    }
+    let agenda_keys: Vec<String> = app
+        .keymap
+        .effective_keys(crate::ui::keymap::Scope::Overview, Action::ShowAgenda)
+        .iter()
+        .take(2)
+        .map(|k| k.label(s))
+        .collect();
+    // What to do next comes first: on a projector at 80×24 it must not be
+    // below the fold.
+    doc.blank();
+    doc.line(Line::from(vec![
+        Span::styled(format!("{}: ", s.ov_next), t.heading),
+        Span::raw(s.ov_next_review),
+        Span::styled(format!("  [{}]", agenda_keys.join(" / ")), t.footer_key),
+    ]));
+    doc.blank();
+    doc.field(s.ov_programme, &opt(def.programme.as_deref()));
+    doc.field(s.ov_date, &def.date.map(|d| format::date(d, lang)).unwrap_or_else(|| s.not_given.into()));
+    doc.field(s.ov_place, &opt(def.place.as_deref()));
+    if let Some(secretary) = &def.secretary {
+        doc.field(s.ov_secretary, secretary);
+    }
+    doc.blank();
+    let total = app.session().dossiers.len();
+    doc.field(s.ov_dossiers, &format!("{total} ({} {}, {} {})", fig.rural, s.rural, fig.urban, s.urban));
+    let regions: Vec<String> = fig
+        .by_region
+        .iter()
+        .map(|(region, n)| format!("{} {n}", region.as_deref().map(safe).unwrap_or(s.ov_no_region.into())))
+        .collect();
+    doc.field(s.ov_by_region, &regions.join(" · "));
+    doc.blank();
+    budget(&mut doc, app, lang);
+    doc.blank();
+    let chair = def.chair().map(|m| safe(&m.name).into_owned()).unwrap_or_else(|| s.not_given.into());
+    doc.field(
+        s.ov_members,
+        &format!(
+            "{} ({} {}, {} {})",
+            def.members.len(),
+            fig.voting,
+            s.ov_voting,
+            fig.advisory,
+            s.ov_advisory
+        ),
+    );
+    doc.field(s.ov_chair, &chair);
+    doc.field(s.ov_conflicts, &def.conflicts.len().to_string());
+    let (mark, style) = if fig.dossiers_with_open_checks == 0 { ("✓", t.ok) } else { ("✗", t.bad) };
+    let checks = match fig.dossiers_with_open_checks {
+        0 => format!("{mark} {}", s.ov_checks_all_passed),
+        n => format!("{mark} {n} {}", s.ov_checks_open),
+    };
+    doc.field_styled(s.ov_checks, &checks, style);
+    criteria(&mut doc, app, lang);
+    doc.into_lines()
+}
+
+fn budget(doc: &mut Doc, app: &App, lang: Language) {
+    let s = app.strings();
+    let t = doc.theme();
+    let budget = &app.session().definition.budget;
+    let requested = app.index.figures.requested_eur;
+    let available = budget.available_eur;
+    doc.field(
+        s.ov_budget,
+        &format!(
+            "{} {} · {} {}",
+            s.ov_requested,
+            format::money(requested, lang),
+            s.ov_available,
+            format::money(available, lang)
+        ),
+    );
+    let share = if available > 0 {
+        format!(
+            " ({}: {} {})",
+            s.ov_requested,
+            format::percent(requested as f64 * 100.0 / available as f64, lang),
+            s.ov_of_available
+        )
+    } else {
+        String::new()
+    };
+    if requested > available {
+        let over = format::money(requested - available, lang);
+        doc.field_styled("", &format!("▲ {} {over}{share}", s.ov_oversubscribed), t.warn);
+    } else {
+        let left = format::money(available - requested, lang);
+        doc.field_styled("", &format!("✓ {} {left}{share}", s.ov_remaining), t.ok);
+    }
+    let max = budget.max_admissions.map(|n| n.to_string()).unwrap_or_else(|| s.ov_unlimited.into());
+    doc.field("", &format!("{} {max} · {} {}", s.ov_max_admissions, s.ov_waiting_list, budget.waiting_list));
+}
+
+fn criteria(doc: &mut Doc, app: &App, lang: Language) {
+    let s = app.strings();
+    let t = doc.theme();
+    let def = &app.session().definition;
+    let scale = &def.scale;
+    doc.heading(&format!(
+        "{} ({} {}–{})",
+        s.ov_criteria,
+        s.ov_scale,
+        format::decimal(scale.min, 2, lang),
+        format::decimal(scale.max, 2, lang)
+    ));
+    let total = def.total_weight();
+    let label_width = doc.width().saturating_sub(20);
+    for c in &def.criteria {
+        let label = match lang {
+            Language::En => c.label_en.as_deref().unwrap_or(&c.label),
+            Language::De => &c.label,
+        };
+        let share = if total > 0.0 { format::percent(c.weight * 100.0 / total, lang) } else { String::new() };
+        doc.line(Line::from(vec![
+            Span::raw(fit(label, label_width, Align::Left)),
+            Span::styled(fit(&format::decimal(c.weight, 2, lang), 8, Align::Right), t.label),
+            Span::raw(fit(&share, 10, Align::Right)),
+        ]));
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let area = content_area(body);
+    render_scrolled(frame, area, lines(app, doc_width(area)), app.overview_scroll);
+}

@@ -1,0 +1,26 @@
+//! The top row: the screen's name, the session title, the language.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::doc::{Align, fit, width};
+use crate::ui::app::App;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let t = &app.theme;
+    let screen = format!(" {} ", app.screen().title(s));
+    let right = format!(" {} ", s.lang_code);
+    let used = width(&screen) + width(&right) + 1;
+    let title_width = usize::from(area.width).saturating_sub(used);
+    let title = fit(&app.session().definition.title, title_width, Align::Left);
+    let line = Line::from(vec![
+        Span::styled(screen, t.header_screen),
+        Span::styled(" ", t.header),
+        Span::styled(title, t.header),
+        Span::styled(right, t.header),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(t.header), area);
+}
