@@ -37,7 +37,8 @@ impl Terminal {
         let child = pair.slave.spawn_command(cmd).expect("spawn gremium");
         drop(pair.slave);
 
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("terminal size above zero");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
         let sink = Arc::clone(&parser);
