@@ -4,6 +4,7 @@
 //! the only module that talks to the terminal.
 
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod load;

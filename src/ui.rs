@@ -35,13 +35,24 @@ pub const MIN_SIZE: Size = Size { width: 80, height: 24 };
 /// `color_eyre::install()` must have run first (main does it): `try_init`
 /// then chains its terminal-restoring panic hook in front of color_eyre's, so
 /// a panic restores the terminal before the report is printed.
+///
+/// The language is `lang` if given, else the config's, else the session's.
 pub fn run(session: Session, lang: Option<Language>) -> color_eyre::Result<()> {
-    let keymap = keymap::Keymap::embedded()?;
+    let (config, mut warnings) = crate::config::load();
+    let mut keymap = keymap::Keymap::embedded()?;
+    if let Some(keys) = &config.keys
+        && let Err(e) = keymap.merge(&keys.to_string())
+    {
+        warnings.push(format!("{}: [keys]: {e}", crate::config::FILE_NAME));
+    }
     let theme = ThemeKind::from_env(
         std::env::var("NO_COLOR").ok().as_deref(),
-        std::env::var("GREMIUM_THEME").ok().as_deref(),
+        std::env::var("GREMIUM_THEME").ok().as_deref().or(config.theme.as_deref()),
     );
-    let app = App::new(session, lang).with_keymap(keymap).with_theme(theme);
+    let mut app = App::new(session, lang.or(config.language)).with_keymap(keymap).with_theme(theme);
+    if !warnings.is_empty() {
+        app.notify(warnings.join(" · "));
+    }
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, app);
     ratatui::restore();

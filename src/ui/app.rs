@@ -34,6 +34,9 @@ pub struct App {
     /// depend on it.
     pub(crate) size: Size,
     quit: bool,
+    /// A message for the chair (a warning, what was undone …), shown in the
+    /// footer until the next key.
+    notice: Option<String>,
 }
 
 impl App {
@@ -61,6 +64,7 @@ impl App {
             help: None,
             size: Size::new(80, 24),
             quit: false,
+            notice: None,
         }
     }
 
@@ -134,7 +138,19 @@ impl App {
         }
     }
 
+    /// Show `text` in the footer until the next key.
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.notice = Some(text.into());
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.notice = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.size = Size::new(w, h),

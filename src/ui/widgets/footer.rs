@@ -47,6 +47,11 @@ pub fn key_text(app: &App, hint: &Hint) -> Option<String> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
+    if let Some(notice) = app.notice() {
+        let line = Line::from(vec![Span::styled(" ! ", t.footer_key), Span::styled(notice, t.footer)]);
+        frame.render_widget(Paragraph::new(line).style(t.footer), area);
+        return;
+    }
     let items: Vec<(String, &str)> =
         hints(app).iter().filter_map(|h| key_text(app, h).map(|k| (k, h.label))).collect();
     let cost = |(k, l): &(String, &str)| width(k) + 1 + width(l) + 2;

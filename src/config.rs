@@ -1,0 +1,136 @@
+//! The user's settings: `config.toml` in the platform config directory (or
+//! in `$GREMIUM_CONFIG`): language, theme and key bindings.
+//!
+//! A broken config never stops the app: every problem becomes a warning that
+//! names the file, line and column, and the defaults apply.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::Language;
+
+pub const FILE_NAME: &str = "config.toml";
+
+/// The settings that were read, each `None` when not set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    pub language: Option<Language>,
+    /// Theme name: `default`, `high-contrast` or `plain`.
+    pub theme: Option<String>,
+    /// Key bindings in the keymap's own format (`[keys.global]`, `[keys.agenda]` …).
+    pub keys: Option<toml::Table>,
+}
+
+/// The config directory: `$GREMIUM_CONFIG` if set, else the platform's.
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GREMIUM_CONFIG").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "gremium").map(|p| p.config_dir().to_path_buf())
+}
+
+/// Read the config file; a missing file is no problem, anything else wrong
+/// is a warning and leaves that setting at its default.
+pub fn load() -> (Config, Vec<String>) {
+    match config_dir() {
+        Some(dir) => load_from(&dir.join(FILE_NAME)),
+        None => (Config::default(), Vec::new()),
+    }
+}
+
+pub fn load_from(path: &Path) -> (Config, Vec<String>) {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(path, &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (Config::default(), vec![format!("{}: cannot read: {e}", path.display())]),
+    }
+}
+
+/// Parse config text; `path` only names the file in warnings.
+pub fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
+    let mut config = Config::default();
+    let mut warnings = Vec::new();
+    let table: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+            warnings.push(format!("{}:{line}:{col}: {}", path.display(), e.message()));
+            return (config, warnings);
+        }
+    };
+    let at = |key: &str| format!("{}: `{key}`", path.display());
+    for (key, value) in table {
+        match (key.as_str(), value) {
+            ("language", toml::Value::String(s)) => match s.as_str() {
+                "de" => config.language = Some(Language::De),
+                "en" => config.language = Some(Language::En),
+                other => warnings
+                    .push(format!("{}: unknown language {other:?}, expected \"de\" or \"en\"", at(&key))),
+            },
+            ("theme", toml::Value::String(s)) => match s.as_str() {
+                "default" | "high-contrast" | "plain" => config.theme = Some(s),
+                other => warnings.push(format!(
+                    "{}: unknown theme {other:?}, expected \"default\", \"high-contrast\" or \"plain\"",
+                    at(&key)
+                )),
+            },
+            ("keys", toml::Value::Table(t)) => config.keys = Some(t),
+            ("language" | "theme", _) => warnings.push(format!("{}: expected a string", at(&key))),
+            ("keys", _) => warnings.push(format!("{}: expected a table such as [keys.global]", at(&key))),
+            (other, _) => {
+                let near = ["language", "theme", "keys"]
+                    .into_iter()
+                    .min_by_key(|k| strsim::levenshtein(k, other))
+                    .unwrap_or("language");
+                warnings.push(format!("{}: unknown setting, did you mean `{near}`?", at(other)));
+            }
+        }
+    }
+    (config, warnings)
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_setting() {
+        let (c, w) = parse(
+            Path::new("config.toml"),
+            "language = \"en\"\ntheme = \"high-contrast\"\n[keys.global]\n\"Q\" = \"quit\"\n",
+        );
+        assert_eq!(w, Vec::<String>::new());
+        assert_eq!(c.language, Some(Language::En));
+        assert_eq!(c.theme.as_deref(), Some("high-contrast"));
+        assert_eq!(c.keys.map(|k| k.to_string()), Some("[global]\nQ = \"quit\"\n".to_string()));
+    }
+
+    #[test]
+    fn problems_are_warnings_with_a_place() {
+        let (c, w) = parse(Path::new("c.toml"), "langauge = \"en\"\ntheme = \"pink\"\n");
+        assert_eq!(c, Config::default());
+        assert_eq!(
+            w,
+            vec![
+                "c.toml: `langauge`: unknown setting, did you mean `language`?".to_string(),
+                "c.toml: `theme`: unknown theme \"pink\", expected \"default\", \"high-contrast\" or \"plain\""
+                    .to_string(),
+            ]
+        );
+        let (_, w) = parse(Path::new("c.toml"), "language = \"de\"\ntheme = \n");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].starts_with("c.toml:2:9: "), "{}", w[0]);
+    }
+
+    #[test]
+    fn a_missing_file_is_fine() {
+        let (c, w) = load_from(Path::new("/nonexistent/gremium/config.toml"));
+        assert_eq!((c, w), (Config::default(), Vec::new()));
+    }
+}
