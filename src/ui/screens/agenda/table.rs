@@ -29,11 +29,13 @@ struct Columns {
 impl Columns {
     const MARKER: usize = 2;
 
-    fn new(total: usize, dossiers: usize) -> Columns {
+    /// `longest_id` is the widest dossier id: ids are what the committee calls
+    /// items by, so they are cut only when they would crowd out everything else.
+    fn new(total: usize, dossiers: usize, longest_id: usize) -> Columns {
         let wide = total >= 110;
         let mut c = Columns {
             pos: dossiers.to_string().len().max(3),
-            id: if wide { 14 } else { 11 },
+            id: longest_id.clamp(7, if wide { 24 } else { 14 }),
             municipality: if wide { 20 } else { 0 },
             area: 0,
             region: if wide { 14 } else { 9 },
@@ -75,7 +77,8 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
     let agenda = app.agenda();
     let total = usize::from(area.width);
-    let cols = Columns::new(total, app.session().dossiers.len());
+    let longest_id = app.session().dossiers.iter().map(|d| width(&d.id)).max().unwrap_or(0);
+    let cols = Columns::new(total, app.session().dossiers.len(), longest_id);
 
     frame.render_widget(Paragraph::new(status_line(app, total)), status);
     let mut head = vec![
