@@ -273,3 +273,6 @@ pub fn validate_paths(src: &dyn Source, paths: &[PathBuf], strict: bool) -> Repo
     }
     report
 }
+
+#[cfg(test)]
+mod tests;

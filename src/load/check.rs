@@ -236,7 +236,12 @@ impl Checker<'_, '_, '_, '_> {
             Kind::Array => {
                 let count = self.doc.children(v).count();
                 if let Some(min) = n.min_items.filter(|&m| count < m) {
-                    self.error(v, format!("needs at least {min} item(s), found {count}"));
+                    let msg = if min == 1 {
+                        "must not be empty".to_string()
+                    } else {
+                        format!("needs at least {min} items, found {count}")
+                    };
+                    self.error(v, msg);
                 }
                 if let Some(items) = n.items {
                     for (i, child) in self.doc.children(v).enumerate() {
