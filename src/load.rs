@@ -146,7 +146,7 @@ impl LoadError {
 pub fn load_session(src: &dyn Source, path: &Path, strict: bool) -> Result<Loaded, LoadError> {
     let bytes =
         src.read(path).map_err(|source| LoadError::Unreadable { path: path.to_path_buf(), source })?;
-    let outcome = session::check_session(src, path, &bytes);
+    let outcome = session::check_session(src, path, &bytes, true);
     let mut diagnostics = outcome.diagnostics;
     if strict {
         make_strict(&mut diagnostics);

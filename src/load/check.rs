@@ -263,17 +263,22 @@ impl Checker<'_, '_, '_, '_> {
     }
 
     fn check_object(&mut self, n: &SchemaNode, v: usize) {
-        for name in &n.required {
-            if self.doc.get(v, name).is_none() {
-                self.error(v, format!("missing required field `{name}`"));
-            }
-        }
+        // one pass over the members; required fields are ticked off by the
+        // index of their property, so no member is looked up twice
+        let mut seen: u128 = 0;
         for (k, val) in self.doc.members(v) {
             let key = self.doc.str(k);
-            let known = n.properties.iter().find(|(p, _)| *p == key).map(|(_, s)| *s);
+            let known = n
+                .properties
+                .iter()
+                .position(|(p, _)| p.as_bytes().first() == key.as_bytes().first() && *p == key);
             self.path.push(Step::Key(k));
             match (known, n.additional) {
-                (Some(s), _) | (None, Some(s)) => self.check(s, val),
+                (Some(i), _) => {
+                    seen |= 1u128.checked_shl(i as u32).unwrap_or(0);
+                    self.check(n.properties[i].1, val);
+                }
+                (None, Some(s)) => self.check(s, val),
                 (None, None) if !n.properties.is_empty() => {
                     let names = n.properties.iter().map(|(p, _)| p.as_str());
                     let hint = did_you_mean(&key, names);
@@ -284,6 +289,15 @@ impl Checker<'_, '_, '_, '_> {
                 (None, None) => {}
             }
             self.path.pop();
+        }
+        for name in &n.required {
+            let present = match n.properties.iter().position(|(p, _)| p == name) {
+                Some(i) if i < 128 => seen & (1 << i) != 0,
+                _ => self.doc.get(v, name).is_some(),
+            };
+            if !present {
+                self.error(v, format!("missing required field `{name}`"));
+            }
         }
     }
 

@@ -20,11 +20,13 @@ pub(super) struct DossierScope {
     pub declared_checks: Option<Vec<String>>,
     /// Every dossier that loaded cleanly, in file order.
     pub dossiers: Vec<Dossier>,
+    /// Whether to deserialize dossiers at all: `validate` only reports.
+    pub keep: bool,
 }
 
 impl DossierScope {
     pub fn new(declared_checks: Option<Vec<String>>) -> Self {
-        DossierScope { ids: HashMap::new(), declared_checks, dossiers: Vec::new() }
+        DossierScope { ids: HashMap::new(), declared_checks, dossiers: Vec::new(), keep: true }
     }
 }
 
@@ -113,7 +115,7 @@ fn check_doc(
     let locator = Locator::new(bytes);
     let mut each = |node: usize, prefix: String| {
         check_dossier(path, doc, node, &prefix, &locator, scope, findings);
-        if clean(doc, node, &errors) {
+        if scope.keep && clean(doc, node, &errors) {
             match serde_json::from_str::<Dossier>(doc.raw(node)) {
                 Ok(d) => scope.dossiers.push(d),
                 Err(e) => findings.push(Finding::error(doc.node(node).start as usize, prefix, e.to_string())),

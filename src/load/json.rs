@@ -51,9 +51,10 @@ pub fn parse(bytes: &[u8]) -> Parsed<'_> {
         b: bytes,
         text,
         pos: start,
-        nodes: Vec::with_capacity(bytes.len() / 12 + 4),
+        nodes: Vec::with_capacity(bytes.len() / 16 + 4),
         findings,
         path: Vec::new(),
+        locator: Locator::new(bytes),
     };
     let ok = p.value(0).is_ok();
     if ok {
@@ -77,6 +78,7 @@ struct Parser<'a> {
     nodes: Vec<Node>,
     findings: Vec<Finding>,
     path: Vec<Step>,
+    locator: Locator<'a>,
 }
 
 impl<'a> Parser<'a> {
@@ -101,7 +103,7 @@ impl<'a> Parser<'a> {
     }
 
     fn line_col(&self, at: usize) -> String {
-        let (l, c) = Locator::new(self.b).position(at);
+        let (l, c) = self.locator.position(at);
         format!("{l}:{c}")
     }
 
@@ -390,10 +392,19 @@ impl<'a> Parser<'a> {
             k = self.nodes[k].next as usize;
         }
         let mut dups = Vec::new();
-        if keys.len() <= 16 {
+        if keys.len() <= 24 {
+            // small objects (all of ours): comparing raw spans beats hashing
+            let nodes = &self.nodes;
+            let same = |a: usize, b: usize| {
+                let (x, y) = (&nodes[a], &nodes[b]);
+                if x.escaped || y.escaped {
+                    key_text(self.text, x) == key_text(self.text, y)
+                } else {
+                    self.b[x.start as usize..x.end as usize] == self.b[y.start as usize..y.end as usize]
+                }
+            };
             for (n, &a) in keys.iter().enumerate() {
-                let ka = key_text(self.text, &self.nodes[a]);
-                if let Some(&first) = keys[..n].iter().find(|&&b| key_text(self.text, &self.nodes[b]) == ka) {
+                if let Some(&first) = keys[..n].iter().find(|&&b| same(a, b)) {
                     dups.push((a, first));
                 }
             }

@@ -1,44 +1,54 @@
 //! Byte offsets to 1-based line and column (columns counted in characters).
 //!
 //! The parser only keeps byte offsets; positions are computed when a problem
-//! is reported. Lookups in increasing order are linear overall, so reporting
-//! thousands of positions on one very long line stays cheap.
+//! is reported. Lookups in increasing order walk forward from the previous
+//! answer, so reporting positions in file order is linear overall and needs
+//! no line index; a lookup backwards builds the line index once.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 pub struct Locator<'a> {
     bytes: &'a [u8],
-    /// Byte offset at which each line starts.
-    line_starts: Vec<u32>,
-    /// The last answer: (offset, line index, column), to count forward from.
-    last: Cell<(usize, usize, usize)>,
+    /// The last answer: offset, 0-based line, start of that line, column.
+    cursor: Cell<(usize, usize, usize, usize)>,
+    /// Byte offset at which each line starts; built on the first backward lookup.
+    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        let mut line_starts = Vec::with_capacity(bytes.len() / 40 + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| (i + 1) as u32));
-        Locator { bytes, line_starts, last: Cell::new((0, 0, 1)) }
+        Locator { bytes, cursor: Cell::new((0, 0, 0, 1)), line_starts: OnceCell::new() }
     }
 
     /// 1-based (line, column) of a byte offset; offsets past the end map to
     /// the end of the file. A UTF-8 byte order mark is not counted.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.bytes.len());
-        let line = self.line_starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
-        let line_start = self.line_starts.get(line).map_or(0, |&s| s as usize);
-        let (last_offset, last_line, last_col) = self.last.get();
-        let (from, mut column) = if last_line == line && last_offset <= offset && last_offset >= line_start {
-            (last_offset, last_col)
+        let (last, last_line, last_start, last_col) = self.cursor.get();
+        let (line, line_start, from, col) = if offset >= last {
+            let between = &self.bytes[last..offset];
+            match memchr::memrchr(b'\n', between) {
+                None => (last_line, last_start, last, last_col),
+                Some(nl) => {
+                    let lines = memchr::memchr_iter(b'\n', between).count();
+                    (last_line + lines, last + nl + 1, last + nl + 1, 1)
+                }
+            }
         } else {
-            (line_start, 1)
+            let starts = self.line_starts.get_or_init(|| {
+                let mut v = vec![0];
+                v.extend(memchr::memchr_iter(b'\n', self.bytes).map(|i| i + 1));
+                v
+            });
+            let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+            let start = starts.get(line).copied().unwrap_or(0);
+            (line, start, start, 1)
         };
-        column += self.bytes[from..offset].iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        if line == 0 && from == 0 && self.bytes.starts_with(b"\xEF\xBB\xBF") && offset >= 3 {
+        let mut column = col + self.bytes[from..offset].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        if line_start == 0 && from == 0 && offset >= 3 && self.bytes.starts_with(b"\xEF\xBB\xBF") {
             column -= 1;
         }
-        self.last.set((offset, line, column));
+        self.cursor.set((offset, line, line_start, column));
         (line + 1, column)
     }
 }
@@ -59,8 +69,10 @@ mod tests {
         assert_eq!(loc.position(12), (3, 1));
         assert_eq!(loc.position(13), (4, 1));
         assert_eq!(loc.position(99), (4, 2));
-        // backwards after forwards
+        // backwards after forwards, then forwards again
         assert_eq!(loc.position(3), (2, 1));
+        assert_eq!(loc.position(10), (2, 5));
+        assert_eq!(Locator::new(text.as_bytes()).position(10), (2, 5));
     }
 
     #[test]

@@ -19,11 +19,13 @@ pub(super) struct SessionOutcome {
     pub session: Option<Session>,
 }
 
-/// Check a session file and everything it references.
-pub(super) fn check_session(src: &dyn Source, path: &Path, bytes: &[u8]) -> SessionOutcome {
+/// Check a session file and everything it references; `keep` says whether
+/// to build the session (deserialize it and its dossiers) or only report.
+pub(super) fn check_session(src: &dyn Source, path: &Path, bytes: &[u8], keep: bool) -> SessionOutcome {
     let parsed = json::parse(bytes);
     let mut findings = parsed.findings;
     let mut scope = DossierScope::new(None);
+    scope.keep = keep;
     let mut dossier_diagnostics = Vec::new();
     let mut definition = None;
     if let Some(doc) = &parsed.doc {
@@ -31,7 +33,7 @@ pub(super) fn check_session(src: &dyn Source, path: &Path, bytes: &[u8]) -> Sess
             findings.push(Finding::error(0, "$".into(), "expected an object with a `format` field".into()));
         } else {
             SCHEMAS.session.check(doc, 0, &[], &mut findings);
-            if !findings.iter().any(Finding::is_error) {
+            if keep && !findings.iter().any(Finding::is_error) {
                 match serde_json::from_str::<SessionDefinition>(doc.text) {
                     Ok(d) => definition = Some(d),
                     Err(e) => findings.push(Finding::error(0, "$".into(), e.to_string())),

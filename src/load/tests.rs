@@ -75,7 +75,13 @@ fn unreadable_session_is_exit_2() {
 
 fn exercise(session: &[u8], collection: &[u8]) {
     let src = memory(session, collection);
-    let _ = load_session(&src, Path::new("s/session.json"), false);
+    let loaded = load_session(&src, Path::new("s/session.json"), false);
+    // `validate` skips deserialization, so the schema check must be as strict
+    // as serde: whatever validates cleanly must also load
+    let checked = validate_paths(&src, &[PathBuf::from("s")], false);
+    if checked.exit_code() == 0 {
+        assert!(loaded.is_ok(), "validates but does not load: {:?}", loaded.err().map(|e| e.report()));
+    }
     let report = validate_paths(&src, &[PathBuf::from("s"), PathBuf::from("s/d/all.json")], true);
     let _ = (report.to_text(), report.to_json());
 }

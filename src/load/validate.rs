@@ -14,6 +14,7 @@ use super::{Diagnostic, Report, Severity, Source, json};
 pub(super) fn validate(src: &dyn Source, paths: &[PathBuf]) -> Report {
     let mut report = Report::default();
     let mut loose = DossierScope::new(None);
+    loose.keep = false;
     for path in paths {
         if !src.is_dir(path) {
             validate_file(src, path, &mut loose, &mut report);
@@ -57,7 +58,7 @@ fn validate_file(src: &dyn Source, path: &Path, loose: &mut DossierScope, report
     let parsed = json::parse(&bytes);
     if parsed.doc.as_ref().is_some_and(is_session) {
         // session files are small: parsing again keeps `check_session` simple
-        report.diagnostics.extend(check_session(src, path, &bytes).diagnostics);
+        report.diagnostics.extend(check_session(src, path, &bytes, false).diagnostics);
     } else {
         report.diagnostics.extend(check_parsed_dossier_file(path, &bytes, parsed, loose));
     }
