@@ -2,11 +2,32 @@
 //!
 //! Files come through a [`Source`] so that the embedded demo session and the
 //! file system are read the same way.
+//!
+//! Each file goes through three stages: a spanned parse (`json`), a check
+//! against the JSON Schema generated from the domain types (`check`), and the
+//! semantic cross-checks (`session`, `dossier`); values that passed the first
+//! two are then deserialized into the domain types with serde. Every problem is
+//! collected with its byte offset and located (line, column) only at the end.
+
+mod check;
+mod dossier;
+mod json;
+mod position;
+mod sample;
+mod session;
+mod suggest;
+mod tree;
+mod validate;
+
+#[doc(hidden)]
+pub use sample::sample_collection;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -120,63 +141,99 @@ impl LoadError {
     }
 }
 
-/// Load a session definition and every dossier it references.
+/// Load a session definition and every dossier it references, checking
+/// everything; with `strict`, warnings count as errors.
 pub fn load_session(src: &dyn Source, path: &Path, strict: bool) -> Result<Loaded, LoadError> {
-    let _ = strict;
-    let bytes = read(src, path)?;
-    let definition: SessionDefinition = parse(path, &bytes)?;
-    let base = path.parent().unwrap_or(Path::new(""));
-    let mut dossiers = Vec::new();
-    for reference in &definition.dossiers {
-        collect_dossiers(src, &base.join(reference), &mut dossiers)?;
+    let bytes =
+        src.read(path).map_err(|source| LoadError::Unreadable { path: path.to_path_buf(), source })?;
+    let outcome = session::check_session(src, path, &bytes, true);
+    let mut diagnostics = outcome.diagnostics;
+    if strict {
+        make_strict(&mut diagnostics);
     }
-    dossiers.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut ordered = Vec::with_capacity(dossiers.len());
-    for id in &definition.agenda {
-        if let Some(pos) = dossiers.iter().position(|d| &d.id == id) {
-            ordered.push(dossiers.remove(pos));
+    match outcome.session {
+        Some(session) if !diagnostics.iter().any(|d| d.severity == Severity::Error) => {
+            Ok(Loaded { session, warnings: diagnostics })
         }
+        _ => Err(LoadError::Invalid(diagnostics)),
     }
-    ordered.extend(dossiers);
-    Ok(Loaded { session: Session { definition, dossiers: ordered }, warnings: Vec::new() })
 }
 
-fn collect_dossiers(src: &dyn Source, path: &Path, out: &mut Vec<Dossier>) -> Result<(), LoadError> {
-    if src.is_dir(path) {
-        let entries = src
-            .read_dir(path)
-            .map_err(|source| LoadError::Unreadable { path: path.to_path_buf(), source })?;
-        for entry in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
-            collect_dossiers(src, entry, out)?;
-        }
-        return Ok(());
+/// Turn warnings into errors (`--strict`).
+pub fn make_strict(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        d.severity = Severity::Error;
     }
-    let bytes = read(src, path)?;
-    let value: serde_json::Value = parse(path, &bytes)?;
-    if value.get("dossiers").is_some() {
-        let c: DossierCollection = parse(path, &bytes)?;
-        out.extend(c.dossiers);
-    } else {
-        out.push(parse(path, &bytes)?);
-    }
-    Ok(())
 }
 
-fn read<'a>(src: &'a dyn Source, path: &Path) -> Result<Cow<'a, [u8]>, LoadError> {
-    src.read(path).map_err(|source| LoadError::Unreadable { path: path.to_path_buf(), source })
+/// A problem located by byte offset, before line and column are known.
+#[derive(Debug, Clone)]
+pub(crate) struct Finding {
+    pub offset: usize,
+    pub path: String,
+    pub message: String,
+    pub severity: Severity,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, LoadError> {
-    serde_json::from_slice(bytes).map_err(|e| {
-        LoadError::Invalid(vec![Diagnostic {
-            file: path.to_path_buf(),
-            line: e.line(),
-            column: e.column(),
-            path: "$".into(),
-            message: e.to_string(),
-            severity: Severity::Error,
-        }])
-    })
+impl Finding {
+    pub fn error(offset: usize, path: String, message: String) -> Self {
+        Finding { offset, path, message, severity: Severity::Error }
+    }
+
+    pub fn warning(offset: usize, path: String, message: String) -> Self {
+        Finding { offset, path, message, severity: Severity::Warning }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Locate a file's findings, in the order they occur in the file.
+fn locate(file: &Path, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Diagnostic> {
+    findings.sort_by_key(|f| f.offset);
+    let locator = position::Locator::new(bytes);
+    findings
+        .into_iter()
+        .map(|f| {
+            let (line, column) = locator.position(f.offset);
+            Diagnostic {
+                file: file.to_path_buf(),
+                line,
+                column,
+                path: f.path,
+                message: f.message,
+                severity: f.severity,
+            }
+        })
+        .collect()
+}
+
+/// The schemas generated from the domain types, compiled once.
+struct Schemas {
+    session: check::Schema,
+    dossier: check::Schema,
+    collection: check::Schema,
+}
+
+static SCHEMAS: LazyLock<Schemas> = LazyLock::new(|| {
+    let compile = |s: schemars::Schema| check::Schema::compile(s.as_value());
+    Schemas {
+        session: compile(schemars::schema_for!(SessionDefinition)),
+        dossier: compile(schemars::schema_for!(Dossier)),
+        collection: compile(schemars::schema_for!(DossierCollection)),
+    }
+});
+
+/// Order dossiers for the agenda: the configured agenda first, then the rest
+/// by id.
+pub fn agenda_order(dossiers: &mut [Dossier], agenda: &[String]) {
+    let mut rank: HashMap<&str, usize> = HashMap::with_capacity(agenda.len());
+    for (i, id) in agenda.iter().enumerate() {
+        rank.entry(id.as_str()).or_insert(i);
+    }
+    let rank_of = |d: &Dossier| rank.get(d.id.as_str()).copied().unwrap_or(usize::MAX);
+    dossiers.sort_by(|a, b| rank_of(a).cmp(&rank_of(b)).then_with(|| a.id.cmp(&b.id)));
 }
 
 /// The outcome of `gremium validate`.
@@ -210,23 +267,12 @@ impl Report {
 /// Validate each path: a session definition (with everything it references),
 /// a dossier file, a collection, or a folder of such files.
 pub fn validate_paths(src: &dyn Source, paths: &[PathBuf], strict: bool) -> Report {
-    let mut report = Report::default();
-    for p in paths {
-        match load_session(src, &session_file(p), strict) {
-            Ok(l) => report.diagnostics.extend(l.warnings),
-            Err(LoadError::Invalid(d)) => report.diagnostics.extend(d),
-            Err(LoadError::Unreadable { path, source }) => {
-                report.unreadable = true;
-                report.diagnostics.push(Diagnostic {
-                    file: path,
-                    line: 0,
-                    column: 0,
-                    path: "$".into(),
-                    message: format!("cannot read: {source}"),
-                    severity: Severity::Error,
-                });
-            }
-        }
+    let mut report = validate::validate(src, paths);
+    if strict {
+        make_strict(&mut report.diagnostics);
     }
     report
 }
+
+#[cfg(test)]
+mod tests;

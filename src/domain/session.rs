@@ -45,11 +45,13 @@ pub struct SessionDefinition {
     #[serde(default)]
     pub scale: Scale,
     /// The weighted scoring criteria (at least one).
+    #[schemars(length(min = 1))]
     pub criteria: Vec<Criterion>,
     /// The formal-eligibility checks the secretariat applies to each dossier.
     #[serde(default)]
     pub eligibility: Vec<EligibilityCheck>,
     /// Committee members, exactly one of them with role `chair`.
+    #[schemars(length(min = 1))]
     pub members: Vec<Member>,
     /// Conflicts of interest declared before the session.
     #[serde(default)]
@@ -115,6 +117,7 @@ pub struct Scale {
     #[serde(default = "Scale::default_max")]
     pub max: f64,
     #[serde(default = "Scale::default_step")]
+    #[schemars(extend("exclusiveMinimum" = 0.0))]
     pub step: f64,
 }
 
@@ -156,7 +159,7 @@ pub struct Criterion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_en: Option<String>,
     /// Relative weight, greater than zero.
-    #[schemars(range(min = 0.0))]
+    #[schemars(extend("exclusiveMinimum" = 0.0))]
     pub weight: f64,
     /// What the members should look at when scoring this criterion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
