@@ -148,6 +148,7 @@ pub fn load_session(src: &dyn Source, path: &Path, strict: bool) -> Result<Loade
         src.read(path).map_err(|source| LoadError::Unreadable { path: path.to_path_buf(), source })?;
     let outcome = session::check_session(src, path, &bytes, true);
     let mut diagnostics = outcome.diagnostics;
+    in_reading_order(&mut diagnostics);
     if strict {
         make_strict(&mut diagnostics);
     }
@@ -156,6 +157,27 @@ pub fn load_session(src: &dyn Source, path: &Path, strict: bool) -> Result<Loade
             Ok(Loaded { session, warnings: diagnostics })
         }
         _ => Err(LoadError::Invalid(diagnostics)),
+    }
+}
+
+/// Order problems as a reader meets them: files in the order they were
+/// first reported, and within a file by line and column.
+pub fn in_reading_order(diagnostics: &mut [Diagnostic]) {
+    let mut first_seen: Vec<&Path> = Vec::new();
+    let ranks: Vec<usize> = diagnostics
+        .iter()
+        .map(|d| match first_seen.iter().position(|f| *f == d.file.as_path()) {
+            Some(i) => i,
+            None => {
+                first_seen.push(&d.file);
+                first_seen.len() - 1
+            }
+        })
+        .collect();
+    let mut keyed: Vec<(usize, Diagnostic)> = ranks.into_iter().zip(diagnostics.iter().cloned()).collect();
+    keyed.sort_by_key(|(rank, d)| (*rank, d.line, d.column));
+    for (slot, (_, d)) in diagnostics.iter_mut().zip(keyed) {
+        *slot = d;
     }
 }
 
@@ -268,6 +290,7 @@ impl Report {
 /// a dossier file, a collection, or a folder of such files.
 pub fn validate_paths(src: &dyn Source, paths: &[PathBuf], strict: bool) -> Report {
     let mut report = validate::validate(src, paths);
+    in_reading_order(&mut report.diagnostics);
     if strict {
         make_strict(&mut report.diagnostics);
     }

@@ -123,3 +123,28 @@ proptest! {
         exercise(&s, &mutate(COLLECTION, &edits_c));
     }
 }
+
+#[test]
+fn problems_come_in_reading_order_per_file() {
+    let d = |file: &str, line, column| Diagnostic {
+        file: file.into(),
+        line,
+        column,
+        path: "$".into(),
+        message: String::new(),
+        severity: Severity::Error,
+    };
+    let mut diags = vec![d("b.json", 9, 1), d("a.json", 3, 4), d("b.json", 1, 2), d("a.json", 3, 1)];
+    in_reading_order(&mut diags);
+    let got: Vec<(String, usize, usize)> =
+        diags.iter().map(|d| (d.file.display().to_string(), d.line, d.column)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("b.json".into(), 1, 2),
+            ("b.json".into(), 9, 1),
+            ("a.json".into(), 3, 1),
+            ("a.json".into(), 3, 4)
+        ]
+    );
+}
