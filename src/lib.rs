@@ -7,6 +7,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod load;
+pub mod record;
 pub mod schema;
 pub mod text;
 pub mod ui;
