@@ -13,6 +13,8 @@ mod location;
 mod lock;
 
 #[cfg(test)]
+mod replay_proptest;
+#[cfg(test)]
 mod tests;
 
 use std::fs::{DirBuilder, File, OpenOptions};

@@ -8,6 +8,9 @@ mod apply;
 mod decide;
 mod undo;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
