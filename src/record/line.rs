@@ -72,40 +72,35 @@ pub struct Scan {
 /// Check a whole record. `session_id` is the session the record must
 /// belong to; when `None`, it is taken from the first line.
 pub fn scan(bytes: &[u8], session_id: Option<&str>) -> Result<Scan, DamageAt> {
-    let mut events = Vec::with_capacity(bytes.len() / 200);
+    let lines = split_lines(bytes);
+    let mut parsed = parse_lines(bytes, &lines).into_iter();
+    let mut events = Vec::with_capacity(lines.len());
     let mut expected_session = session_id.map(str::to_string);
     let mut last_hash = expected_session.as_deref().map(|id| sha256(genesis(id).as_bytes()));
-    let mut offset = 0;
-    let mut line_no = 0;
-    while offset < bytes.len() {
-        line_no += 1;
-        let rest = &bytes[offset..];
-        let (line, terminated) = match rest.iter().position(|&b| b == b'\n') {
-            Some(n) => (&rest[..n], true),
-            None => (rest, false),
-        };
-        let next = offset + line.len() + usize::from(terminated);
-        let is_last = next >= bytes.len();
-        let torn = Tail { line: line_no, offset };
+    for (i, &(start, _, terminated)) in lines.iter().enumerate() {
+        let line_no = i + 1;
+        let is_last = i + 1 == lines.len();
+        let torn = || Tail { line: line_no, offset: start };
+        let parsed = parsed.next().unwrap_or(Err(String::new()));
         if !terminated {
             return Ok(Scan {
                 events,
                 session_id: expected_session,
                 last_hash: or_genesis(last_hash),
-                torn: Some(torn),
+                torn: Some(torn()),
             });
         }
-        let event: Event = match serde_json::from_slice(line) {
-            Ok(e) => e,
+        let (event, hash) = match parsed {
+            Ok(p) => p,
             Err(_) if is_last => {
                 return Ok(Scan {
                     events,
                     session_id: expected_session,
                     last_hash: or_genesis(last_hash),
-                    torn: Some(torn),
+                    torn: Some(torn()),
                 });
             }
-            Err(e) => return Err(at(line_no, Damage::Unparseable(e.to_string()))),
+            Err(e) => return Err(at(line_no, Damage::Unparseable(e))),
         };
         if event.v != RECORD_FORMAT_VERSION {
             return Err(at(line_no, Damage::UnsupportedVersion(event.v)));
@@ -132,15 +127,70 @@ pub fn scan(bytes: &[u8], session_id: Option<&str>) -> Result<Scan, DamageAt> {
                 }
             }
         }
-        let expected_prev = hex::encode(or_genesis(last_hash));
-        if event.prev != expected_prev {
-            return Err(at(line_no, Damage::ChainBroken { expected: expected_prev, found: event.prev }));
+        let expected_prev = or_genesis(last_hash);
+        if !prev_matches(&event.prev, &expected_prev) {
+            return Err(at(
+                line_no,
+                Damage::ChainBroken { expected: hex::encode(expected_prev), found: event.prev },
+            ));
         }
-        last_hash = Some(sha256(line));
+        last_hash = Some(hash);
         events.push(event);
-        offset = next;
     }
     Ok(Scan { events, session_id: expected_session, last_hash: or_genesis(last_hash), torn: None })
+}
+
+fn prev_matches(prev: &str, expected: &[u8; 32]) -> bool {
+    let mut decoded = [0u8; 32];
+    hex::decode_to_slice(prev, &mut decoded).is_ok() && &decoded == expected
+}
+
+/// (start, end, terminated by a newline) of each line; the end excludes
+/// the newline. A last line without newline is included, an empty one not.
+fn split_lines(bytes: &[u8]) -> Vec<(usize, usize, bool)> {
+    let mut lines = Vec::with_capacity(bytes.len() / 200);
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            lines.push((start, i, true));
+            start = i + 1;
+        }
+    }
+    if start < bytes.len() {
+        lines.push((start, bytes.len(), false));
+    }
+    lines
+}
+
+type Parsed = Result<(Event, [u8; 32]), String>;
+
+/// Parse and hash every line, on all cores: this is most of the time of
+/// opening a long record. The checks that depend on order run after.
+fn parse_lines(bytes: &[u8], lines: &[(usize, usize, bool)]) -> Vec<Parsed> {
+    let parse_chunk = |chunk: &[(usize, usize, bool)]| -> Vec<Parsed> {
+        chunk
+            .iter()
+            .map(|&(s, e, _)| {
+                let line = &bytes[s..e];
+                serde_json::from_slice::<Event>(line).map(|ev| (ev, sha256(line))).map_err(|e| e.to_string())
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads < 2 || lines.len() < 2_000 {
+        return parse_chunk(lines);
+    }
+    let size = lines.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            lines.chunks(size).map(|chunk| (chunk, scope.spawn(move || parse_chunk(chunk)))).collect();
+        let mut out = Vec::with_capacity(lines.len());
+        for (chunk, handle) in handles {
+            // A thread cannot fail short of a bug; redo its share here then.
+            out.extend(handle.join().unwrap_or_else(|_| parse_chunk(chunk)));
+        }
+        out
+    })
 }
 
 fn or_genesis(hash: Option<[u8; 32]>) -> [u8; 32] {

@@ -239,3 +239,18 @@ fn records_are_listed_with_title_state_and_count() {
     );
     assert!(list[1].last_change.is_some());
 }
+
+#[test]
+fn long_records_are_checked_in_parallel_with_the_same_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut record = Record::open(dir.path(), "test-session").unwrap().record;
+    let notes = (0..3_000).map(|i| EventKind::NoteAdded { text: format!("n{i}"), dossier: None }).collect();
+    record.append(Actor::Chair, t0(), notes).unwrap();
+    drop(record);
+    assert_eq!(verify_record(&path).unwrap().events.len(), 3_006);
+    let mut l = lines(&path);
+    l[2_499] = l[2_499].replace("\"n2493\"", "\"n2493!\"");
+    write_lines(&path, &l);
+    assert!(matches!(damage_on_open(&path), (2_501, Damage::ChainBroken { .. })));
+}
