@@ -143,6 +143,35 @@ fn replay(c: &mut Criterion) {
     group.bench_function(format!("read + check chain {total} events"), |b| {
         b.iter(|| black_box(read_only(dir.path(), Some("bench")).expect("read").events.len()))
     });
+    // Where the time goes: each step alone, on one core.
+    let bytes = std::fs::read(dir.path().join(gremium::record::RECORD_FILE)).expect("read");
+    group.bench_function("parse lines only (one core)", |b| {
+        b.iter(|| {
+            let n = bytes
+                .split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty())
+                .filter_map(|l| serde_json::from_slice::<gremium::domain::Event>(l).ok())
+                .count();
+            black_box(n)
+        })
+    });
+    group.bench_function("sha256 of lines only (one core)", |b| {
+        b.iter(|| {
+            use sha2::Digest;
+            let n = bytes.split(|&b| b == b'\n').map(|l| sha2::Sha256::digest(l)[0] as usize).sum::<usize>();
+            black_box(n)
+        })
+    });
+    let events = read_only(dir.path(), Some("bench")).expect("read").events;
+    group.bench_function("state replay only", |b| {
+        b.iter_batched(
+            || events.clone(),
+            |ev| {
+                black_box(SessionState::replay(session.clone(), ev).expect("replay").proceedings.scores.len())
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
     group.finish();
 }
 
