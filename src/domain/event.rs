@@ -10,8 +10,6 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-mod decode;
-
 /// Version of the record line format; the `v` field of every line.
 pub const RECORD_FORMAT_VERSION: u32 = 1;
 
@@ -43,11 +41,7 @@ pub enum Actor {
 }
 
 /// Everything that can happen in a session.
-///
-/// Written by serde's derive; read by the hand-written, one-pass reader in
-/// `event/decode.rs`. A field name keeps one meaning and type across all
-/// events, since the reader collects them in one flat struct.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     /// The record was created for a session.
