@@ -5,11 +5,21 @@
 //! truth for the input formats (PRODUCT.md §4): `gremium schema` prints the
 //! schema generated from them, and the loader checks input against it.
 
+mod command;
+mod describe;
 mod dossier;
+mod event;
+#[doc(hidden)]
+pub mod fixture;
 mod session;
+mod state;
 
+pub use command::*;
+pub use describe::*;
 pub use dossier::*;
+pub use event::*;
 pub use session::*;
+pub use state::*;
 
 /// The pattern every identifier (dossier, member, criterion, check) must match.
 pub const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$";

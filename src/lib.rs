@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod load;
+pub mod record;
 pub mod schema;
 pub mod text;
 pub mod ui;

@@ -1,0 +1,311 @@
+//! What happened in a session, as data: one [`Event`] per line of the
+//! session record.
+//!
+//! The shapes here are the record format (docs/record.md). They only ever
+//! grow: new fields come with `#[serde(default)]`, unknown fields are ignored
+//! on reading, so a record written by a newer build still replays.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// Version of the record line format; the `v` field of every line.
+pub const RECORD_FORMAT_VERSION: u32 = 1;
+
+/// One line of the record: the envelope and the event it carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Format version of this line ([`RECORD_FORMAT_VERSION`]).
+    pub v: u32,
+    /// 0-based position of the line in the record.
+    pub seq: u64,
+    /// When the event was recorded, with the local UTC offset.
+    pub at: DateTime<FixedOffset>,
+    /// Who caused it.
+    pub actor: Actor,
+    /// Hex SHA-256 of the previous line's bytes (without its newline); for
+    /// the first line, of the genesis string naming the session.
+    pub prev: String,
+    pub event: EventKind,
+}
+
+/// Who caused an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    Chair,
+    Secretary,
+    /// The program itself (opening, resuming).
+    System,
+}
+
+/// Everything that can happen in a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// The record was created for a session.
+    SessionOpened {
+        session_id: String,
+        #[serde(default)]
+        title: String,
+        app_version: String,
+        inputs: InputsDigest,
+    },
+    /// The record was opened again by the program.
+    SessionResumed {
+        app_version: String,
+        inputs_digest: String,
+    },
+    /// The chair continued with input files that differ from the ones last
+    /// accepted; `inputs` is the new baseline.
+    InputsAccepted {
+        inputs: InputsDigest,
+        #[serde(default)]
+        changes: Vec<InputChange>,
+    },
+    /// All members were duly invited (§ 90 VwVfG).
+    DulyInvitedConfirmed {},
+    /// Marked present at roll call; `at` is when the member was there.
+    MemberMarkedPresent {
+        member: String,
+        at: DateTime<FixedOffset>,
+    },
+    /// Marked absent at roll call.
+    MemberMarkedAbsent {
+        member: String,
+        at: DateTime<FixedOffset>,
+    },
+    /// Arrived after the roll call (or came back).
+    MemberArrived {
+        member: String,
+        at: DateTime<FixedOffset>,
+    },
+    /// Left the session.
+    MemberLeft {
+        member: String,
+        at: DateTime<FixedOffset>,
+    },
+    /// A conflict of interest declared during the session.
+    ConflictDeclared {
+        member: String,
+        dossier: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// An agenda item moved to a 0-based position.
+    AgendaItemMoved {
+        dossier: String,
+        to: usize,
+    },
+    /// An item put back for later in the session; closes it if it was open.
+    AgendaItemDeferred {
+        dossier: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// An item became the current one; closes the previous current item.
+    AgendaItemOpened {
+        dossier: String,
+    },
+    /// The current item was closed; its time is counted from the opening.
+    AgendaItemClosed {
+        dossier: String,
+    },
+    /// A further scoring round on a dossier (round 1 is open from the start).
+    ScoringRoundOpened {
+        dossier: String,
+        round: u32,
+    },
+    ScoreEntered {
+        dossier: String,
+        round: u32,
+        member: String,
+        criterion: String,
+        value: f64,
+    },
+    /// A score replaced; `previous` is what it replaced.
+    ScoreCorrected {
+        dossier: String,
+        round: u32,
+        member: String,
+        criterion: String,
+        value: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        previous: Option<f64>,
+    },
+    /// Values of a round made visible; `early` when scores were missing.
+    ScoresRevealed {
+        dossier: String,
+        round: u32,
+        early: bool,
+    },
+    VoteRecorded(Vote),
+    DecisionRecorded {
+        dossier: String,
+        outcome: Outcome,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rationale: Option<String>,
+        #[serde(default)]
+        departs_from_ranking: bool,
+    },
+    NoteAdded {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dossier: Option<String>,
+    },
+    /// The chair signed the session off; later changes need an amendment.
+    SignedOff {
+        by: String,
+    },
+    /// A change after sign-off: the reason and the change itself.
+    Amendment {
+        reason: String,
+        change: Box<EventKind>,
+    },
+    /// The action recorded at `target` no longer counts.
+    Undo {
+        target: u64,
+    },
+    /// The undone action recorded at `target` counts again.
+    Redo {
+        target: u64,
+    },
+}
+
+/// What a vote was about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum VoteSubject {
+    Dossier {
+        dossier: String,
+    },
+    /// One vote on a whole list (the proposed admission list).
+    EnBloc {
+        dossiers: Vec<String>,
+    },
+}
+
+impl VoteSubject {
+    pub fn dossiers(&self) -> &[String] {
+        match self {
+            VoteSubject::Dossier { dossier } => std::slice::from_ref(dossier),
+            VoteSubject::EnBloc { dossiers } => dossiers,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ballot {
+    Yes,
+    No,
+    Abstain,
+}
+
+/// A recorded vote: the counts, optionally who voted how, and the chair's
+/// choice when a tie is decided by the chair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Vote {
+    pub subject: VoteSubject,
+    /// The motion put to the vote, if worded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motion: Option<String>,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    /// Per-member ballots when the vote was taken by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ballots: BTreeMap<String, Ballot>,
+    /// How the chair decided a tie (`tie: chair_decides`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tie_choice: Option<Ballot>,
+}
+
+impl Vote {
+    pub fn cast(&self) -> u32 {
+        self.yes + self.no + self.abstain
+    }
+}
+
+/// The outcome of a decision on a dossier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Outcome {
+    Admitted,
+    WaitingList { position: u32 },
+    NotAdmitted,
+    Deferred,
+}
+
+/// The digest of the input files a session was run with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputsDigest {
+    /// Hex SHA-256 over all files (paths and bytes, in path order).
+    pub sha256: String,
+    /// Each file with its own hash, sorted by path.
+    #[serde(default)]
+    pub files: Vec<InputFile>,
+}
+
+/// One input file: its path relative to the session folder, `/`-separated.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct InputFile {
+    pub path: String,
+    pub sha256: String,
+}
+
+/// How one input file differs from the accepted baseline.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct InputChange {
+    pub path: String,
+    pub change: ChangeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Modified,
+}
+
+impl EventKind {
+    /// Actions the chair can undo: everything that changes the proceedings,
+    /// except sign-off and amendments (sealed by design).
+    pub fn is_undoable(&self) -> bool {
+        !matches!(
+            self,
+            EventKind::SessionOpened { .. }
+                | EventKind::SessionResumed { .. }
+                | EventKind::InputsAccepted { .. }
+                | EventKind::SignedOff { .. }
+                | EventKind::Amendment { .. }
+                | EventKind::Undo { .. }
+                | EventKind::Redo { .. }
+        )
+    }
+
+    /// The dossier an event concerns, if exactly one.
+    pub fn dossier(&self) -> Option<&str> {
+        match self {
+            EventKind::ConflictDeclared { dossier, .. }
+            | EventKind::AgendaItemMoved { dossier, .. }
+            | EventKind::AgendaItemDeferred { dossier, .. }
+            | EventKind::AgendaItemOpened { dossier }
+            | EventKind::AgendaItemClosed { dossier }
+            | EventKind::ScoringRoundOpened { dossier, .. }
+            | EventKind::ScoreEntered { dossier, .. }
+            | EventKind::ScoreCorrected { dossier, .. }
+            | EventKind::ScoresRevealed { dossier, .. }
+            | EventKind::DecisionRecorded { dossier, .. } => Some(dossier),
+            EventKind::VoteRecorded(v) => match &v.subject {
+                VoteSubject::Dossier { dossier } => Some(dossier),
+                VoteSubject::EnBloc { .. } => None,
+            },
+            EventKind::NoteAdded { dossier, .. } => dossier.as_deref(),
+            EventKind::Amendment { change, .. } => change.dossier(),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Sessions built in code, for tests and benchmarks. Not part of the
+//! application's API.
+
+use crate::domain::{
+    Area, Budget, Criterion, Dossier, Funding, Language, Member, Role, Rules, Scale, Session,
+    SessionDefinition,
+};
+
+/// A session with `dossiers` dossiers (`D0000`, …), `members` voting
+/// members (`m00` is the chair) plus one advisory member `adv`, and
+/// `criteria` criteria (`c0`, …) on the default 0–4 scale.
+pub fn session(dossiers: usize, members: usize, criteria: usize) -> Session {
+    let mut people: Vec<Member> = (0..members)
+        .map(|i| Member {
+            id: format!("m{i:02}"),
+            name: format!("Member {i}"),
+            organisation: None,
+            role: if i == 0 { Role::Chair } else { Role::Member },
+            voting: None,
+        })
+        .collect();
+    people.push(Member {
+        id: "adv".into(),
+        name: "Advisor".into(),
+        organisation: None,
+        role: Role::Advisory,
+        voting: Some(false),
+    });
+    let definition = SessionDefinition {
+        format: crate::domain::SESSION_FORMAT.into(),
+        id: "test-session".into(),
+        title: "Test session".into(),
+        programme: None,
+        date: None,
+        place: None,
+        secretary: None,
+        language: Language::De,
+        dossiers: vec!["dossiers/".into()],
+        agenda: Vec::new(),
+        budget: Budget { available_eur: 9_000_000, max_admissions: Some(10), waiting_list: 3 },
+        scale: Scale::default(),
+        criteria: (0..criteria)
+            .map(|i| Criterion {
+                id: format!("c{i}"),
+                label: format!("Criterion {i}"),
+                label_en: None,
+                weight: 10.0 + i as f64,
+                guidance: None,
+            })
+            .collect(),
+        eligibility: Vec::new(),
+        members: people,
+        conflicts: vec![crate::domain::Conflict {
+            member: "m01".into(),
+            dossier: "D0000".into(),
+            reason: Some("pre-declared".into()),
+        }],
+        rules: Rules::default(),
+    };
+    let dossiers = (0..dossiers).map(dossier).collect();
+    Session { definition, dossiers }
+}
+
+fn dossier(i: usize) -> Dossier {
+    Dossier {
+        format: None,
+        id: format!("D{i:04}"),
+        municipality: format!("Town {i}"),
+        ags: None,
+        county: None,
+        region: None,
+        rural: i.is_multiple_of(3),
+        area: Area { name: format!("Quarter {i}"), hectares: None, residents: None, kind: None },
+        submitted: None,
+        summary: "A neighbourhood.".into(),
+        deficits: Vec::new(),
+        indicators: Vec::new(),
+        concept: None,
+        participation: None,
+        measures: Vec::new(),
+        funding: Funding {
+            requested_eur: 600_000 + (i as u64 % 10) * 100_000,
+            total_cost_eur: None,
+            municipal_share_percent: None,
+            budget_recovery: None,
+        },
+        eligibility: Default::default(),
+        contact: None,
+        attachments: Vec::new(),
+        notes: None,
+    }
+}

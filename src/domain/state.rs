@@ -1,0 +1,333 @@
+//! The session as it stands: the replay of the record over the loaded
+//! [`Session`]. Pure: no I/O, no clock; every time comes from an event.
+//!
+//! The same [`SessionState::apply`] serves the live path (decide → append →
+//! apply) and the replay of a record, so both reach the same state.
+
+mod apply;
+mod decide;
+mod undo;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+
+use super::Session;
+use super::event::{Event, EventKind, InputsDigest, Outcome, Vote};
+
+pub use undo::Prior;
+
+/// The state of a session: the definition it runs on, what the committee
+/// did (the proceedings), the undo history and facts about the record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionState {
+    pub session: Arc<Session>,
+    pub proceedings: Proceedings,
+    pub history: History,
+    pub meta: RecordMeta,
+}
+
+/// What the committee did; undo restores exactly this part.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Proceedings {
+    pub duly_invited: bool,
+    pub attendance: BTreeMap<String, Attendance>,
+    /// Conflicts declared live, by (member, dossier); the pre-declared ones
+    /// are in the session definition.
+    pub live_conflicts: BTreeMap<(String, String), LiveConflict>,
+    pub agenda: Agenda,
+    /// Current scoring round per dossier, when past round 1.
+    pub rounds: BTreeMap<String, u32>,
+    /// Every score that counts, latest correction winning.
+    pub scores: BTreeMap<ScoreKey, f64>,
+    /// Revealed rounds by (dossier, round).
+    pub reveals: BTreeMap<(String, u32), Reveal>,
+    pub votes: Vec<VoteEntry>,
+    pub decisions: BTreeMap<String, DecisionEntry>,
+    pub notes: Vec<NoteEntry>,
+    pub signed_off: Option<SignOff>,
+    pub amendments: Vec<AmendmentEntry>,
+}
+
+/// A member's presence: the periods present, and a roll-call absence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Attendance {
+    pub periods: Vec<Presence>,
+    pub marked_absent: Option<DateTime<FixedOffset>>,
+}
+
+impl Attendance {
+    pub fn is_present(&self) -> bool {
+        self.periods.last().is_some_and(|p| p.until.is_none())
+    }
+    /// First arrival.
+    pub fn arrived(&self) -> Option<DateTime<FixedOffset>> {
+        self.periods.first().map(|p| p.from)
+    }
+    /// Last departure, if the member is gone.
+    pub fn left(&self) -> Option<DateTime<FixedOffset>> {
+        self.periods.last().and_then(|p| p.until)
+    }
+}
+
+/// One period of presence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Presence {
+    pub from: DateTime<FixedOffset>,
+    pub until: Option<DateTime<FixedOffset>>,
+    /// Arrived after the roll call rather than marked present in it.
+    pub late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveConflict {
+    pub reason: Option<String>,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Agenda {
+    /// Dossier ids in the order the committee deals with them.
+    pub order: Vec<String>,
+    pub current: Option<CurrentItem>,
+    pub deferred: BTreeSet<String>,
+    /// Time spent per item over its closed openings.
+    pub time_spent: BTreeMap<String, TimeDelta>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurrentItem {
+    pub dossier: String,
+    pub since: DateTime<FixedOffset>,
+}
+
+/// Where a score sits: ordered so that one dossier's rounds are adjacent.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ScoreKey {
+    pub dossier: String,
+    pub round: u32,
+    pub member: String,
+    pub criterion: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reveal {
+    pub early: bool,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VoteEntry {
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+    pub vote: Vote,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionEntry {
+    pub outcome: Outcome,
+    pub rationale: Option<String>,
+    pub departs_from_ranking: bool,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteEntry {
+    pub text: String,
+    pub dossier: Option<String>,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignOff {
+    pub by: String,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AmendmentEntry {
+    pub reason: String,
+    pub change: EventKind,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+}
+
+/// Undo and redo, as in an editor: a new action clears the redo chain.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct History {
+    /// Actions that count, oldest first, with what each one replaced.
+    pub done: Vec<Done>,
+    /// Undone actions, the next to redo last.
+    pub undone: Vec<Undone>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Done {
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+    pub kind: EventKind,
+    pub prior: Prior,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undone {
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+    pub kind: EventKind,
+}
+
+/// Facts about the record itself.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RecordMeta {
+    /// Opening and each resumption.
+    pub openings: Vec<Opening>,
+    /// The inputs last accepted.
+    pub inputs: InputsDigest,
+    /// Number of events applied.
+    pub events: u64,
+    pub last_at: Option<DateTime<FixedOffset>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opening {
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
+    pub app_version: String,
+    pub resumed: bool,
+}
+
+/// A record that does not replay: an undo or redo that names another
+/// action than the one due. Only a buggy writer produces this.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApplyError {
+    #[error("seq {seq}: undo of {target}, but the latest action is {expected:?}")]
+    UndoMismatch { seq: u64, target: u64, expected: Option<u64> },
+    #[error("seq {seq}: redo of {target}, but the next to redo is {expected:?}")]
+    RedoMismatch { seq: u64, target: u64, expected: Option<u64> },
+}
+
+impl SessionState {
+    /// The state before any event: the session's agenda, nobody present.
+    pub fn new(session: Arc<Session>) -> Self {
+        let order = session.dossiers.iter().map(|d| d.id.clone()).collect();
+        SessionState {
+            session,
+            proceedings: Proceedings {
+                agenda: Agenda { order, ..Agenda::default() },
+                ..Proceedings::default()
+            },
+            history: History::default(),
+            meta: RecordMeta::default(),
+        }
+    }
+
+    /// The state after `events`, in order.
+    pub fn replay(session: Arc<Session>, events: Vec<Event>) -> Result<Self, ApplyError> {
+        let mut state = SessionState::new(session);
+        for e in events {
+            state.apply_parts(e.seq, e.at, e.event)?;
+        }
+        Ok(state)
+    }
+
+    /// Take one recorded event into the state.
+    pub fn apply(&mut self, event: &Event) -> Result<(), ApplyError> {
+        self.apply_parts(event.seq, event.at, event.event.clone())
+    }
+
+    pub fn is_signed_off(&self) -> bool {
+        self.proceedings.signed_off.is_some()
+    }
+
+    /// The current scoring round of a dossier (1 until another is opened).
+    pub fn round(&self, dossier: &str) -> u32 {
+        self.proceedings.rounds.get(dossier).copied().unwrap_or(1)
+    }
+
+    pub fn is_present(&self, member: &str) -> bool {
+        self.proceedings.attendance.get(member).is_some_and(Attendance::is_present)
+    }
+
+    /// Pre-declared or declared live.
+    pub fn is_conflicted(&self, member: &str, dossier: &str) -> bool {
+        self.session.definition.conflicts.iter().any(|c| c.member == member && c.dossier == dossier)
+            || self.proceedings.live_conflicts.contains_key(&(member.to_string(), dossier.to_string()))
+    }
+
+    /// Present voting members without a conflict on any of `dossiers`: those
+    /// who score and vote on them.
+    pub fn eligible_members(&self, dossiers: &[String]) -> Vec<&str> {
+        self.session
+            .definition
+            .voting_members()
+            .filter(|m| self.is_present(&m.id))
+            .filter(|m| !dossiers.iter().any(|d| self.is_conflicted(&m.id, d)))
+            .map(|m| m.id.as_str())
+            .collect()
+    }
+
+    /// The scores of one round of a dossier, by member and criterion.
+    pub fn round_scores<'a>(
+        &'a self,
+        dossier: &'a str,
+        round: u32,
+    ) -> impl Iterator<Item = (&'a ScoreKey, f64)> + 'a {
+        let start =
+            ScoreKey { dossier: dossier.to_string(), round, member: String::new(), criterion: String::new() };
+        self.proceedings
+            .scores
+            .range(start..)
+            .take_while(move |(k, _)| k.dossier == dossier && k.round == round)
+            .map(|(k, v)| (k, *v))
+    }
+
+    /// (eligible scorer, criterion) pairs without a score in the current
+    /// round: what blind scoring shows as "missing".
+    pub fn missing_scores(&self, dossier: &str) -> Vec<(String, String)> {
+        let round = self.round(dossier);
+        let mut missing = Vec::new();
+        for member in self.eligible_members(&[dossier.to_string()]) {
+            for c in &self.session.definition.criteria {
+                let key = ScoreKey {
+                    dossier: dossier.to_string(),
+                    round,
+                    member: member.to_string(),
+                    criterion: c.id.clone(),
+                };
+                if !self.proceedings.scores.contains_key(&key) {
+                    missing.push((member.to_string(), c.id.clone()));
+                }
+            }
+        }
+        missing
+    }
+
+    /// Time spent on an item, counting an open item up to `now`.
+    pub fn time_spent(&self, dossier: &str, now: DateTime<FixedOffset>) -> TimeDelta {
+        let agenda = &self.proceedings.agenda;
+        let closed = agenda.time_spent.get(dossier).copied().unwrap_or_default();
+        match &agenda.current {
+            Some(c) if c.dossier == dossier => closed + (now - c.since).max(TimeDelta::zero()),
+            _ => closed,
+        }
+    }
+
+    /// The action the next undo would take back.
+    pub fn next_undo(&self) -> Option<&Done> {
+        self.history.done.last()
+    }
+
+    /// The action the next redo would restore.
+    pub fn next_redo(&self) -> Option<&Undone> {
+        self.history.undone.last()
+    }
+}

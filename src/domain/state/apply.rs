@@ -1,0 +1,202 @@
+//! Taking events into the state. Never fails on content: an event naming
+//! something the session no longer has (inputs changed since) is kept as far
+//! as it makes sense, never a panic.
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+
+use super::undo::AgendaPrior;
+use super::{
+    AmendmentEntry, ApplyError, CurrentItem, DecisionEntry, Done, LiveConflict, NoteEntry, Opening, Presence,
+    Prior, Reveal, ScoreKey, SessionState, SignOff, Undone, VoteEntry,
+};
+use crate::domain::event::EventKind;
+
+type At = DateTime<FixedOffset>;
+
+impl SessionState {
+    pub(super) fn apply_parts(&mut self, seq: u64, at: At, kind: EventKind) -> Result<(), ApplyError> {
+        self.meta.events += 1;
+        self.meta.last_at = Some(at);
+        match kind {
+            EventKind::SessionOpened { app_version, inputs, .. } => {
+                self.meta.openings.push(Opening { seq, at, app_version, resumed: false });
+                self.meta.inputs = inputs;
+            }
+            EventKind::SessionResumed { app_version, .. } => {
+                self.meta.openings.push(Opening { seq, at, app_version, resumed: true });
+            }
+            EventKind::InputsAccepted { inputs, .. } => self.meta.inputs = inputs,
+            EventKind::SignedOff { by } => self.proceedings.signed_off = Some(SignOff { by, seq, at }),
+            EventKind::Amendment { reason, change } => {
+                // Amendments are not undoable: the prior is not kept.
+                self.apply_action(seq, at, &change);
+                self.proceedings.amendments.push(AmendmentEntry { reason, change: *change, seq, at });
+            }
+            EventKind::Undo { target } => {
+                let expected = self.history.done.last().map(|d| d.seq);
+                match self.history.done.pop() {
+                    Some(done) if done.seq == target => {
+                        self.restore(&done.kind, done.prior);
+                        self.history.undone.push(Undone { seq: done.seq, at: done.at, kind: done.kind });
+                    }
+                    other => {
+                        self.history.done.extend(other);
+                        return Err(ApplyError::UndoMismatch { seq, target, expected });
+                    }
+                }
+            }
+            EventKind::Redo { target } => {
+                let expected = self.history.undone.last().map(|u| u.seq);
+                match self.history.undone.pop() {
+                    Some(u) if u.seq == target => {
+                        // Redo re-applies the original action as it was
+                        // recorded, time included.
+                        let prior = self.apply_action(u.seq, u.at, &u.kind);
+                        self.history.done.push(Done { seq: u.seq, at: u.at, kind: u.kind, prior });
+                    }
+                    other => {
+                        self.history.undone.extend(other);
+                        return Err(ApplyError::RedoMismatch { seq, target, expected });
+                    }
+                }
+            }
+            action => {
+                let prior = self.apply_action(seq, at, &action);
+                self.history.done.push(Done { seq, at, kind: action, prior });
+                self.history.undone.clear();
+            }
+        }
+        Ok(())
+    }
+
+    /// Change the proceedings for one action; answer what it replaced.
+    fn apply_action(&mut self, seq: u64, at: At, kind: &EventKind) -> Prior {
+        let p = &mut self.proceedings;
+        match kind {
+            EventKind::DulyInvitedConfirmed {} => {
+                Prior::DulyInvited(std::mem::replace(&mut p.duly_invited, true))
+            }
+            EventKind::MemberMarkedPresent { member, at } | EventKind::MemberArrived { member, at } => {
+                let late = matches!(kind, EventKind::MemberArrived { .. });
+                let entry = p.attendance.entry(member.clone()).or_default();
+                let before = entry.clone();
+                if !entry.is_present() {
+                    entry.periods.push(Presence { from: *at, until: None, late });
+                }
+                Prior::Attendance(Some(before).filter(|b| *b != Default::default()))
+            }
+            EventKind::MemberMarkedAbsent { member, at } | EventKind::MemberLeft { member, at } => {
+                let entry = p.attendance.entry(member.clone()).or_default();
+                let before = entry.clone();
+                if let Some(open) = entry.periods.last_mut().filter(|p| p.until.is_none()) {
+                    open.until = Some(*at);
+                }
+                if matches!(kind, EventKind::MemberMarkedAbsent { .. }) {
+                    entry.marked_absent = Some(*at);
+                }
+                Prior::Attendance(Some(before).filter(|b| *b != Default::default()))
+            }
+            EventKind::ConflictDeclared { member, dossier, reason } => {
+                Prior::Conflict(p.live_conflicts.insert(
+                    (member.clone(), dossier.clone()),
+                    LiveConflict { reason: reason.clone(), seq, at },
+                ))
+            }
+            EventKind::AgendaItemMoved { dossier, to } => {
+                let order = &mut p.agenda.order;
+                match order.iter().position(|d| d == dossier) {
+                    Some(from) => {
+                        let item = order.remove(from);
+                        order.insert((*to).min(order.len()), item);
+                        Prior::Moved(from)
+                    }
+                    None => Prior::Nothing,
+                }
+            }
+            EventKind::AgendaItemOpened { dossier } => {
+                let prior = self.close_current(at, dossier);
+                let agenda = &mut self.proceedings.agenda;
+                agenda.deferred.remove(dossier);
+                agenda.current = Some(CurrentItem { dossier: dossier.clone(), since: at });
+                Prior::Agenda(prior)
+            }
+            EventKind::AgendaItemClosed { dossier } => Prior::Agenda(self.close_current(at, dossier)),
+            EventKind::AgendaItemDeferred { dossier, .. } => {
+                let closes = p.agenda.current.as_ref().is_some_and(|c| &c.dossier == dossier);
+                let prior = if closes {
+                    self.close_current(at, dossier)
+                } else {
+                    // Deferring another item leaves the current one open.
+                    AgendaPrior {
+                        current: p.agenda.current.clone(),
+                        credited: None,
+                        deferred: p.agenda.deferred.contains(dossier),
+                    }
+                };
+                self.proceedings.agenda.deferred.insert(dossier.clone());
+                Prior::Agenda(prior)
+            }
+            EventKind::ScoringRoundOpened { dossier, round } => {
+                Prior::Round(p.rounds.insert(dossier.clone(), *round))
+            }
+            EventKind::ScoreEntered { dossier, round, member, criterion, value }
+            | EventKind::ScoreCorrected { dossier, round, member, criterion, value, .. } => {
+                let key = ScoreKey {
+                    dossier: dossier.clone(),
+                    round: *round,
+                    member: member.clone(),
+                    criterion: criterion.clone(),
+                };
+                Prior::Score(p.scores.insert(key, *value))
+            }
+            EventKind::ScoresRevealed { dossier, round, early } => {
+                Prior::Reveal(p.reveals.insert((dossier.clone(), *round), Reveal { early: *early, seq, at }))
+            }
+            EventKind::VoteRecorded(vote) => {
+                p.votes.push(VoteEntry { seq, at, vote: vote.clone() });
+                Prior::Pushed
+            }
+            EventKind::DecisionRecorded { dossier, outcome, rationale, departs_from_ranking } => {
+                let entry = DecisionEntry {
+                    outcome: *outcome,
+                    rationale: rationale.clone(),
+                    departs_from_ranking: *departs_from_ranking,
+                    seq,
+                    at,
+                };
+                Prior::Decision(p.decisions.insert(dossier.clone(), entry).map(Box::new))
+            }
+            EventKind::NoteAdded { text, dossier } => {
+                p.notes.push(NoteEntry { text: text.clone(), dossier: dossier.clone(), seq, at });
+                Prior::Pushed
+            }
+            // Not actions: handled in apply_parts.
+            EventKind::SessionOpened { .. }
+            | EventKind::SessionResumed { .. }
+            | EventKind::InputsAccepted { .. }
+            | EventKind::SignedOff { .. }
+            | EventKind::Amendment { .. }
+            | EventKind::Undo { .. }
+            | EventKind::Redo { .. } => Prior::Nothing,
+        }
+    }
+
+    /// Close the current item at `at`, crediting its time; remember what
+    /// this and the change to `dossier`'s deferral replace.
+    fn close_current(&mut self, at: At, dossier: &str) -> AgendaPrior {
+        let agenda = &mut self.proceedings.agenda;
+        let prior = AgendaPrior {
+            current: agenda.current.clone(),
+            credited: agenda
+                .current
+                .as_ref()
+                .map(|c| (c.dossier.clone(), agenda.time_spent.get(&c.dossier).copied())),
+            deferred: agenda.deferred.contains(dossier),
+        };
+        if let Some(c) = agenda.current.take() {
+            let spent = (at - c.since).max(TimeDelta::zero());
+            *agenda.time_spent.entry(c.dossier).or_default() += spent;
+        }
+        prior
+    }
+}

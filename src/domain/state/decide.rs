@@ -1,0 +1,295 @@
+//! Checking a command against the state: the events to record, or why not.
+//!
+//! Procedural rules that depend on configuration (quorum, majority, tie,
+//! sign-off checklist) belong to the `rules` module; they plug in where
+//! [`SessionState::check_vote`] and [`SessionState::check_sign_off`] stand.
+
+use super::SessionState;
+use crate::domain::command::{Command, DomainError};
+use crate::domain::event::{EventKind, Outcome, Vote};
+
+type Decided = Result<Vec<EventKind>, DomainError>;
+
+impl SessionState {
+    /// The events that carry out `command`, or why it is refused.
+    pub fn decide(&self, command: &Command) -> Decided {
+        match command {
+            Command::Amend { reason, command } => {
+                if !self.is_signed_off() {
+                    return Err(DomainError::NotSignedOff);
+                }
+                if reason.trim().is_empty() {
+                    return Err(DomainError::EmptyText);
+                }
+                if matches!(
+                    **command,
+                    Command::Amend { .. } | Command::SignOff { .. } | Command::Undo | Command::Redo
+                ) {
+                    return Err(DomainError::NotAmendable);
+                }
+                let kinds = self.decide_action(command)?;
+                Ok(kinds
+                    .into_iter()
+                    .map(|k| EventKind::Amendment { reason: reason.clone(), change: Box::new(k) })
+                    .collect())
+            }
+            _ if self.is_signed_off() => Err(DomainError::SignedOff),
+            _ => self.decide_action(command),
+        }
+    }
+
+    fn decide_action(&self, command: &Command) -> Decided {
+        let p = &self.proceedings;
+        let one = |k: EventKind| Ok(vec![k]);
+        match command {
+            Command::ConfirmDulyInvited if p.duly_invited => Err(DomainError::AlreadyConfirmed),
+            Command::ConfirmDulyInvited => one(EventKind::DulyInvitedConfirmed {}),
+            Command::MarkPresent { member, at } | Command::Arrive { member, at } => {
+                self.known_member(member)?;
+                if self.is_present(member) {
+                    return Err(DomainError::AlreadyPresent(member.clone()));
+                }
+                let (member, at) = (member.clone(), *at);
+                match command {
+                    Command::Arrive { .. } => one(EventKind::MemberArrived { member, at }),
+                    _ => one(EventKind::MemberMarkedPresent { member, at }),
+                }
+            }
+            Command::MarkAbsent { member, at } => {
+                self.known_member(member)?;
+                if self.is_present(member) {
+                    return Err(DomainError::AlreadyPresent(member.clone()));
+                }
+                one(EventKind::MemberMarkedAbsent { member: member.clone(), at: *at })
+            }
+            Command::Leave { member, at } => {
+                self.known_member(member)?;
+                if !self.is_present(member) {
+                    return Err(DomainError::NotPresent(member.clone()));
+                }
+                one(EventKind::MemberLeft { member: member.clone(), at: *at })
+            }
+            Command::DeclareConflict { member, dossier, reason } => {
+                self.known_member(member)?;
+                self.known_dossier(dossier)?;
+                if self.is_conflicted(member, dossier) {
+                    return Err(DomainError::AlreadyConflicted {
+                        member: member.clone(),
+                        dossier: dossier.clone(),
+                    });
+                }
+                let reason = reason.clone().filter(|r| !r.trim().is_empty());
+                one(EventKind::ConflictDeclared { member: member.clone(), dossier: dossier.clone(), reason })
+            }
+            Command::MoveItem { dossier, to } => {
+                let order = &p.agenda.order;
+                let from = order.iter().position(|d| d == dossier);
+                let Some(from) = from else { return Err(DomainError::UnknownDossier(dossier.clone())) };
+                if *to >= order.len() {
+                    return Err(DomainError::OutOfAgenda { to: *to, len: order.len() });
+                }
+                if from == *to {
+                    return Err(DomainError::NothingToMove(dossier.clone()));
+                }
+                one(EventKind::AgendaItemMoved { dossier: dossier.clone(), to: *to })
+            }
+            Command::DeferItem { dossier, reason } => {
+                self.known_dossier(dossier)?;
+                if p.agenda.deferred.contains(dossier) {
+                    return Err(DomainError::AlreadyDeferred(dossier.clone()));
+                }
+                let reason = reason.clone().filter(|r| !r.trim().is_empty());
+                one(EventKind::AgendaItemDeferred { dossier: dossier.clone(), reason })
+            }
+            Command::OpenItem { dossier } => {
+                self.known_dossier(dossier)?;
+                if p.agenda.current.as_ref().is_some_and(|c| &c.dossier == dossier) {
+                    return Err(DomainError::AlreadyOpen(dossier.clone()));
+                }
+                one(EventKind::AgendaItemOpened { dossier: dossier.clone() })
+            }
+            Command::CloseItem => match &p.agenda.current {
+                Some(c) => one(EventKind::AgendaItemClosed { dossier: c.dossier.clone() }),
+                None => Err(DomainError::NoCurrentItem),
+            },
+            Command::OpenRound { dossier } => {
+                self.known_dossier(dossier)?;
+                let round = self.round(dossier);
+                if !p.reveals.contains_key(&(dossier.clone(), round)) {
+                    return Err(DomainError::RoundNotRevealed { dossier: dossier.clone(), round });
+                }
+                one(EventKind::ScoringRoundOpened { dossier: dossier.clone(), round: round + 1 })
+            }
+            Command::EnterScore { dossier, member, criterion, value } => {
+                self.decide_score(dossier, member, criterion, *value)
+            }
+            Command::RevealScores { dossier } => {
+                self.known_dossier(dossier)?;
+                let round = self.round(dossier);
+                if p.reveals.contains_key(&(dossier.clone(), round)) {
+                    return Err(DomainError::AlreadyRevealed { dossier: dossier.clone(), round });
+                }
+                if self.round_scores(dossier, round).next().is_none() {
+                    return Err(DomainError::NoScores { dossier: dossier.clone(), round });
+                }
+                let early = !self.missing_scores(dossier).is_empty();
+                one(EventKind::ScoresRevealed { dossier: dossier.clone(), round, early })
+            }
+            Command::RecordVote { subject, motion, yes, no, abstain, ballots, tie_choice } => {
+                let vote = Vote {
+                    subject: subject.clone(),
+                    motion: motion.clone().filter(|m| !m.trim().is_empty()),
+                    yes: *yes,
+                    no: *no,
+                    abstain: *abstain,
+                    ballots: ballots.clone(),
+                    tie_choice: *tie_choice,
+                };
+                self.check_vote(&vote)?;
+                one(EventKind::VoteRecorded(vote))
+            }
+            Command::RecordDecision { dossier, outcome, rationale, departs_from_ranking } => {
+                self.known_dossier(dossier)?;
+                if matches!(outcome, Outcome::WaitingList { position: 0 }) {
+                    return Err(DomainError::BadWaitingPosition);
+                }
+                let rationale = rationale.clone().filter(|r| !r.trim().is_empty());
+                if *departs_from_ranking && rationale.is_none() {
+                    return Err(DomainError::RationaleRequired);
+                }
+                one(EventKind::DecisionRecorded {
+                    dossier: dossier.clone(),
+                    outcome: *outcome,
+                    rationale,
+                    departs_from_ranking: *departs_from_ranking,
+                })
+            }
+            Command::AddNote { text, dossier } => {
+                if text.trim().is_empty() {
+                    return Err(DomainError::EmptyText);
+                }
+                if let Some(d) = dossier {
+                    self.known_dossier(d)?;
+                }
+                one(EventKind::NoteAdded { text: text.clone(), dossier: dossier.clone() })
+            }
+            Command::SignOff { by } => {
+                self.known_member(by)?;
+                self.check_sign_off()?;
+                one(EventKind::SignedOff { by: by.clone() })
+            }
+            Command::Undo => match self.next_undo() {
+                Some(done) => one(EventKind::Undo { target: done.seq }),
+                None => Err(DomainError::NothingToUndo),
+            },
+            Command::Redo => match self.next_redo() {
+                Some(undone) => one(EventKind::Redo { target: undone.seq }),
+                None => Err(DomainError::NothingToRedo),
+            },
+            Command::Amend { .. } => Err(DomainError::NotAmendable),
+        }
+    }
+
+    fn decide_score(&self, dossier: &str, member: &str, criterion: &str, value: f64) -> Decided {
+        self.known_dossier(dossier)?;
+        let m = self.known_member(member)?;
+        let scale = self.session.definition.scale;
+        if self.session.definition.criterion(criterion).is_none() {
+            return Err(DomainError::UnknownCriterion(criterion.to_string()));
+        }
+        if !scale.accepts(value) {
+            return Err(DomainError::OffScale { value, min: scale.min, max: scale.max, step: scale.step });
+        }
+        if !m.is_voting() {
+            return Err(DomainError::NotVoting(member.to_string()));
+        }
+        if !self.is_present(member) {
+            return Err(DomainError::NotPresent(member.to_string()));
+        }
+        if self.is_conflicted(member, dossier) {
+            return Err(DomainError::Conflicted { member: member.to_string(), dossier: dossier.to_string() });
+        }
+        let round = self.round(dossier);
+        let key = super::ScoreKey {
+            dossier: dossier.to_string(),
+            round,
+            member: member.to_string(),
+            criterion: criterion.to_string(),
+        };
+        let (dossier, member, criterion) = (key.dossier.clone(), key.member.clone(), key.criterion.clone());
+        Ok(vec![match self.proceedings.scores.get(&key) {
+            Some(&previous) if previous == value => return Err(DomainError::SameScore(value)),
+            Some(&previous) => EventKind::ScoreCorrected {
+                dossier,
+                round,
+                member,
+                criterion,
+                value,
+                previous: Some(previous),
+            },
+            None => EventKind::ScoreEntered { dossier, round, member, criterion, value },
+        }])
+    }
+
+    /// Counts that can stand: never more votes than eligible voters present,
+    /// ballots by name from eligible voters and adding up. Quorum, majority
+    /// and the tie rule come from `rules`.
+    fn check_vote(&self, vote: &Vote) -> Result<(), crate::domain::command::DomainError> {
+        let dossiers = vote.subject.dossiers();
+        if dossiers.is_empty() {
+            return Err(DomainError::EmptyEnBloc);
+        }
+        for d in dossiers {
+            self.known_dossier(d)?;
+        }
+        if vote.cast() == 0 {
+            return Err(DomainError::NoVotes);
+        }
+        let eligible = self.eligible_members(dossiers);
+        if vote.cast() as usize > eligible.len() {
+            return Err(DomainError::TooManyVotes { cast: vote.cast(), eligible: eligible.len() as u32 });
+        }
+        for member in vote.ballots.keys() {
+            let m = self.known_member(member)?;
+            if !m.is_voting() {
+                return Err(DomainError::NotVoting(member.clone()));
+            }
+            if !self.is_present(member) {
+                return Err(DomainError::NotPresent(member.clone()));
+            }
+            if let Some(d) = dossiers.iter().find(|d| self.is_conflicted(member, d)) {
+                return Err(DomainError::Conflicted { member: member.clone(), dossier: d.clone() });
+            }
+        }
+        if !vote.ballots.is_empty() {
+            let count = |b| vote.ballots.values().filter(|&&x| x == b).count() as u32;
+            use crate::domain::event::Ballot;
+            if (count(Ballot::Yes), count(Ballot::No), count(Ballot::Abstain))
+                != (vote.yes, vote.no, vote.abstain)
+            {
+                return Err(DomainError::BallotsDisagree);
+            }
+        }
+        if vote.tie_choice.is_some() && vote.yes != vote.no {
+            return Err(DomainError::TieChoiceWithoutTie);
+        }
+        Ok(())
+    }
+
+    /// The sign-off checklist (every item decided or deferred, quorum held,
+    /// budget) is a `rules` matter; nothing is enforced here yet.
+    fn check_sign_off(&self) -> Result<(), DomainError> {
+        Ok(())
+    }
+
+    fn known_member(&self, id: &str) -> Result<&crate::domain::Member, DomainError> {
+        self.session.member(id).ok_or_else(|| DomainError::UnknownMember(id.to_string()))
+    }
+
+    fn known_dossier(&self, id: &str) -> Result<(), DomainError> {
+        match self.session.dossier(id) {
+            Some(_) => Ok(()),
+            None => Err(DomainError::UnknownDossier(id.to_string())),
+        }
+    }
+}

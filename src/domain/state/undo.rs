@@ -1,0 +1,125 @@
+//! What an action replaced, so that undo can put it back exactly.
+//!
+//! Each action records only the values it overwrote (not a copy of the
+//! state), which keeps replay of long records cheap.
+
+use chrono::TimeDelta;
+
+use super::{Attendance, CurrentItem, DecisionEntry, LiveConflict, Reveal, ScoreKey, SessionState};
+use crate::domain::event::EventKind;
+
+/// The values an action overwrote.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prior {
+    /// The action changed nothing (it named something unknown).
+    Nothing,
+    DulyInvited(bool),
+    Attendance(Option<Attendance>),
+    Conflict(Option<LiveConflict>),
+    /// An agenda move: the index the item came from.
+    Moved(usize),
+    Agenda(AgendaPrior),
+    Round(Option<u32>),
+    Score(Option<f64>),
+    Reveal(Option<Reveal>),
+    Decision(Option<Box<DecisionEntry>>),
+    /// A vote or note was appended.
+    Pushed,
+}
+
+/// What opening, closing or deferring an item replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaPrior {
+    pub current: Option<CurrentItem>,
+    /// The item whose time was credited, and its time before.
+    pub credited: Option<(String, Option<TimeDelta>)>,
+    /// Whether the event's item was deferred before.
+    pub deferred: bool,
+}
+
+impl SessionState {
+    /// Put back what `kind` replaced.
+    pub(super) fn restore(&mut self, kind: &EventKind, prior: Prior) {
+        let p = &mut self.proceedings;
+        match (kind, prior) {
+            (_, Prior::Nothing) => {}
+            (_, Prior::DulyInvited(b)) => p.duly_invited = b,
+            (
+                EventKind::MemberMarkedPresent { member, .. }
+                | EventKind::MemberMarkedAbsent { member, .. }
+                | EventKind::MemberArrived { member, .. }
+                | EventKind::MemberLeft { member, .. },
+                Prior::Attendance(before),
+            ) => put(&mut p.attendance, member.clone(), before),
+            (EventKind::ConflictDeclared { member, dossier, .. }, Prior::Conflict(before)) => {
+                put(&mut p.live_conflicts, (member.clone(), dossier.clone()), before)
+            }
+            (EventKind::AgendaItemMoved { dossier, .. }, Prior::Moved(from)) => {
+                let order = &mut p.agenda.order;
+                if let Some(now) = order.iter().position(|d| d == dossier) {
+                    let item = order.remove(now);
+                    order.insert(from.min(order.len()), item);
+                }
+            }
+            (
+                EventKind::AgendaItemOpened { dossier }
+                | EventKind::AgendaItemClosed { dossier }
+                | EventKind::AgendaItemDeferred { dossier, .. },
+                Prior::Agenda(before),
+            ) => {
+                let agenda = &mut p.agenda;
+                agenda.current = before.current;
+                if let Some((item, time)) = before.credited {
+                    put(&mut agenda.time_spent, item, time);
+                }
+                if before.deferred {
+                    agenda.deferred.insert(dossier.clone());
+                } else {
+                    agenda.deferred.remove(dossier);
+                }
+            }
+            (EventKind::ScoringRoundOpened { dossier, .. }, Prior::Round(before)) => {
+                put(&mut p.rounds, dossier.clone(), before)
+            }
+            (
+                EventKind::ScoreEntered { dossier, round, member, criterion, .. }
+                | EventKind::ScoreCorrected { dossier, round, member, criterion, .. },
+                Prior::Score(before),
+            ) => {
+                let key = ScoreKey {
+                    dossier: dossier.clone(),
+                    round: *round,
+                    member: member.clone(),
+                    criterion: criterion.clone(),
+                };
+                put(&mut p.scores, key, before)
+            }
+            (EventKind::ScoresRevealed { dossier, round, .. }, Prior::Reveal(before)) => {
+                put(&mut p.reveals, (dossier.clone(), *round), before)
+            }
+            (EventKind::DecisionRecorded { dossier, .. }, Prior::Decision(before)) => {
+                put(&mut p.decisions, dossier.clone(), before.map(|b| *b))
+            }
+            (EventKind::VoteRecorded(_), Prior::Pushed) => {
+                p.votes.pop();
+            }
+            (EventKind::NoteAdded { .. }, Prior::Pushed) => {
+                p.notes.pop();
+            }
+            // apply() pairs every kind with its own prior; other pairs do
+            // not arise.
+            _ => {}
+        }
+    }
+}
+
+fn put<K: Ord, V>(map: &mut std::collections::BTreeMap<K, V>, key: K, value: Option<V>) {
+    match value {
+        Some(v) => {
+            map.insert(key, v);
+        }
+        None => {
+            map.remove(&key);
+        }
+    }
+}

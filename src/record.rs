@@ -1,0 +1,151 @@
+//! The session record: one JSON line per event, hash-chained, appended and
+//! fsynced before the state changes; replayed on open, with a torn last
+//! line recovered and any other damage refused. See docs/record.md.
+//!
+//! No terminal code here: the UI calls [`LiveSession`] and shows what it
+//! reports.
+
+mod digest;
+mod file;
+mod line;
+mod live;
+mod location;
+mod lock;
+
+#[cfg(test)]
+mod replay_proptest;
+#[cfg(test)]
+mod tests;
+
+use std::fs::{DirBuilder, File, OpenOptions};
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use digest::{DigestError, compare_inputs, inputs_digest};
+pub use file::{Opened, Record};
+pub use line::{Damage, genesis};
+pub use live::{LiveError, LiveSession, OpenReport};
+pub use location::{
+    DATA_ENV, LocationError, RecordState, RecordSummary, data_root, default_dir, list_records, records_root,
+};
+pub use lock::WriterLock;
+
+use crate::domain::Event;
+
+/// The record's file name inside its folder.
+pub const RECORD_FILE: &str = "record.jsonl";
+/// The writer lock beside it.
+pub const LOCK_FILE: &str = "record.lock";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    #[error("{}: cannot {op}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        op: &'static str,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{}: the record is in use by another gremium (pid {})", record.display(), pid.map_or("unknown".to_string(), |p| p.to_string()))]
+    Locked { record: PathBuf, pid: Option<u32> },
+    #[error("{}: a record exists already", .0.display())]
+    Exists(PathBuf),
+    #[error("{}: line {line}: {damage}", path.display())]
+    Damaged { path: PathBuf, line: usize, damage: Damage },
+    #[error("cannot encode an event: {0}")]
+    Encode(#[source] serde_json::Error),
+    #[error("{}: a failed write could not be taken back; reopen the record", .0.display())]
+    Poisoned(PathBuf),
+}
+
+/// A torn last line moved aside on open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TornLine {
+    /// 1-based line number it had.
+    pub line: usize,
+    /// How many bytes it had.
+    pub bytes: usize,
+    /// Where its bytes are kept.
+    pub backup: PathBuf,
+}
+
+/// A record read without the lock and without changing anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadOnly {
+    pub events: Vec<Event>,
+    pub session_id: Option<String>,
+    /// 1-based line number of a torn last line, left in place.
+    pub torn_line: Option<usize>,
+    pub last_hash: String,
+}
+
+/// Read the record in `dir` for viewing: no lock, no recovery, nothing
+/// written. `session_id` checks whose record it is when given.
+pub fn read_only(dir: &Path, session_id: Option<&str>) -> Result<ReadOnly, RecordError> {
+    read_path(&dir.join(RECORD_FILE), session_id)
+}
+
+/// Check a record file line by line: `Ok` with what it holds, or the first
+/// bad line. A torn last line is reported in `torn_line`, not as an error.
+pub fn verify_record(path: &Path) -> Result<ReadOnly, RecordError> {
+    read_path(path, None)
+}
+
+fn read_path(path: &Path, session_id: Option<&str>) -> Result<ReadOnly, RecordError> {
+    let bytes = std::fs::read(path).map_err(io_err(path, "read"))?;
+    let scan = line::scan(&bytes, session_id).map_err(|d| RecordError::Damaged {
+        path: path.to_path_buf(),
+        line: d.line,
+        damage: d.damage,
+    })?;
+    Ok(ReadOnly {
+        events: scan.events,
+        session_id: scan.session_id,
+        torn_line: scan.torn.map(|t| t.line),
+        last_hash: hex::encode(scan.last_hash),
+    })
+}
+
+/// The local time with its UTC offset, as events carry it.
+pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+fn io_err(path: &Path, op: &'static str) -> impl FnOnce(io::Error) -> RecordError {
+    let path = path.to_path_buf();
+    move |source| RecordError::Io { path, op, source }
+}
+
+/// Options for a file only its owner may read (0600 on unix).
+fn owner_only() -> OpenOptions {
+    let mut o = OpenOptions::new();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    o
+}
+
+/// Create `dir` and missing parents, owner-only (0700 on unix), and make
+/// the new entries durable.
+fn create_dir_owner_only(dir: &Path) -> Result<(), RecordError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut b = DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir).map_err(io_err(dir, "create folder"))?;
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        sync_dir(parent)?;
+    }
+    Ok(())
+}
+
+/// fsync a directory so that entries created in it survive a crash.
+fn sync_dir(dir: &Path) -> Result<(), RecordError> {
+    #[cfg(unix)]
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io_err(dir, "fsync folder"))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

@@ -1,0 +1,178 @@
+//! The record file: create, open with recovery, append with fsync.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::line::{self, Scan};
+use super::lock::WriterLock;
+use super::{
+    LOCK_FILE, RECORD_FILE, RecordError, TornLine, create_dir_owner_only, io_err, owner_only, sync_dir,
+};
+use crate::domain::{Actor, Event, EventKind, RECORD_FORMAT_VERSION};
+
+/// A record open for writing. Only one exists per record at a time, across
+/// processes (see [`WriterLock`]).
+#[derive(Debug)]
+pub struct Record {
+    path: PathBuf,
+    file: File,
+    lock: WriterLock,
+    next_seq: u64,
+    last_hash: [u8; 32],
+    /// Length of the file up to the last acknowledged line.
+    file_len: u64,
+    /// A failed write could not be taken back; refuse further appends.
+    poisoned: bool,
+    buf: Vec<u8>,
+}
+
+/// A record opened for writing, with what it held.
+#[derive(Debug)]
+pub struct Opened {
+    pub record: Record,
+    pub events: Vec<Event>,
+    /// A torn last line that was moved aside; the UI must say so.
+    pub torn: Option<TornLine>,
+}
+
+impl Record {
+    /// Create the record in `dir` (made if missing). Fails if one exists.
+    pub fn create(dir: &Path, session_id: &str) -> Result<Record, RecordError> {
+        create_dir_owner_only(dir)?;
+        let path = dir.join(RECORD_FILE);
+        let lock = WriterLock::acquire(&dir.join(LOCK_FILE), &path)?;
+        let file = owner_only().append(true).create_new(true).open(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                RecordError::Exists(path.clone())
+            } else {
+                io_err(&path, "create")(e)
+            }
+        })?;
+        sync_dir(dir)?;
+        Ok(Record {
+            path,
+            file,
+            lock,
+            next_seq: 0,
+            last_hash: line::sha256(line::genesis(session_id).as_bytes()),
+            file_len: 0,
+            poisoned: false,
+            buf: Vec::with_capacity(512),
+        })
+    }
+
+    /// Open the record in `dir` for writing: lock it, check every line and
+    /// the chain, and move a torn last line aside.
+    pub fn open(dir: &Path, session_id: &str) -> Result<Opened, RecordError> {
+        let path = dir.join(RECORD_FILE);
+        let lock = WriterLock::acquire(&dir.join(LOCK_FILE), &path)?;
+        let bytes = std::fs::read(&path).map_err(io_err(&path, "read"))?;
+        let Scan { events, last_hash, torn, .. } = line::scan(&bytes, Some(session_id))
+            .map_err(|d| RecordError::Damaged { path: path.clone(), line: d.line, damage: d.damage })?;
+        let file = owner_only().append(true).open(&path).map_err(io_err(&path, "open"))?;
+        let mut file_len = bytes.len() as u64;
+        let torn = match torn {
+            Some(tail) => {
+                let backup = set_aside(dir, &path, &bytes[tail.offset..])?;
+                file.set_len(tail.offset as u64).map_err(io_err(&path, "truncate"))?;
+                file.sync_all().map_err(io_err(&path, "fsync"))?;
+                file_len = tail.offset as u64;
+                Some(TornLine { line: tail.line, bytes: bytes.len() - tail.offset, backup })
+            }
+            None => None,
+        };
+        let record = Record {
+            path,
+            file,
+            lock,
+            next_seq: events.len() as u64,
+            last_hash,
+            file_len,
+            poisoned: false,
+            buf: Vec::with_capacity(512),
+        };
+        Ok(Opened { record, events, torn })
+    }
+
+    /// Append events as lines and fsync before returning: once this is Ok
+    /// they survive a crash. All lines go out in one write.
+    pub fn append(
+        &mut self,
+        actor: Actor,
+        at: DateTime<FixedOffset>,
+        kinds: Vec<EventKind>,
+    ) -> Result<Vec<Event>, RecordError> {
+        if self.poisoned {
+            return Err(RecordError::Poisoned(self.path.clone()));
+        }
+        self.buf.clear();
+        let mut hash = self.last_hash;
+        let mut events = Vec::with_capacity(kinds.len());
+        for (i, kind) in kinds.into_iter().enumerate() {
+            let event = Event {
+                v: RECORD_FORMAT_VERSION,
+                seq: self.next_seq + i as u64,
+                at,
+                actor,
+                prev: hex::encode(hash),
+                event: kind,
+            };
+            hash = line::encode(&event, &mut self.buf).map_err(RecordError::Encode)?;
+            events.push(event);
+        }
+        let written = self.file.write_all(&self.buf).and_then(|()| self.file.sync_data());
+        if let Err(e) = written {
+            // Take back a partial line so the file stays a valid record.
+            if self.file.set_len(self.file_len).and_then(|()| self.file.sync_data()).is_err() {
+                self.poisoned = true;
+            }
+            return Err(io_err(&self.path, "append")(e));
+        }
+        if self.file_len == 0 {
+            // The first line makes the file's existence matter.
+            if let Some(dir) = self.path.parent() {
+                sync_dir(dir)?;
+            }
+        }
+        self.file_len += self.buf.len() as u64;
+        self.next_seq += events.len() as u64;
+        self.last_hash = hash;
+        Ok(events)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn lock_path(&self) -> &Path {
+        self.lock.path()
+    }
+
+    /// Number of lines in the record.
+    pub fn len(&self) -> u64 {
+        self.next_seq
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.next_seq == 0
+    }
+
+    /// Hex SHA-256 of the last line (what exports quote).
+    pub fn last_hash(&self) -> String {
+        hex::encode(self.last_hash)
+    }
+}
+
+/// Keep a torn last line in `record.jsonl.torn-<UTC time>` beside the record.
+fn set_aside(dir: &Path, path: &Path, bytes: &[u8]) -> Result<PathBuf, RecordError> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ");
+    let name = path.file_name().map_or(RECORD_FILE.into(), |n| n.to_string_lossy());
+    let backup = dir.join(format!("{name}.torn-{stamp}"));
+    let mut f = owner_only().write(true).create_new(true).open(&backup).map_err(io_err(&backup, "create"))?;
+    f.write_all(bytes).and_then(|()| f.sync_all()).map_err(io_err(&backup, "write"))?;
+    sync_dir(dir)?;
+    Ok(backup)
+}

@@ -1,0 +1,142 @@
+//! A session being run: the record open for writing and the state it
+//! replays to. Every change goes decide → append (fsync) → apply, so what
+//! the screen shows as done is on disk.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Opened, RECORD_FILE, Record, RecordError, TornLine, compare_inputs};
+use crate::domain::{
+    Actor, ApplyError, Command, DomainError, Event, EventKind, InputChange, InputsDigest, Session,
+    SessionState,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LiveError {
+    /// The command was refused; nothing was recorded.
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error(transparent)]
+    Record(#[from] RecordError),
+    /// The record checks out but does not replay (written by a faulty build).
+    #[error("{}: {source}", path.display())]
+    Replay {
+        path: std::path::PathBuf,
+        #[source]
+        source: ApplyError,
+    },
+}
+
+/// What opening found, for the UI to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenReport {
+    /// The record was new.
+    pub created: bool,
+    /// A torn last line was moved aside.
+    pub torn: Option<TornLine>,
+    /// Input files that differ from the accepted ones; empty when none do.
+    /// The chair continues with [`LiveSession::accept_inputs`].
+    pub inputs_changed: Vec<InputChange>,
+}
+
+#[derive(Debug)]
+pub struct LiveSession {
+    record: Record,
+    state: SessionState,
+    /// The digest of the inputs as they are now.
+    inputs: InputsDigest,
+}
+
+impl LiveSession {
+    /// Open the record in `dir`, or create it; record the opening or the
+    /// resumption.
+    pub fn open(
+        session: Arc<Session>,
+        dir: &Path,
+        inputs: InputsDigest,
+        app_version: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(LiveSession, OpenReport), LiveError> {
+        let id = session.definition.id.clone();
+        let exists = dir.join(RECORD_FILE).exists();
+        let (record, events, torn) = if exists {
+            let Opened { record, events, torn } = Record::open(dir, &id)?;
+            (record, events, torn)
+        } else {
+            (Record::create(dir, &id)?, Vec::new(), None)
+        };
+        let path = record.path().to_path_buf();
+        let state = SessionState::replay(session.clone(), events)
+            .map_err(|source| LiveError::Replay { path, source })?;
+        let mut live = LiveSession { record, state, inputs };
+        let created = live.record.is_empty();
+        let (kind, inputs_changed) = if created {
+            let kind = EventKind::SessionOpened {
+                session_id: id,
+                title: session.definition.title.clone(),
+                app_version: app_version.to_string(),
+                inputs: live.inputs.clone(),
+            };
+            (kind, Vec::new())
+        } else {
+            let changes = compare_inputs(&live.state.meta.inputs, &live.inputs);
+            let kind = EventKind::SessionResumed {
+                app_version: app_version.to_string(),
+                inputs_digest: live.inputs.sha256.clone(),
+            };
+            (kind, changes)
+        };
+        live.append(Actor::System, now, vec![kind])?;
+        Ok((live, OpenReport { created, torn, inputs_changed }))
+    }
+
+    /// Carry out a command: check it, record its events (fsync), then
+    /// change the state. A refused command records nothing.
+    pub fn execute(
+        &mut self,
+        actor: Actor,
+        command: &Command,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Vec<Event>, LiveError> {
+        let kinds = self.state.decide(command)?;
+        self.append(actor, now, kinds)
+    }
+
+    /// The chair continues with changed inputs: they become the baseline.
+    pub fn accept_inputs(&mut self, now: DateTime<FixedOffset>) -> Result<Vec<Event>, LiveError> {
+        let changes = compare_inputs(&self.state.meta.inputs, &self.inputs);
+        let kind = EventKind::InputsAccepted { inputs: self.inputs.clone(), changes };
+        self.append(Actor::Chair, now, vec![kind])
+    }
+
+    fn append(
+        &mut self,
+        actor: Actor,
+        now: DateTime<FixedOffset>,
+        kinds: Vec<EventKind>,
+    ) -> Result<Vec<Event>, LiveError> {
+        let events = self.record.append(actor, now, kinds)?;
+        for e in &events {
+            self.state
+                .apply(e)
+                .map_err(|source| LiveError::Replay { path: self.record.path().to_path_buf(), source })?;
+        }
+        Ok(events)
+    }
+
+    pub fn state(&self) -> &SessionState {
+        &self.state
+    }
+
+    /// Where the record is (the UI shows it).
+    pub fn record_path(&self) -> &Path {
+        self.record.path()
+    }
+
+    /// Hex SHA-256 of the last line.
+    pub fn last_hash(&self) -> String {
+        self.record.last_hash()
+    }
+}

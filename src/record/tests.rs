@@ -1,0 +1,256 @@
+//! The record on disk: damage is named by line, a torn tail is kept aside,
+//! one writer at a time, owner-only files.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+
+use super::*;
+use crate::domain::{Actor, Command, EventKind, InputsDigest, SessionState, fixture};
+
+fn t0() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap()
+}
+
+/// A record of 1 opening + 2 roll-call + 3 notes = 6 lines.
+fn sample(dir: &Path) -> PathBuf {
+    let session = Arc::new(fixture::session(3, 3, 2));
+    let (mut live, report) = LiveSession::open(session, dir, InputsDigest::default(), "test", t0()).unwrap();
+    assert!(report.created);
+    for (i, c) in [
+        Command::MarkPresent { member: "m00".into(), at: t0() },
+        Command::MarkPresent { member: "m01".into(), at: t0() },
+        Command::AddNote { text: "eins".into(), dossier: None },
+        Command::AddNote { text: "zwei".into(), dossier: None },
+        Command::AddNote { text: "drei".into(), dossier: Some("D0001".into()) },
+    ]
+    .iter()
+    .enumerate()
+    {
+        live.execute(Actor::Chair, c, t0() + TimeDelta::minutes(i as i64)).unwrap();
+    }
+    live.record_path().to_path_buf()
+}
+
+fn lines(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path).unwrap().lines().map(str::to_string).collect()
+}
+
+fn write_lines(path: &Path, lines: &[String]) {
+    std::fs::write(path, lines.iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+}
+
+/// The open error's line number and damage; the file must be untouched.
+fn damage_on_open(path: &Path) -> (usize, Damage) {
+    let before = std::fs::read(path).unwrap();
+    let err = Record::open(path.parent().unwrap(), "test-session").unwrap_err();
+    assert_eq!(std::fs::read(path).unwrap(), before, "a damaged record is left untouched");
+    let RecordError::Damaged { line, damage, .. } = err else { panic!("expected damage, got {err}") };
+    let RecordError::Damaged { line: v_line, .. } = verify_record(path).unwrap_err() else { panic!() };
+    assert_eq!(v_line, line, "verify names the same line");
+    (line, damage)
+}
+
+#[test]
+fn a_clean_record_verifies_and_replays_to_the_live_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let v = verify_record(&path).unwrap();
+    assert_eq!((v.events.len(), v.torn_line, v.session_id.as_deref()), (6, None, Some("test-session")));
+    let session = Arc::new(fixture::session(3, 3, 2));
+    let state = SessionState::replay(session.clone(), v.events).unwrap();
+    assert_eq!(state.proceedings.notes.len(), 3);
+    // Resuming records the resumption and replays the same proceedings.
+    let (live, report) =
+        LiveSession::open(session, dir.path(), InputsDigest::default(), "test", t0()).unwrap();
+    assert!(!report.created && report.torn.is_none() && report.inputs_changed.is_empty());
+    assert_eq!(live.state().proceedings, state.proceedings);
+    assert_eq!(lines(&path).len(), 7);
+}
+
+#[test]
+fn an_edited_byte_in_a_middle_line_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut l = lines(&path);
+    l[3] = l[3].replace("eins", "EINS"); // line 4 changed, still valid JSON
+    write_lines(&path, &l);
+    let (line, damage) = damage_on_open(&path);
+    assert_eq!(line, 5);
+    assert!(matches!(damage, Damage::ChainBroken { .. }));
+}
+
+#[test]
+fn unparseable_middle_line_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut l = lines(&path);
+    l[2].truncate(20);
+    write_lines(&path, &l);
+    let (line, damage) = damage_on_open(&path);
+    assert_eq!(line, 3);
+    assert!(matches!(damage, Damage::Unparseable(_)));
+}
+
+#[test]
+fn an_inserted_line_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut l = lines(&path);
+    let copy = l[2].clone();
+    l.insert(3, copy);
+    write_lines(&path, &l);
+    assert_eq!(damage_on_open(&path), (4, Damage::SeqMismatch { expected: 3, found: 2 }));
+}
+
+#[test]
+fn a_deleted_line_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut l = lines(&path);
+    l.remove(2);
+    write_lines(&path, &l);
+    assert_eq!(damage_on_open(&path), (3, Damage::SeqMismatch { expected: 2, found: 3 }));
+}
+
+#[test]
+fn two_swapped_lines_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut l = lines(&path);
+    l.swap(3, 4);
+    write_lines(&path, &l);
+    assert_eq!(damage_on_open(&path), (4, Damage::SeqMismatch { expected: 3, found: 4 }));
+}
+
+#[test]
+fn a_record_of_another_session_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let err = Record::open(path.parent().unwrap(), "other").unwrap_err();
+    assert!(matches!(err, RecordError::Damaged { line: 1, damage: Damage::OtherSession { .. }, .. }));
+}
+
+#[test]
+fn a_torn_last_line_is_kept_aside_and_reported() {
+    for torn in [&b"{\"v\":1,\"seq\":6,\"at\":\"2026-11-26T1"[..], b"garbage\n", b"\0\0\0\0"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = sample(dir.path());
+        let good = std::fs::read(&path).unwrap();
+        let mut damaged = good.clone();
+        damaged.extend_from_slice(torn);
+        std::fs::write(&path, &damaged).unwrap();
+        assert_eq!(verify_record(&path).unwrap().torn_line, Some(7));
+
+        let opened = Record::open(dir.path(), "test-session").unwrap();
+        let report = opened.torn.clone().unwrap();
+        assert_eq!((report.line, report.bytes), (7, torn.len()));
+        assert_eq!(std::fs::read(&report.backup).unwrap(), torn, "the backup holds the exact torn bytes");
+        assert!(report.backup.file_name().unwrap().to_string_lossy().starts_with("record.jsonl.torn-"));
+        assert_eq!(std::fs::read(&path).unwrap(), good, "the record ends at the last good line");
+        assert_eq!(opened.events.len(), 6);
+        // Appending continues the chain after the last good line.
+        let mut record = opened.record;
+        record
+            .append(Actor::Chair, t0(), vec![EventKind::NoteAdded { text: "weiter".into(), dossier: None }])
+            .unwrap();
+        drop(record);
+        assert_eq!(verify_record(&path).unwrap().events.len(), 7);
+    }
+}
+
+#[test]
+fn the_live_session_reports_a_torn_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"{\"v\":1");
+    std::fs::write(&path, &bytes).unwrap();
+    let session = Arc::new(fixture::session(3, 3, 2));
+    let (_, report) = LiveSession::open(session, dir.path(), InputsDigest::default(), "test", t0()).unwrap();
+    assert_eq!(report.torn.map(|t| t.line), Some(7));
+}
+
+#[test]
+fn a_second_writer_is_refused_with_the_holders_pid() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let first = Record::open(dir.path(), "test-session").unwrap();
+    let err = Record::open(dir.path(), "test-session").unwrap_err();
+    match &err {
+        RecordError::Locked { record, pid } => {
+            assert_eq!(record, &path);
+            assert_eq!(*pid, Some(std::process::id()));
+        }
+        other => panic!("expected Locked, got {other}"),
+    }
+    assert!(err.to_string().contains(&format!("pid {}", std::process::id())));
+    // Viewing does not need the lock.
+    assert_eq!(read_only(dir.path(), Some("test-session")).unwrap().events.len(), 6);
+    drop(first);
+    assert!(Record::open(dir.path(), "test-session").is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn record_files_and_folders_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("records").join("test-session");
+    let path = sample(&dir);
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&dir.join(LOCK_FILE)), 0o600);
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&root.path().join("records")), 0o700);
+}
+
+#[test]
+fn changed_inputs_are_reported_on_resume_and_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    sample(dir.path());
+    let session = Arc::new(fixture::session(3, 3, 2));
+    let file = |p: &str, h: &str| crate::domain::InputFile { path: p.into(), sha256: h.into() };
+    let inputs = InputsDigest { sha256: "new".into(), files: vec![file("dossiers/a.json", "1")] };
+    let (mut live, report) = LiveSession::open(session.clone(), dir.path(), inputs, "test", t0()).unwrap();
+    assert_eq!(report.inputs_changed.len(), 1);
+    live.accept_inputs(t0()).unwrap();
+    assert_eq!(live.state().meta.inputs.sha256, "new");
+    drop(live);
+    let inputs = InputsDigest { sha256: "new".into(), files: vec![file("dossiers/a.json", "1")] };
+    let (_, report) = LiveSession::open(session, dir.path(), inputs, "test", t0()).unwrap();
+    assert!(report.inputs_changed.is_empty());
+}
+
+#[test]
+fn records_are_listed_with_title_state_and_count() {
+    let root = tempfile::tempdir().unwrap();
+    sample(&root.path().join("test-session"));
+    std::fs::create_dir_all(root.path().join("broken")).unwrap();
+    std::fs::write(root.path().join("broken").join(RECORD_FILE), "{}\n{}\n").unwrap();
+    let list = list_records(root.path()).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].id, "broken");
+    assert!(matches!(&list[0].state, RecordState::Damaged(m) if m.contains("line 1")));
+    assert_eq!(
+        (list[1].title.as_str(), list[1].events, &list[1].state),
+        ("Test session", 6, &RecordState::Open)
+    );
+    assert!(list[1].last_change.is_some());
+}
+
+#[test]
+fn long_records_are_checked_in_parallel_with_the_same_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut record = Record::open(dir.path(), "test-session").unwrap().record;
+    let notes = (0..3_000).map(|i| EventKind::NoteAdded { text: format!("n{i}"), dossier: None }).collect();
+    record.append(Actor::Chair, t0(), notes).unwrap();
+    drop(record);
+    assert_eq!(verify_record(&path).unwrap().events.len(), 3_006);
+    let mut l = lines(&path);
+    l[2_499] = l[2_499].replace("\"n2493\"", "\"n2493!\"");
+    write_lines(&path, &l);
+    assert!(matches!(damage_on_open(&path), (2_501, Damage::ChainBroken { .. })));
+}
