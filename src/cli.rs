@@ -1,8 +1,11 @@
 //! Command-line interface: clap definitions and the commands that need no
 //! terminal UI.
 
+mod open;
+mod records;
+
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -38,7 +41,22 @@ impl From<LangArg> for Language {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open a session: a session folder (holding session.json) or a session file.
-    Open { path: PathBuf },
+    Open {
+        path: PathBuf,
+        /// The record folder to use instead of the one under the data directory.
+        #[arg(long, value_name = "DIR")]
+        record: Option<PathBuf>,
+        /// Look at the session without recording anything (no lock taken).
+        #[arg(long)]
+        read_only: bool,
+    },
+    /// Open the embedded demo session (the same as no command at all).
+    Demo {
+        #[arg(long, value_name = "DIR")]
+        record: Option<PathBuf>,
+        #[arg(long)]
+        read_only: bool,
+    },
     /// Check session definitions, dossier files and folders; report every problem.
     Validate {
         #[arg(required = true)]
@@ -49,6 +67,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// List the session records in the data directory.
+    Sessions,
+    /// Check a session record (record.jsonl): names the first altered line.
+    Verify { file: PathBuf },
     /// Print the JSON Schema of an input format.
     Schema {
         #[arg(value_enum, default_value_t = SchemaKind::Session)]
@@ -75,20 +97,23 @@ pub enum SchemaKind {
 pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
     let lang = cli.lang.map(Language::from);
     match cli.command {
-        None => {
-            let session = crate::demo::session()?;
-            crate::ui::run(session, lang)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Open { path }) => {
+        None => demo(None, false, lang),
+        Some(Command::Demo { record, read_only }) => demo(record, read_only, lang),
+        Some(Command::Open { path, record, read_only }) => {
             let session_path = load::session_file(&path);
             match load::load_session(&FsSource, &session_path, false) {
                 Ok(loaded) => {
                     for w in &loaded.warnings {
                         eprintln!("{w}");
                     }
-                    crate::ui::run(loaded.session, lang)?;
-                    Ok(ExitCode::SUCCESS)
+                    open::open(open::OpenRequest {
+                        session: loaded.session,
+                        source: &FsSource,
+                        session_file: &session_path,
+                        record_dir: record,
+                        read_only,
+                        lang,
+                    })
                 }
                 Err(e) => {
                     eprint!("{}", e.report());
@@ -96,6 +121,8 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 }
             }
         }
+        Some(Command::Sessions) => records::sessions(),
+        Some(Command::Verify { file }) => records::verify_record(&file),
         Some(Command::Validate { paths, strict, format }) => {
             let report = load::validate_paths(&FsSource, &paths, strict);
             let mut out = std::io::stdout().lock();
@@ -118,4 +145,16 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn demo(record: Option<PathBuf>, read_only: bool, lang: Option<Language>) -> color_eyre::Result<ExitCode> {
+    let session = crate::demo::session()?;
+    open::open(open::OpenRequest {
+        session,
+        source: &crate::demo::EmbeddedSource,
+        session_file: Path::new(crate::demo::SESSION_PATH),
+        record_dir: record,
+        read_only,
+        lang,
+    })
 }

@@ -6,8 +6,10 @@
 
 pub mod action;
 pub mod app;
+pub mod describe;
 pub mod format;
 pub mod index;
+pub mod journal;
 pub mod keymap;
 pub mod screens;
 pub mod strings;
@@ -22,10 +24,24 @@ use ratatui::{DefaultTerminal, Frame, Terminal};
 
 pub use action::Action;
 pub use app::App;
+pub use journal::Journal;
 pub use screens::Screen;
 pub use theme::ThemeKind;
 
-use crate::domain::{Language, Session};
+use std::sync::Arc;
+
+use crate::domain::{InputChange, Language, Session};
+use crate::record::TornLine;
+
+/// What opening the record found, for the app to start from.
+pub struct Opening {
+    pub journal: Journal,
+    /// A torn last line set aside on open: the chair is told.
+    pub torn: Option<TornLine>,
+    /// Input files changed since the record was last open: the chair must
+    /// accept them (recorded) or stop.
+    pub inputs_changed: Vec<InputChange>,
+}
 
 /// The smallest terminal the screens are laid out for (PRODUCT.md §8).
 pub const MIN_SIZE: Size = Size { width: 80, height: 24 };
@@ -37,7 +53,7 @@ pub const MIN_SIZE: Size = Size { width: 80, height: 24 };
 /// a panic restores the terminal before the report is printed.
 ///
 /// The language is `lang` if given, else the config's, else the session's.
-pub fn run(session: Session, lang: Option<Language>) -> color_eyre::Result<()> {
+pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> color_eyre::Result<()> {
     let (config, mut warnings) = crate::config::load();
     let mut keymap = keymap::Keymap::embedded()?;
     if let Some(keys) = &config.keys
@@ -49,7 +65,24 @@ pub fn run(session: Session, lang: Option<Language>) -> color_eyre::Result<()> {
         std::env::var("NO_COLOR").ok().as_deref(),
         std::env::var("GREMIUM_THEME").ok().as_deref().or(config.theme.as_deref()),
     );
-    let mut app = App::new(session, lang.or(config.language)).with_keymap(keymap).with_theme(theme);
+    let mut app = App::new(session, lang.or(config.language))
+        .with_keymap(keymap)
+        .with_theme(theme)
+        .with_journal(opening.journal)
+        .with_inputs_changed(opening.inputs_changed);
+    if let Some(torn) = &opening.torn {
+        let text = app
+            .strings()
+            .record
+            .torn
+            .replace("{line}", &torn.line.to_string())
+            .replace("{bytes}", &torn.bytes.to_string())
+            .replace("{path}", &torn.backup.display().to_string());
+        warnings.insert(0, text);
+    }
+    if app.journal().is_read_only() {
+        warnings.push(app.strings().record.read_only.to_string());
+    }
     if !warnings.is_empty() {
         app.notify(warnings.join(" · "));
     }
@@ -93,6 +126,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     widgets::footer::render(app, frame, footer);
     if app.help_open() {
         widgets::help::render(app, frame, body);
+    }
+    if !app.inputs_changed.is_empty() {
+        widgets::prompt::render(app, frame, body);
     }
 }
 

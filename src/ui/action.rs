@@ -28,6 +28,17 @@ pub enum Action {
     Tab(u8),
     NextDossier,
     PrevDossier,
+    // Changes to the session, each recorded before the screen shows it.
+    /// Move the selected agenda item one place earlier.
+    MoveUp,
+    /// Move the selected agenda item one place later.
+    MoveDown,
+    /// Defer the selected agenda item.
+    Defer,
+    /// Start typing a chair's note.
+    Note,
+    Undo,
+    Redo,
     // Going places: one key per screen from anywhere.
     ShowOverview,
     ShowAgenda,

@@ -7,17 +7,28 @@ use ratatui::layout::Size;
 use super::action::Action;
 use super::index::SessionIndex;
 use super::keymap::{KeyChord, Keymap, Scope};
-use super::screens::{Screen, agenda::AgendaState, dossier::DossierState, overview};
+use super::screens::agenda::{AgendaState, SortKey};
+use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
+use std::sync::Arc;
+
+use super::journal::{Journal, JournalError};
 use super::widgets::help;
-use crate::domain::{Language, Session};
+use crate::domain::{Command, InputChange, Language, Session, SessionState};
+use crate::record::LiveError;
 
 /// How many screens `Esc` can step back through.
 const HISTORY_LIMIT: usize = 32;
 
 pub struct App {
-    pub(crate) session: Session,
+    pub(crate) session: Arc<Session>,
+    /// The record and the state it replays to; every change goes through it.
+    pub(crate) journal: Journal,
+    /// A chair's note being typed.
+    pub(crate) note: Option<String>,
+    /// Changed input files the chair must accept before going on.
+    pub(crate) inputs_changed: Vec<InputChange>,
     pub(crate) index: SessionIndex,
     pub(crate) lang: Language,
     pub(crate) theme_kind: ThemeKind,
@@ -42,13 +53,20 @@ pub struct App {
 impl App {
     /// A new app on the overview, in `lang` (the session's language when
     /// `None`), sized 80×24 until the first resize.
-    pub fn new(session: Session, lang: Option<Language>) -> App {
+    ///
+    /// The app has no record behind it until [`App::with_journal`]: it can
+    /// show everything but records nothing.
+    pub fn new(session: impl Into<Arc<Session>>, lang: Option<Language>) -> App {
+        let session: Arc<Session> = session.into();
         let index = SessionIndex::new(&session);
         let agenda = AgendaState::new(&session, &index);
         let lang = lang.unwrap_or(session.definition.language);
         let theme_kind = ThemeKind::Default;
         App {
+            journal: Journal::detached(session.clone()),
             session,
+            note: None,
+            inputs_changed: Vec::new(),
             index,
             lang,
             theme_kind,
@@ -72,6 +90,29 @@ impl App {
         self.theme_kind = kind;
         self.theme = kind.theme();
         self
+    }
+
+    /// Put the session record behind the app: from now on changes are
+    /// recorded, and the screens show the recorded state.
+    pub fn with_journal(mut self, journal: Journal) -> App {
+        self.journal = journal;
+        self.sync_agenda();
+        self
+    }
+
+    /// Ask the chair to accept changed input files before anything else.
+    pub fn with_inputs_changed(mut self, changes: Vec<InputChange>) -> App {
+        self.inputs_changed = changes;
+        self
+    }
+
+    /// The recorded state of the session.
+    pub fn state(&self) -> &SessionState {
+        self.journal.state()
+    }
+
+    pub fn journal(&self) -> &Journal {
+        &self.journal
     }
 
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
@@ -113,7 +154,11 @@ impl App {
 
     /// Where keys are looked up right now.
     pub fn scope(&self) -> Scope {
-        if self.help.is_some() {
+        if !self.inputs_changed.is_empty() {
+            Scope::Prompt
+        } else if self.note.is_some() {
+            Scope::Note
+        } else if self.help.is_some() {
             Scope::Help
         } else if self.screen == Screen::Agenda && self.agenda.editing() {
             Scope::Search
@@ -131,7 +176,7 @@ impl App {
             return Some(action);
         }
         match chord.code {
-            KeyCode::Char(c) if scope == Scope::Search && !chord.ctrl && !chord.alt => {
+            KeyCode::Char(c) if matches!(scope, Scope::Search | Scope::Note) && !chord.ctrl && !chord.alt => {
                 Some(Action::Insert(c))
             }
             _ => None,
@@ -143,6 +188,11 @@ impl App {
         self.notice = Some(text.into());
     }
 
+    /// The chair's note while it is being typed.
+    pub fn note_text(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
     }
@@ -150,6 +200,12 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.notice = None;
+        }
+        if !self.inputs_changed.is_empty() {
+            return self.answer_inputs_prompt(action);
+        }
+        if self.note.is_some() {
+            return self.edit_note(action);
         }
         match action {
             Action::Quit => self.quit = true,
@@ -173,6 +229,9 @@ impl App {
                 }
                 return;
             }
+            Action::Note => self.note = Some(String::new()),
+            Action::Undo => self.undo_redo(Command::Undo),
+            Action::Redo => self.undo_redo(Command::Redo),
             Action::ShowOverview => self.go(Screen::Overview),
             Action::ShowAgenda => self.go(Screen::Agenda),
             Action::ShowDossier => self.open_dossier(),
@@ -197,6 +256,9 @@ impl App {
     fn forward(&mut self, action: Action) {
         match self.screen {
             Screen::Overview => overview::handle(self, action),
+            Screen::Agenda if matches!(action, Action::MoveUp | Action::MoveDown | Action::Defer) => {
+                self.change_agenda(action)
+            }
             Screen::Agenda => {
                 let page = super::screens::agenda::page_height(self.size);
                 if let Some(open) = self.agenda.handle(action, &self.session, &self.index, page) {
@@ -206,6 +268,130 @@ impl App {
             }
             Screen::Dossier => super::screens::dossier::handle(self, action),
         }
+    }
+
+    /// Carry out a change through the record. On refusal the chair is told
+    /// why and nothing changes; `true` when it was recorded.
+    pub(crate) fn execute(&mut self, command: Command) -> bool {
+        match self.journal.execute(&command) {
+            Ok(_) => {
+                self.sync_agenda();
+                true
+            }
+            Err(e) => {
+                let s = self.strings();
+                let why = match &e {
+                    JournalError::ReadOnly => s.record.read_only.to_string(),
+                    JournalError::Live(LiveError::Domain(d)) => super::describe::refusal(d, s),
+                    JournalError::Live(other) => other.to_string(),
+                };
+                self.notify(format!("{}: {why}", s.record.refused));
+                false
+            }
+        }
+    }
+
+    /// Reorder or defer the selected agenda item.
+    fn change_agenda(&mut self, action: Action) {
+        let Some(i) = self.agenda.selected_dossier() else { return };
+        let Some(id) = self.session.dossiers.get(i).map(|d| d.id.clone()) else { return };
+        let command = if action == Action::Defer {
+            Command::DeferItem { dossier: id, reason: None }
+        } else {
+            if self.agenda.sort() != SortKey::Agenda {
+                self.notify(self.strings().record.sort_first);
+                return;
+            }
+            let place = self.agenda.rank(i);
+            let to = match action {
+                Action::MoveUp => match place.checked_sub(1) {
+                    Some(to) => to,
+                    None => return,
+                },
+                _ if place + 1 >= self.state().proceedings.agenda.order.len() => return,
+                _ => place + 1,
+            };
+            Command::MoveItem { dossier: id, to }
+        };
+        if self.execute(command)
+            && let Some(done) = self.state().history.done.last()
+        {
+            let text = super::describe::event(&done.kind.describe(), self.strings());
+            self.notify(text);
+        }
+    }
+
+    fn undo_redo(&mut self, command: Command) {
+        let redo = command == Command::Redo;
+        if self.execute(command) {
+            let history = &self.state().history;
+            let kind = if redo {
+                history.done.last().map(|d| &d.kind)
+            } else {
+                history.undone.last().map(|u| &u.kind)
+            };
+            if let Some(kind) = kind {
+                let s = self.strings();
+                let label = if redo { s.record.redone } else { s.record.undone };
+                let text = format!("{label}: {}", super::describe::event(&kind.describe(), s));
+                self.notify(text);
+            }
+        }
+    }
+
+    /// Keys while a note is typed: text, Enter records it, Esc drops it.
+    fn edit_note(&mut self, action: Action) {
+        let Some(text) = self.note.as_mut() else { return };
+        match action {
+            Action::Insert(c) => text.push(c),
+            Action::DeleteChar => {
+                text.pop();
+            }
+            Action::Back => self.note = None,
+            Action::Quit => self.quit = true,
+            Action::Open => {
+                let text = text.trim().to_string();
+                let dossier = match self.screen {
+                    Screen::Dossier => self.dossier.current().and_then(|i| self.session.dossiers.get(i)),
+                    _ => None,
+                }
+                .map(|d| d.id.clone());
+                if self.execute(Command::AddNote { text: text.clone(), dossier }) {
+                    self.note = None;
+                    let s = self.strings();
+                    self.notify(format!("{}: {}", s.record.note_saved, crate::text::clean_line(&text)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Changed inputs: Enter continues (recorded), q stops.
+    fn answer_inputs_prompt(&mut self, action: Action) {
+        match action {
+            Action::Open => match self.journal.accept_inputs() {
+                Ok(()) => {
+                    self.inputs_changed.clear();
+                    self.notify(self.strings().record.inputs_accepted);
+                }
+                Err(e) => self.notify(format!("{}: {e}", self.strings().record.refused)),
+            },
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => self.size = Size::new(w, h),
+            _ => {}
+        }
+    }
+
+    /// Take the agenda order from the recorded state.
+    fn sync_agenda(&mut self) {
+        let order = &self.journal.state().proceedings.agenda.order;
+        let mut rank: Vec<usize> = (0..self.session.dossiers.len()).map(|i| order.len() + i).collect();
+        for (place, id) in order.iter().enumerate() {
+            if let Some(&i) = self.index.position.get(id) {
+                rank[i] = place;
+            }
+        }
+        self.agenda.set_order(rank, &self.session, &self.index);
     }
 
     /// Show the dossier selected in the agenda (or the one already open).

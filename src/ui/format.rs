@@ -81,6 +81,11 @@ pub fn date(d: NaiveDate, lang: Language) -> String {
     }
 }
 
+/// A time of day as the committee reads it: "14:05" (the event's own offset).
+pub fn time(at: chrono::DateTime<chrono::FixedOffset>, _lang: Language) -> String {
+    at.format("%H:%M").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,16 +23,22 @@ pub enum Scope {
     Search,
     /// The help overlay is open.
     Help,
+    /// A chair's note is being typed.
+    Note,
+    /// A question that must be answered before anything else (changed inputs).
+    Prompt,
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 6] = [
+    const ALL: [(Scope, &'static str); 8] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
         (Scope::Dossier, "dossier"),
         (Scope::Search, "search"),
         (Scope::Help, "help"),
+        (Scope::Note, "note"),
+        (Scope::Prompt, "prompt"),
     ];
 
     fn from_name(name: &str) -> Option<Scope> {
@@ -41,7 +47,7 @@ impl Scope {
 
     /// Modes that capture keys; lookups in them do not fall back to `Global`.
     fn is_modal(self) -> bool {
-        matches!(self, Scope::Search)
+        matches!(self, Scope::Search | Scope::Note | Scope::Prompt)
     }
 }
 

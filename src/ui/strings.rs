@@ -42,7 +42,10 @@ pub struct Strings {
     pub key_ctrl: &'static str,
     /// Labels of actions, in `Action` order (see [`Strings::action`]).
     pub actions: ActionLabels,
+    /// The session record: where it is, what was recorded, undo and redo.
+    pub record: RecordStrings,
     // Help.
+    pub hint_reorder: &'static str,
     pub hint_move: &'static str,
     pub hint_scroll: &'static str,
     pub hint_tabs: &'static str,
@@ -216,6 +219,46 @@ pub struct ActionLabels {
     pub confirm_search: &'static str,
     pub clear_search: &'static str,
     pub close_help: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
+    pub defer: &'static str,
+    pub note: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub save_note: &'static str,
+    pub cancel_note: &'static str,
+    pub continue_session: &'static str,
+    pub stop_session: &'static str,
+}
+
+/// Texts about the session record.
+#[derive(Debug)]
+pub struct RecordStrings {
+    pub label: &'static str,
+    pub file: &'static str,
+    pub entries: &'static str,
+    pub none: &'static str,
+    pub read_only: &'static str,
+    pub refused: &'static str,
+    pub note_prompt: &'static str,
+    pub note_saved: &'static str,
+    pub notes: &'static str,
+    pub undone: &'static str,
+    pub redone: &'static str,
+    pub moved_to: &'static str,
+    pub deferred_mark: &'static str,
+    pub deferred_legend: &'static str,
+    pub sort_first: &'static str,
+    pub torn: &'static str,
+    pub inputs_title: &'static str,
+    pub inputs_intro: &'static str,
+    pub inputs_added: &'static str,
+    pub inputs_removed: &'static str,
+    pub inputs_modified: &'static str,
+    pub inputs_question: &'static str,
+    pub inputs_accepted: &'static str,
+    /// Names of recorded events, in the order of `domain::describe::Action`.
+    pub events: [&'static str; 24],
 }
 
 impl Strings {
@@ -246,6 +289,12 @@ impl Strings {
             Action::CycleTheme => a.cycle_theme,
             Action::Quit => a.quit,
             Action::DeleteChar => a.delete_char,
+            Action::MoveUp => a.move_up,
+            Action::MoveDown => a.move_down,
+            Action::Defer => a.defer,
+            Action::Note => a.note,
+            Action::Undo => a.undo,
+            Action::Redo => a.redo,
             Action::Insert(_) | Action::Resize(..) => "",
         }
     }

@@ -6,6 +6,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod indicator;
+pub mod prompt;
 pub mod too_small;
 
 use ratatui::Frame;

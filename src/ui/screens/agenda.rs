@@ -51,6 +51,9 @@ pub struct AgendaState {
     selected: usize,
     /// First row shown.
     offset: usize,
+    /// Each dossier's place in the agenda as recorded (0-based), by index
+    /// into `session.dossiers`.
+    rank: Vec<usize>,
 }
 
 impl AgendaState {
@@ -62,6 +65,7 @@ impl AgendaState {
             visible: Vec::new(),
             selected: 0,
             offset: 0,
+            rank: (0..session.dossiers.len()).collect(),
         };
         state.refresh(session, index);
         state
@@ -89,6 +93,20 @@ impl AgendaState {
 
     pub fn offset(&self) -> usize {
         self.offset
+    }
+
+    /// A dossier's place in the agenda, 0-based.
+    pub fn rank(&self, dossier: usize) -> usize {
+        self.rank.get(dossier).copied().unwrap_or(dossier)
+    }
+
+    /// Take the agenda order from the record; the selection stays on its
+    /// dossier.
+    pub fn set_order(&mut self, rank: Vec<usize>, session: &Session, index: &SessionIndex) {
+        if rank != self.rank {
+            self.rank = rank;
+            self.refresh(session, index);
+        }
     }
 
     /// The dossier (index into `session.dossiers`) under the selection.
@@ -187,11 +205,13 @@ impl AgendaState {
         let keep = self.selected_dossier();
         let words: Vec<String> = self.query.to_lowercase().split_whitespace().map(str::to_string).collect();
         self.visible = (0..session.dossiers.len()).filter(|i| index.matches(*i, &words)).collect();
+        let rank = &self.rank;
+        let place = |d: usize| rank.get(d).copied().unwrap_or(d);
         let by = |a: &usize, b: &usize| -> Ordering {
             let (da, db) = (&session.dossiers[*a], &session.dossiers[*b]);
             let (fa, fb) = (&index.dossiers[*a], &index.dossiers[*b]);
             match self.sort {
-                SortKey::Agenda => Ordering::Equal,
+                SortKey::Agenda => place(*a).cmp(&place(*b)),
                 SortKey::Id => da.id.cmp(&db.id),
                 SortKey::Municipality => fa.municipality_key.cmp(&fb.municipality_key),
                 SortKey::Requested => db.funding.requested_eur.cmp(&da.funding.requested_eur),
@@ -225,6 +245,10 @@ pub fn hints(app: &App) -> Vec<Hint> {
         Hint::new(Action::Open, s.actions.open),
         Hint::new(Action::Search, s.actions.search),
         Hint::new(Action::CycleSort, s.actions.cycle_sort),
+        Hint::pair(Action::MoveUp, Action::MoveDown, s.hint_reorder),
+        Hint::new(Action::Defer, s.actions.defer),
+        Hint::new(Action::Note, s.actions.note),
+        Hint::new(Action::Undo, s.actions.undo),
     ];
     if !app.agenda().query().is_empty() {
         hints.insert(3, Hint::new(Action::Back, s.actions.clear_search));

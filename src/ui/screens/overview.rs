@@ -114,7 +114,35 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     };
     doc.field_styled(s.ov_checks, &checks, style);
     criteria(&mut doc, app, lang);
+    record(&mut doc, app, lang);
     doc.into_lines()
+}
+
+/// Where the record is, how much it holds, and the chair's latest notes.
+fn record(doc: &mut Doc, app: &App, lang: Language) {
+    let s = app.strings();
+    let r = &s.record;
+    let t = doc.theme();
+    doc.heading(r.label);
+    match app.journal().path() {
+        Some(path) => {
+            let events = app.state().meta.events;
+            doc.field(r.file, &format!("{} ({events} {})", safe(&path.display().to_string()), r.entries));
+        }
+        None => doc.field(r.file, r.none),
+    }
+    if app.journal().is_read_only() {
+        doc.field_styled("", &format!("⚠ {}", r.read_only), t.warn);
+    }
+    let notes = &app.state().proceedings.notes;
+    if !notes.is_empty() {
+        for (i, note) in notes.iter().rev().take(5).enumerate() {
+            let time = format::time(note.at, lang);
+            let about = note.dossier.as_deref().map(|d| format!(" [{}]", safe(d))).unwrap_or_default();
+            let label = if i == 0 { r.notes } else { "" };
+            doc.field(label, &format!("{time}{about} {}", safe(&note.text)));
+        }
+    }
 }
 
 fn budget(doc: &mut Doc, app: &App, lang: Language) {

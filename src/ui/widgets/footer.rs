@@ -47,6 +47,22 @@ pub fn key_text(app: &App, hint: &Hint) -> Option<String> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
+    if let Some(note) = &app.note {
+        let s = app.strings();
+        let keys = format!("  Enter {}  Esc {}", s.actions.save_note, s.actions.cancel_note);
+        // The end of a long note stays in view while it is typed.
+        let room = usize::from(area.width).saturating_sub(width(s.record.note_prompt) + width(&keys) + 5);
+        let shown = crate::text::clean_line(note);
+        let skip = width(&shown).saturating_sub(room);
+        let tail: String = shown.chars().skip(skip).collect();
+        let line = Line::from(vec![
+            Span::styled(format!(" {}: ", s.record.note_prompt), t.footer_key),
+            Span::styled(format!("{tail}▏"), t.search),
+            Span::styled(keys, t.footer),
+        ]);
+        frame.render_widget(Paragraph::new(line).style(t.footer), area);
+        return;
+    }
     if let Some(notice) = app.notice() {
         let line = Line::from(vec![Span::styled(" ! ", t.footer_key), Span::styled(notice, t.footer)]);
         frame.render_widget(Paragraph::new(line).style(t.footer), area);

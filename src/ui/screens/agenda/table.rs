@@ -121,7 +121,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         frame.render_widget(Paragraph::new(rows), list);
     }
     frame.render_widget(
-        Paragraph::new(Line::styled(fit(s.agenda_legend, total, Align::Left), t.muted)),
+        Paragraph::new(Line::styled(
+            fit(&format!("{} · {}", s.agenda_legend, s.record.deferred_legend), total, Align::Left),
+            t.muted,
+        )),
         legend,
     );
 }
@@ -152,6 +155,16 @@ fn status_line(app: &App, total: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The agenda place, with the deferred mark before it.
+fn position(app: &App, dossier: usize, d: &crate::domain::Dossier) -> String {
+    let place = app.agenda().rank(dossier) + 1;
+    if app.state().proceedings.agenda.deferred.contains(&d.id) {
+        format!("{}{place}", app.strings().record.deferred_mark)
+    } else {
+        place.to_string()
+    }
+}
+
 fn row(app: &App, cols: &Columns, dossier: usize, selected: bool) -> Line<'static> {
     let s = app.strings();
     let t = &app.theme;
@@ -170,7 +183,7 @@ fn row(app: &App, cols: &Columns, dossier: usize, selected: bool) -> Line<'stati
     let area =
         if cols.merged() { format!("{} · {}", d.municipality, d.area.name) } else { d.area.name.clone() };
     let mut cells: Vec<(String, usize, Align, Style)> = vec![
-        ((dossier + 1).to_string(), cols.pos, Align::Right, t.label),
+        (position(app, dossier, d), cols.pos, Align::Right, t.label),
         (d.id.clone(), cols.id, Align::Left, t.base),
         (d.municipality.clone(), cols.municipality, Align::Left, t.base),
         (area, cols.area, Align::Left, t.base),

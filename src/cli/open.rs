@@ -1,0 +1,100 @@
+//! Opening a session for the chair: the record found or created, locked,
+//! replayed, recovered; then the UI.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::domain::{Language, Session, SessionState};
+use crate::load::Source;
+use crate::record::{self, LiveError, LiveSession, RecordError};
+use crate::ui::{self, Journal, Opening};
+
+/// Where the session came from and how to open its record.
+pub struct OpenRequest<'a> {
+    pub session: Session,
+    pub source: &'a dyn Source,
+    pub session_file: &'a Path,
+    /// `--record DIR`
+    pub record_dir: Option<PathBuf>,
+    pub read_only: bool,
+    pub lang: Option<Language>,
+}
+
+pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
+    let session = Arc::new(req.session);
+    let id = session.definition.id.clone();
+    let dir = match record::default_dir(&id, req.record_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return fail(&e.to_string()),
+    };
+    if req.read_only {
+        return view(session, &dir, req.lang);
+    }
+    let inputs = match record::inputs_digest(req.source, req.session_file) {
+        Ok(d) => d,
+        Err(e) => return fail(&e.to_string()),
+    };
+    match LiveSession::open(session.clone(), &dir, inputs, env!("CARGO_PKG_VERSION"), record::now()) {
+        Ok((live, report)) => {
+            let opening = Opening {
+                journal: Journal::Live(Box::new(live)),
+                torn: report.torn,
+                inputs_changed: report.inputs_changed,
+            };
+            ui::run(session, opening, req.lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(LiveError::Record(RecordError::Locked { record, pid })) => {
+            let who = pid.map_or_else(|| "unknown pid".to_string(), |p| format!("pid {p}"));
+            eprintln!(
+                "gremium: the record {} is open in another gremium ({who}); only one may write to it.",
+                record.display()
+            );
+            if offer_read_only() {
+                view(session, &dir, req.lang)
+            } else {
+                eprintln!("To look without changing anything, open it with --read-only.");
+                Ok(ExitCode::from(1))
+            }
+        }
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// Look at the record without the lock; nothing can be recorded.
+fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre::Result<ExitCode> {
+    let ro = match record::read_only(dir, Some(&session.definition.id)) {
+        Ok(ro) => ro,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let state = match SessionState::replay(session.clone(), ro.events) {
+        Ok(s) => s,
+        Err(e) => return fail(&format!("{}: {e}", dir.join(record::RECORD_FILE).display())),
+    };
+    let journal = Journal::View { state: Box::new(state), path: Some(dir.join(record::RECORD_FILE)) };
+    ui::run(session, Opening { journal, torn: None, inputs_changed: Vec::new() }, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Ask on the terminal whether to open read-only instead; no when there is
+/// no one to ask.
+fn offer_read_only() -> bool {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return false;
+    }
+    eprint!("Open it read-only instead? [y/N] ");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    if stdin.lock().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(answer.trim(), "y" | "Y" | "j" | "J" | "yes" | "ja")
+}
+
+fn fail(message: &str) -> color_eyre::Result<ExitCode> {
+    eprintln!("gremium: {message}");
+    Ok(ExitCode::from(1))
+}

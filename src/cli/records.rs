@@ -1,0 +1,73 @@
+//! `gremium sessions` and `gremium verify` on a record.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::record::{self, RecordState};
+
+/// List the records under the data directory.
+pub fn sessions() -> color_eyre::Result<ExitCode> {
+    let root = match record::records_root() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("gremium: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let list = record::list_records(&root)?;
+    if list.is_empty() {
+        println!("No session records in {}", root.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{:<24} {:<16} {:>7}  {:<11} TITLE", "ID", "LAST CHANGE", "EVENTS", "STATE");
+    for r in list {
+        let last = r.last_change.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+        let state = match &r.state {
+            RecordState::Open => "open".to_string(),
+            RecordState::SignedOff => "signed off".to_string(),
+            RecordState::Damaged(why) => format!("damaged: {why}"),
+        };
+        println!(
+            "{:<24} {:<16} {:>7}  {:<11} {}",
+            crate::text::clean_line(&r.id),
+            last,
+            r.events,
+            state,
+            crate::text::clean_line(&r.title)
+        );
+    }
+    println!("\nRecords are kept in {}", root.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Check a record line by line: 0 intact, 1 damaged (naming the first bad
+/// line), 2 unreadable.
+pub fn verify_record(path: &Path) -> color_eyre::Result<ExitCode> {
+    match record::verify_record(path) {
+        Ok(ro) => {
+            let intact = if ro.torn_line.is_some() { "lines before the last" } else { "intact" };
+            println!(
+                "{}: {intact}: {} events, hash chain holds; last hash {}",
+                path.display(),
+                ro.events.len(),
+                ro.last_hash
+            );
+            if let Some(line) = ro.torn_line {
+                println!(
+                    "{}: line {line}: incomplete (a write cut short, or an edit); gremium sets it aside on the next open",
+                    path.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e @ record::RecordError::Damaged { .. }) => {
+            println!("{e}");
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => {
+            eprintln!("gremium: {e}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
