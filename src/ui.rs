@@ -65,7 +65,7 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
         std::env::var("NO_COLOR").ok().as_deref(),
         std::env::var("GREMIUM_THEME").ok().as_deref().or(config.theme.as_deref()),
     );
-    let mut app = App::new(session, lang.or(config.language))
+    let app = App::new(session, lang.or(config.language))
         .with_keymap(keymap)
         .with_theme(theme)
         .with_journal(opening.journal)
@@ -83,9 +83,7 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
     if app.journal().is_read_only() {
         warnings.push(app.strings().record.read_only.to_string());
     }
-    if !warnings.is_empty() {
-        app.notify(warnings.join(" · "));
-    }
+    let app = app.with_warnings(warnings);
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, app);
     ratatui::restore();

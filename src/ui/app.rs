@@ -27,6 +27,9 @@ pub struct App {
     pub(crate) journal: Journal,
     /// A chair's note being typed.
     pub(crate) note: Option<String>,
+    /// What opening found that the chair must know (a torn record line set
+    /// aside, config problems); kept on the overview for the whole session.
+    pub(crate) warnings: Vec<String>,
     /// Changed input files the chair must accept before going on.
     pub(crate) inputs_changed: Vec<InputChange>,
     pub(crate) index: SessionIndex,
@@ -66,6 +69,7 @@ impl App {
             journal: Journal::detached(session.clone()),
             session,
             note: None,
+            warnings: Vec::new(),
             inputs_changed: Vec::new(),
             index,
             lang,
@@ -98,6 +102,20 @@ impl App {
         self.journal = journal;
         self.sync_agenda();
         self
+    }
+
+    /// Warnings from opening: shown in the footer now and on the overview
+    /// for the rest of the session.
+    pub fn with_warnings(mut self, warnings: Vec<String>) -> App {
+        if !warnings.is_empty() {
+            self.notice = Some(warnings.join(" · "));
+        }
+        self.warnings = warnings;
+        self
+    }
+
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Ask the chair to accept changed input files before anything else.

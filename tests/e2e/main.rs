@@ -1,5 +1,6 @@
 //! End-to-end: the real binary in a pseudo-terminal.
 
+mod crash;
 mod pty;
 
 use pty::Terminal;

@@ -58,6 +58,25 @@ impl Terminal {
         Terminal { parser, writer, child, _master: pair.master }
     }
 
+    /// Kill the program with SIGKILL, as a crash or power loss would end it.
+    pub fn kill_hard(&mut self) {
+        if let Some(pid) = self.child.process_id() {
+            let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+        }
+        let _ = self.wait_exit_any();
+    }
+
+    fn wait_exit_any(&mut self) -> Option<u32> {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status.exit_code());
+            }
+            thread::sleep(Duration::from_millis(5));
+        }
+        None
+    }
+
     pub fn screen(&self) -> String {
         self.parser.lock().map(|p| p.screen().contents()).unwrap_or_default()
     }

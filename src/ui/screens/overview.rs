@@ -66,6 +66,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .take(2)
         .map(|k| k.label(s))
         .collect();
+    // Problems found on opening come before everything else.
+    for w in app.warnings() {
+        doc.blank();
+        for line in crate::ui::widgets::doc::wrap(&format!("⚠ {}", safe(w)), doc.width()) {
+            doc.line(Line::styled(line, t.warn));
+        }
+    }
     // What to do next comes first: on a projector at 80×24 it must not be
     // below the fold.
     doc.blank();
