@@ -49,7 +49,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     if let Some(note) = &app.note {
         let s = app.strings();
-        let keys = format!("  Enter {}  Esc {}", s.actions.save_note, s.actions.cancel_note);
+        // A refusal (empty text, read-only view) shows where the chair looks.
+        let keys = match app.notice() {
+            Some(notice) => format!("  ! {notice}"),
+            None => format!("  Enter {}  Esc {}", s.actions.save_note, s.actions.cancel_note),
+        };
         // The end of a long note stays in view while it is typed.
         let room = usize::from(area.width).saturating_sub(width(s.record.note_prompt) + width(&keys) + 5);
         let shown = crate::text::clean_line(note);
