@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod load;
 pub mod record;
+pub mod rules;
 pub mod schema;
 pub mod text;
 pub mod ui;

@@ -1,0 +1,8 @@
+//! The committee's rules as pure functions: quorum, aggregation of scores,
+//! disagreement, weighted totals (PRODUCT.md §3). No I/O, no terminal.
+
+mod quorum;
+mod scores;
+
+pub use quorum::*;
+pub use scores::*;
