@@ -19,7 +19,7 @@ pub fn aggregate(values: &[f64], how: Aggregate) -> Option<f64> {
             let mut v = values.to_vec();
             v.sort_by(f64::total_cmp);
             let mid = v.len() / 2;
-            Some(if v.len() % 2 == 0 { (v[mid - 1] + v[mid]) / 2.0 } else { v[mid] })
+            Some(if v.len().is_multiple_of(2) { (v[mid - 1] + v[mid]) / 2.0 } else { v[mid] })
         }
     }
 }
@@ -174,7 +174,7 @@ mod tests {
         let mut s = v.to_vec();
         s.sort_by(|a, b| a.partial_cmp(b).unwrap());
         let n = s.len();
-        if n % 2 == 1 { s[n / 2] } else { (s[n / 2 - 1] + s[n / 2]) / 2.0 }
+        if !n.is_multiple_of(2) { s[n / 2] } else { (s[n / 2 - 1] + s[n / 2]) / 2.0 }
     }
 
     proptest! {
