@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use criterion::{Criterion, criterion_group, criterion_main};
-use gremium::domain::{Actor, EventKind, InputsDigest, Outcome, SessionState, fixture};
+use gremium::domain::{Actor, EventKind, InputsDigest, SessionState, fixture};
 use gremium::record::{Record, read_only};
 
 const DOSSIERS: usize = 2_000;
@@ -67,52 +67,10 @@ fn opened() -> EventKind {
     }
 }
 
-/// A realistic 200,000-event record: roll call, then per dossier the item
-/// opened, every member's scores, some corrections, reveal, a note and the
-/// decision.
+/// A realistic 200,000-event record (see `fixture::long_session`).
 fn write_big_record(dir: &Path) -> usize {
     let mut record = Record::create(dir, "bench").expect("create");
-    let mut kinds = vec![opened(), EventKind::DulyInvitedConfirmed {}];
-    for m in 0..MEMBERS {
-        kinds.push(EventKind::MemberMarkedPresent { member: format!("m{m:02}"), at: t0() });
-    }
-    for d in 0..DOSSIERS {
-        let dossier = format!("D{d:04}");
-        kinds.push(EventKind::AgendaItemOpened { dossier: dossier.clone() });
-        for m in 1..MEMBERS {
-            for c in 0..CRITERIA {
-                kinds.push(EventKind::ScoreEntered {
-                    dossier: dossier.clone(),
-                    round: 1,
-                    member: format!("m{m:02}"),
-                    criterion: format!("c{c}"),
-                    value: ((d + m + c) % 5) as f64,
-                });
-            }
-        }
-        for c in 0..CRITERIA {
-            kinds.push(EventKind::ScoreCorrected {
-                dossier: dossier.clone(),
-                round: 1,
-                member: "m01".into(),
-                criterion: format!("c{c}"),
-                value: 2.0,
-                previous: Some(((d + 1 + c) % 5) as f64),
-            });
-        }
-        kinds.push(EventKind::ScoresRevealed { dossier: dossier.clone(), round: 1, early: false });
-        kinds.push(EventKind::NoteAdded {
-            text: format!("Aussprache zu {dossier}: Konzept überzeugend."),
-            dossier: Some(dossier.clone()),
-        });
-        kinds.push(EventKind::DecisionRecorded {
-            dossier,
-            outcome: Outcome::NotAdmitted,
-            rationale: None,
-            departs_from_ranking: false,
-        });
-    }
-    kinds.truncate(200_000);
+    let kinds = fixture::long_session(DOSSIERS, MEMBERS, CRITERIA, 200_000);
     let total = kinds.len();
     let mut at = t0();
     let mut batch = Vec::new();

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+mod read;
+
 /// Version of the record line format; the `v` field of every line.
 pub const RECORD_FORMAT_VERSION: u32 = 1;
 
@@ -21,6 +23,7 @@ pub struct Event {
     /// 0-based position of the line in the record.
     pub seq: u64,
     /// When the event was recorded, with the local UTC offset.
+    #[serde(deserialize_with = "read::rfc3339")]
     pub at: DateTime<FixedOffset>,
     /// Who caused it.
     pub actor: Actor,
@@ -40,8 +43,9 @@ pub enum Actor {
     System,
 }
 
-/// Everything that can happen in a session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Everything that can happen in a session. Read by `event/read.rs`, which
+/// must list the same fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     /// The record was created for a session.

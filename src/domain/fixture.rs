@@ -1,9 +1,11 @@
 //! Sessions built in code, for tests and benchmarks. Not part of the
 //! application's API.
 
+use chrono::DateTime;
+
 use crate::domain::{
-    Area, Budget, Criterion, Dossier, Funding, Language, Member, Role, Rules, Scale, Session,
-    SessionDefinition,
+    Area, Budget, Criterion, Dossier, EventKind, Funding, InputsDigest, Language, Member, Outcome, Role,
+    Rules, Scale, Session, SessionDefinition,
 };
 
 /// A session with `dossiers` dossiers (`D0000`, …), `members` voting
@@ -89,4 +91,63 @@ fn dossier(i: usize) -> Dossier {
         attachments: Vec::new(),
         notes: None,
     }
+}
+
+/// The events of a long session on [`session`]`(dossiers, members,
+/// criteria)`, cut at `limit`: roll call, then per dossier the item opened,
+/// every member but the chair scoring every criterion, the chair's
+/// corrections, the reveal, a note and the decision. The benchmark's and
+/// the profiling example's record (docs/performance.md).
+pub fn long_session(dossiers: usize, members: usize, criteria: usize, limit: usize) -> Vec<EventKind> {
+    let t0 = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap_or_default();
+    let mut kinds = vec![
+        EventKind::SessionOpened {
+            session_id: "bench".into(),
+            title: "Bench".into(),
+            app_version: "bench".into(),
+            inputs: InputsDigest::default(),
+        },
+        EventKind::DulyInvitedConfirmed {},
+    ];
+    for m in 0..members {
+        kinds.push(EventKind::MemberMarkedPresent { member: format!("m{m:02}"), at: t0 });
+    }
+    for d in 0..dossiers {
+        let dossier = format!("D{d:04}");
+        kinds.push(EventKind::AgendaItemOpened { dossier: dossier.clone() });
+        for m in 1..members {
+            for c in 0..criteria {
+                kinds.push(EventKind::ScoreEntered {
+                    dossier: dossier.clone(),
+                    round: 1,
+                    member: format!("m{m:02}"),
+                    criterion: format!("c{c}"),
+                    value: ((d + m + c) % 5) as f64,
+                });
+            }
+        }
+        for c in 0..criteria {
+            kinds.push(EventKind::ScoreCorrected {
+                dossier: dossier.clone(),
+                round: 1,
+                member: "m01".into(),
+                criterion: format!("c{c}"),
+                value: 2.0,
+                previous: Some(((d + 1 + c) % 5) as f64),
+            });
+        }
+        kinds.push(EventKind::ScoresRevealed { dossier: dossier.clone(), round: 1, early: false });
+        kinds.push(EventKind::NoteAdded {
+            text: format!("Aussprache zu {dossier}: Konzept überzeugend."),
+            dossier: Some(dossier.clone()),
+        });
+        kinds.push(EventKind::DecisionRecorded {
+            dossier,
+            outcome: Outcome::NotAdmitted,
+            rationale: None,
+            departs_from_ranking: false,
+        });
+    }
+    kinds.truncate(limit);
+    kinds
 }

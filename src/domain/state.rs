@@ -6,6 +6,7 @@
 
 mod apply;
 mod decide;
+mod names;
 mod undo;
 
 #[cfg(test)]
@@ -19,6 +20,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use super::Session;
 use super::event::{Event, EventKind, InputsDigest, Outcome, Vote};
 
+pub use names::{Name, Names};
 pub use undo::Prior;
 
 /// The state of a session: the definition it runs on, what the committee
@@ -29,6 +31,8 @@ pub struct SessionState {
     pub proceedings: Proceedings,
     pub history: History,
     pub meta: RecordMeta,
+    /// The ids behind the [`Name`]s in [`ScoreKey`]s.
+    pub names: Names,
 }
 
 /// What the committee did; undo restores exactly this part.
@@ -107,12 +111,13 @@ pub struct CurrentItem {
 }
 
 /// Where a score sits: ordered so that one dossier's rounds are adjacent.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The ids are numbers from [`SessionState::names`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ScoreKey {
-    pub dossier: String,
+    pub dossier: Name,
     pub round: u32,
-    pub member: String,
-    pub criterion: String,
+    pub member: Name,
+    pub criterion: Name,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -219,6 +224,7 @@ impl SessionState {
     /// The state before any event: the session's agenda, nobody present.
     pub fn new(session: Arc<Session>) -> Self {
         let order = session.dossiers.iter().map(|d| d.id.clone()).collect();
+        let names = Names::of(&session);
         SessionState {
             session,
             proceedings: Proceedings {
@@ -227,6 +233,7 @@ impl SessionState {
             },
             history: History::default(),
             meta: RecordMeta::default(),
+            names,
         }
     }
 
@@ -275,19 +282,32 @@ impl SessionState {
             .collect()
     }
 
-    /// The scores of one round of a dossier, by member and criterion.
+    /// The scores of one round of a dossier; the key's ids are numbers
+    /// from [`SessionState::names`] (members and criteria in session order).
     pub fn round_scores<'a>(
         &'a self,
         dossier: &'a str,
         round: u32,
     ) -> impl Iterator<Item = (&'a ScoreKey, f64)> + 'a {
+        let dossier = self.names.get(dossier);
         let start =
-            ScoreKey { dossier: dossier.to_string(), round, member: String::new(), criterion: String::new() };
-        self.proceedings
-            .scores
-            .range(start..)
-            .take_while(move |(k, _)| k.dossier == dossier && k.round == round)
+            dossier.map(|d| ScoreKey { dossier: d, round, member: Names::FIRST, criterion: Names::FIRST });
+        start
+            .into_iter()
+            .flat_map(move |start| self.proceedings.scores.range(start..))
+            .take_while(move |(k, _)| Some(k.dossier) == dossier && k.round == round)
             .map(|(k, v)| (k, *v))
+    }
+
+    /// The score `member` gave `criterion` on `dossier` in `round`.
+    pub fn score(&self, dossier: &str, round: u32, member: &str, criterion: &str) -> Option<f64> {
+        let key = ScoreKey {
+            dossier: self.names.get(dossier)?,
+            round,
+            member: self.names.get(member)?,
+            criterion: self.names.get(criterion)?,
+        };
+        self.proceedings.scores.get(&key).copied()
     }
 
     /// (eligible scorer, criterion) pairs without a score in the current
@@ -297,13 +317,7 @@ impl SessionState {
         let mut missing = Vec::new();
         for member in self.eligible_members(&[dossier.to_string()]) {
             for c in &self.session.definition.criteria {
-                let key = ScoreKey {
-                    dossier: dossier.to_string(),
-                    round,
-                    member: member.to_string(),
-                    criterion: c.id.clone(),
-                };
-                if !self.proceedings.scores.contains_key(&key) {
+                if self.score(dossier, round, member, &c.id).is_none() {
                     missing.push((member.to_string(), c.id.clone()));
                 }
             }

@@ -71,73 +71,162 @@ pub struct Scan {
 
 /// Check a whole record. `session_id` is the session the record must
 /// belong to; when `None`, it is taken from the first line.
+///
+/// The lines are cut into one run per core; each run parses, hashes and
+/// checks its lines on its own (a line's checks need only the line before
+/// it), so the first problem of the first run that has one is the first
+/// problem of the record, as a line-by-line scan would find it.
 pub fn scan(bytes: &[u8], session_id: Option<&str>) -> Result<Scan, DamageAt> {
     let lines = split_lines(bytes);
-    let mut parsed = parse_lines(bytes, &lines).into_iter();
-    let mut events = Vec::with_capacity(lines.len());
-    let mut expected_session = session_id.map(str::to_string);
-    let mut last_hash = expected_session.as_deref().map(|id| sha256(genesis(id).as_bytes()));
-    for (i, &(start, _, terminated)) in lines.iter().enumerate() {
-        let line_no = i + 1;
-        let is_last = i + 1 == lines.len();
-        let torn = || Tail { line: line_no, offset: start };
-        let parsed = parsed.next().unwrap_or(Err(String::new()));
-        if !terminated {
-            return Ok(Scan {
-                events,
-                session_id: expected_session,
-                last_hash: or_genesis(last_hash),
-                torn: Some(torn()),
-            });
-        }
-        let (event, hash) = match parsed {
-            Ok(p) => p,
-            Err(_) if is_last => {
-                return Ok(Scan {
-                    events,
-                    session_id: expected_session,
-                    last_hash: or_genesis(last_hash),
-                    torn: Some(torn()),
-                });
+    let first = Run { bytes, lines: &lines, expected_session: session_id };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let (head, mut rest) = if threads < 2 || lines.len() < 2_000 {
+        (first.check(0..lines.len()), Vec::new())
+    } else {
+        let size = lines.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (size..lines.len())
+                .step_by(size)
+                .map(|start| {
+                    let range = start..(start + size).min(lines.len());
+                    (range.clone(), scope.spawn(move || first.check(range)))
+                })
+                .collect();
+            let head = first.check(0..size);
+            // A thread cannot fail short of a bug; redo its share here then.
+            let rest = handles
+                .into_iter()
+                .map(|(range, h)| h.join().unwrap_or_else(|_| first.check(range)))
+                .collect::<Vec<_>>();
+            (head, rest)
+        })
+    };
+    let session_id = head.session_id.clone();
+    let mut events = head.events;
+    let mut last_hash = head.last_hash;
+    let mut end = head.end;
+    let mut runs = rest.iter_mut();
+    while end.is_none() {
+        let Some(run) = runs.next() else { break };
+        events.append(&mut run.events);
+        last_hash = run.last_hash;
+        end = run.end.take();
+    }
+    let last_hash = or_genesis(last_hash.or_else(|| session_id.as_deref().map(genesis_hash)));
+    match end {
+        Some(End::Damaged(d)) => Err(d),
+        Some(End::Torn(tail)) => Ok(Scan { events, session_id, last_hash, torn: Some(tail) }),
+        None => Ok(Scan { events, session_id, last_hash, torn: None }),
+    }
+}
+
+fn genesis_hash(session_id: &str) -> [u8; 32] {
+    sha256(genesis(session_id).as_bytes())
+}
+
+/// The lines to check, and whose session they are.
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    bytes: &'a [u8],
+    lines: &'a [(usize, usize, bool)],
+    /// The session line 1 must open; `None` to take it from there.
+    expected_session: Option<&'a str>,
+}
+
+/// What checking a run found.
+struct Checked {
+    events: Vec<Event>,
+    /// Taken from or checked on the first line (first run only).
+    session_id: Option<String>,
+    /// Hash of the run's last good line, or of the line before the run.
+    last_hash: Option<[u8; 32]>,
+    /// Where and why the run stopped early.
+    end: Option<End>,
+}
+
+enum End {
+    Damaged(DamageAt),
+    Torn(Tail),
+}
+
+impl<'a> Run<'a> {
+    fn line(&self, i: usize) -> &'a [u8] {
+        let (s, e, _) = self.lines[i];
+        &self.bytes[s..e]
+    }
+
+    fn check(&self, range: std::ops::Range<usize>) -> Checked {
+        let mut out = Checked {
+            // The first run's vector takes the others' events too.
+            events: Vec::with_capacity(if range.start == 0 { self.lines.len() } else { range.len() }),
+            session_id: self.expected_session.map(str::to_string),
+            last_hash: match range.start {
+                0 => self.expected_session.map(genesis_hash),
+                n => Some(sha256(self.line(n - 1))),
+            },
+            end: None,
+        };
+        for i in range {
+            if let Err(end) = self.check_line(i, &mut out) {
+                out.end = Some(end);
+                break;
             }
-            Err(e) => return Err(at(line_no, Damage::Unparseable(e))),
+        }
+        out
+    }
+
+    fn check_line(&self, i: usize, out: &mut Checked) -> Result<(), End> {
+        let (start, _, terminated) = self.lines[i];
+        let line_no = i + 1;
+        let torn = || End::Torn(Tail { line: line_no, offset: start });
+        if !terminated {
+            return Err(torn());
+        }
+        let line = self.line(i);
+        let event = match serde_json::from_slice::<Event>(line) {
+            Ok(event) => event,
+            Err(_) if i + 1 == self.lines.len() => return Err(torn()),
+            Err(e) => return Err(damaged(line_no, Damage::Unparseable(e.to_string()))),
         };
         if event.v != RECORD_FORMAT_VERSION {
-            return Err(at(line_no, Damage::UnsupportedVersion(event.v)));
+            return Err(damaged(line_no, Damage::UnsupportedVersion(event.v)));
         }
-        let expected_seq = events.len() as u64;
-        if event.seq != expected_seq {
-            return Err(at(line_no, Damage::SeqMismatch { expected: expected_seq, found: event.seq }));
+        if event.seq != i as u64 {
+            return Err(damaged(line_no, Damage::SeqMismatch { expected: i as u64, found: event.seq }));
         }
-        if line_no == 1 {
+        if i == 0 {
             let EventKind::SessionOpened { session_id: found, .. } = &event.event else {
-                return Err(at(line_no, Damage::NotOpening));
+                return Err(damaged(line_no, Damage::NotOpening));
             };
-            match &expected_session {
+            match self.expected_session {
                 Some(id) if id != found => {
-                    return Err(at(
+                    return Err(damaged(
                         line_no,
-                        Damage::OtherSession { expected: id.clone(), found: found.clone() },
+                        Damage::OtherSession { expected: id.to_string(), found: found.clone() },
                     ));
                 }
                 Some(_) => {}
                 None => {
-                    last_hash = Some(sha256(genesis(found).as_bytes()));
-                    expected_session = Some(found.clone());
+                    out.last_hash = Some(genesis_hash(found));
+                    out.session_id = Some(found.clone());
                 }
             }
         }
-        let expected_prev = or_genesis(last_hash);
+        let expected_prev = or_genesis(out.last_hash);
         if !prev_matches(&event.prev, &expected_prev) {
-            return Err(at(
+            return Err(damaged(
                 line_no,
                 Damage::ChainBroken { expected: hex::encode(expected_prev), found: event.prev },
             ));
         }
-        last_hash = Some(hash);
-        events.push(event);
+        out.last_hash = Some(sha256(line));
+        out.events.push(event);
+        Ok(())
     }
-    Ok(Scan { events, session_id: expected_session, last_hash: or_genesis(last_hash), torn: None })
+}
+
+fn damaged(line: usize, damage: Damage) -> End {
+    End::Damaged(DamageAt { line, damage })
 }
 
 fn prev_matches(prev: &str, expected: &[u8; 32]) -> bool {
@@ -150,11 +239,9 @@ fn prev_matches(prev: &str, expected: &[u8; 32]) -> bool {
 fn split_lines(bytes: &[u8]) -> Vec<(usize, usize, bool)> {
     let mut lines = Vec::with_capacity(bytes.len() / 200);
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' {
-            lines.push((start, i, true));
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', bytes) {
+        lines.push((start, i, true));
+        start = i + 1;
     }
     if start < bytes.len() {
         lines.push((start, bytes.len(), false));
@@ -162,43 +249,8 @@ fn split_lines(bytes: &[u8]) -> Vec<(usize, usize, bool)> {
     lines
 }
 
-type Parsed = Result<(Event, [u8; 32]), String>;
-
-/// Parse and hash every line, on all cores: this is most of the time of
-/// opening a long record. The checks that depend on order run after.
-fn parse_lines(bytes: &[u8], lines: &[(usize, usize, bool)]) -> Vec<Parsed> {
-    let parse_chunk = |chunk: &[(usize, usize, bool)]| -> Vec<Parsed> {
-        chunk
-            .iter()
-            .map(|&(s, e, _)| {
-                let line = &bytes[s..e];
-                serde_json::from_slice::<Event>(line).map(|ev| (ev, sha256(line))).map_err(|e| e.to_string())
-            })
-            .collect()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    if threads < 2 || lines.len() < 2_000 {
-        return parse_chunk(lines);
-    }
-    let size = lines.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            lines.chunks(size).map(|chunk| (chunk, scope.spawn(move || parse_chunk(chunk)))).collect();
-        let mut out = Vec::with_capacity(lines.len());
-        for (chunk, handle) in handles {
-            // A thread cannot fail short of a bug; redo its share here then.
-            out.extend(handle.join().unwrap_or_else(|_| parse_chunk(chunk)));
-        }
-        out
-    })
-}
-
 fn or_genesis(hash: Option<[u8; 32]>) -> [u8; 32] {
     // Without a session id and without lines there is no genesis to name;
     // the hash of the empty genesis stands in.
     hash.unwrap_or_else(|| sha256(genesis("").as_bytes()))
-}
-
-fn at(line: usize, damage: Damage) -> DamageAt {
-    DamageAt { line, damage }
 }

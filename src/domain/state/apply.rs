@@ -141,11 +141,12 @@ impl SessionState {
             }
             EventKind::ScoreEntered { dossier, round, member, criterion, value }
             | EventKind::ScoreCorrected { dossier, round, member, criterion, value, .. } => {
+                let n = &mut self.names;
                 let key = ScoreKey {
-                    dossier: dossier.clone(),
+                    dossier: n.intern(dossier),
                     round: *round,
-                    member: member.clone(),
-                    criterion: criterion.clone(),
+                    member: n.intern(member),
+                    criterion: n.intern(criterion),
                 };
                 Prior::Score(p.scores.insert(key, *value))
             }

@@ -210,16 +210,11 @@ impl SessionState {
             return Err(DomainError::Conflicted { member: member.to_string(), dossier: dossier.to_string() });
         }
         let round = self.round(dossier);
-        let key = super::ScoreKey {
-            dossier: dossier.to_string(),
-            round,
-            member: member.to_string(),
-            criterion: criterion.to_string(),
-        };
-        let (dossier, member, criterion) = (key.dossier.clone(), key.member.clone(), key.criterion.clone());
-        Ok(vec![match self.proceedings.scores.get(&key) {
-            Some(&previous) if previous == value => return Err(DomainError::SameScore(value)),
-            Some(&previous) => EventKind::ScoreCorrected {
+        let previous = self.score(dossier, round, member, criterion);
+        let (dossier, member, criterion) = (dossier.to_string(), member.to_string(), criterion.to_string());
+        Ok(vec![match previous {
+            Some(previous) if previous == value => return Err(DomainError::SameScore(value)),
+            Some(previous) => EventKind::ScoreCorrected {
                 dossier,
                 round,
                 member,

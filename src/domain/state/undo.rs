@@ -86,11 +86,12 @@ impl SessionState {
                 | EventKind::ScoreCorrected { dossier, round, member, criterion, .. },
                 Prior::Score(before),
             ) => {
+                let n = &mut self.names;
                 let key = ScoreKey {
-                    dossier: dossier.clone(),
+                    dossier: n.intern(dossier),
                     round: *round,
-                    member: member.clone(),
-                    criterion: criterion.clone(),
+                    member: n.intern(member),
+                    criterion: n.intern(criterion),
                 };
                 put(&mut p.scores, key, before)
             }

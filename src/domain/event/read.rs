@@ -1,0 +1,416 @@
+//! Reading events fast. serde's derived reader for an internally tagged
+//! enum first buffers every field of every event into an intermediate
+//! tree, and chrono reads times through its general format parser; both
+//! were most of the time of opening a long record. Lines written by
+//! gremium carry `type` first, so the fields after it are read straight
+//! into the variant; anything else (hand-edited order) takes the general
+//! path. The written form is unchanged (`Serialize` stays derived).
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, MapAccess, VariantAccess, Visitor,
+};
+use serde::{Deserialize, forward_to_deserialize_any};
+
+use super::{EventKind, InputChange, InputsDigest, Outcome, Vote};
+
+type At = DateTime<FixedOffset>;
+
+/// The variants' fields as `EventKind` has them; `remote` makes the
+/// compiler check that both agree. Externally tagged: the variant is named
+/// by the `type` read before.
+#[derive(Deserialize)]
+#[serde(remote = "EventKind", rename_all = "snake_case")]
+enum Body {
+    SessionOpened {
+        session_id: String,
+        #[serde(default)]
+        title: String,
+        app_version: String,
+        inputs: InputsDigest,
+    },
+    SessionResumed {
+        app_version: String,
+        inputs_digest: String,
+    },
+    InputsAccepted {
+        inputs: InputsDigest,
+        #[serde(default)]
+        changes: Vec<InputChange>,
+    },
+    DulyInvitedConfirmed {},
+    MemberMarkedPresent {
+        member: String,
+        #[serde(deserialize_with = "rfc3339")]
+        at: At,
+    },
+    MemberMarkedAbsent {
+        member: String,
+        #[serde(deserialize_with = "rfc3339")]
+        at: At,
+    },
+    MemberArrived {
+        member: String,
+        #[serde(deserialize_with = "rfc3339")]
+        at: At,
+    },
+    MemberLeft {
+        member: String,
+        #[serde(deserialize_with = "rfc3339")]
+        at: At,
+    },
+    ConflictDeclared {
+        member: String,
+        dossier: String,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    AgendaItemMoved {
+        dossier: String,
+        to: usize,
+    },
+    AgendaItemDeferred {
+        dossier: String,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    AgendaItemOpened {
+        dossier: String,
+    },
+    AgendaItemClosed {
+        dossier: String,
+    },
+    ScoringRoundOpened {
+        dossier: String,
+        round: u32,
+    },
+    ScoreEntered {
+        dossier: String,
+        round: u32,
+        member: String,
+        criterion: String,
+        value: f64,
+    },
+    ScoreCorrected {
+        dossier: String,
+        round: u32,
+        member: String,
+        criterion: String,
+        value: f64,
+        #[serde(default)]
+        previous: Option<f64>,
+    },
+    ScoresRevealed {
+        dossier: String,
+        round: u32,
+        early: bool,
+    },
+    VoteRecorded(Vote),
+    DecisionRecorded {
+        dossier: String,
+        outcome: Outcome,
+        #[serde(default)]
+        rationale: Option<String>,
+        #[serde(default)]
+        departs_from_ranking: bool,
+    },
+    NoteAdded {
+        text: String,
+        #[serde(default)]
+        dossier: Option<String>,
+    },
+    SignedOff {
+        by: String,
+    },
+    Amendment {
+        reason: String,
+        change: Box<EventKind>,
+    },
+    Undo {
+        target: u64,
+    },
+    Redo {
+        target: u64,
+    },
+}
+
+impl<'de> Deserialize<'de> for EventKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(KindVisitor)
+    }
+}
+
+struct KindVisitor;
+
+impl<'de> Visitor<'de> for KindVisitor {
+    type Value = EventKind;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an event: an object with a `type`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EventKind, A::Error> {
+        match map.next_key::<FirstKey>()? {
+            None => Err(de::Error::missing_field("type")),
+            Some(FirstKey::Type) => Body::deserialize(AfterType(map)),
+            Some(FirstKey::Other(key)) => {
+                // `type` comes later: gather the object, then read it as
+                // {type: fields}.
+                let mut fields = serde_json::Map::new();
+                fields.insert(key, map.next_value()?);
+                while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+                    fields.insert(k, v);
+                }
+                let tag = match fields.remove("type") {
+                    Some(serde_json::Value::String(tag)) => tag,
+                    Some(other) => {
+                        return Err(de::Error::invalid_type(
+                            unexpected(&other),
+                            &"a string naming the event",
+                        ));
+                    }
+                    None => return Err(de::Error::missing_field("type")),
+                };
+                let tagged = serde_json::Value::Object([(tag, fields.into())].into_iter().collect());
+                Body::deserialize(tagged).map_err(de::Error::custom)
+            }
+        }
+    }
+}
+
+fn unexpected(v: &serde_json::Value) -> de::Unexpected<'_> {
+    match v {
+        serde_json::Value::Null => de::Unexpected::Unit,
+        serde_json::Value::Bool(b) => de::Unexpected::Bool(*b),
+        serde_json::Value::Number(_) => de::Unexpected::Other("a number"),
+        serde_json::Value::String(s) => de::Unexpected::Str(s),
+        serde_json::Value::Array(_) => de::Unexpected::Seq,
+        serde_json::Value::Object(_) => de::Unexpected::Map,
+    }
+}
+
+/// The first key of an event object: `type` (the usual case), or another.
+enum FirstKey {
+    Type,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for FirstKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = FirstKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FirstKey, E> {
+                Ok(if v == "type" { FirstKey::Type } else { FirstKey::Other(v.to_string()) })
+            }
+        }
+        d.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// The rest of an event object after its `type` key: the `type` value
+/// names the variant, the remaining entries are its fields.
+struct AfterType<A>(A);
+
+impl<'de, A: MapAccess<'de>> Deserializer<'de> for AfterType<A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_enum(self)
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de, A: MapAccess<'de>> EnumAccess<'de> for AfterType<A> {
+    type Error = A::Error;
+    type Variant = Self;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(mut self, seed: S) -> Result<(S::Value, Self), A::Error> {
+        let variant = self.0.next_value_seed(seed)?;
+        Ok((variant, self))
+    }
+}
+
+impl<'de, A: MapAccess<'de>> VariantAccess<'de> for AfterType<A> {
+    type Error = A::Error;
+
+    fn unit_variant(mut self) -> Result<(), A::Error> {
+        while self.0.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, A::Error> {
+        seed.deserialize(MapAccessDeserializer::new(self.0))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value, A::Error> {
+        Err(de::Error::invalid_type(de::Unexpected::Map, &"an event object"))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self.0)
+    }
+}
+
+/// Read an RFC 3339 time as chrono does, without its general format
+/// parser for the form gremium writes.
+pub(crate) fn rfc3339<'de, D: Deserializer<'de>>(d: D) -> Result<At, D::Error> {
+    struct TimeVisitor;
+    impl Visitor<'_> for TimeVisitor {
+        type Value = At;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an RFC 3339 formatted date and time string")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<At, E> {
+            match parse_rfc3339(v) {
+                Some(at) => Ok(at),
+                None => v.parse().map_err(E::custom),
+            }
+        }
+    }
+    d.deserialize_str(TimeVisitor)
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.fraction]±HH:MM`, with at most nine fraction
+/// digits and no leap second; `None` for anything else (chrono decides).
+pub(crate) fn parse_rfc3339(s: &str) -> Option<At> {
+    let b = s.as_bytes();
+    if b.len() < 25 {
+        return None;
+    }
+    let num = |from: usize, len: usize| -> Option<u32> {
+        b.get(from..from + len)?
+            .iter()
+            .try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let sep = |at: usize, c: u8| b.get(at) == Some(&c);
+    if !(sep(4, b'-') && sep(7, b'-') && sep(10, b'T') && sep(13, b':') && sep(16, b':')) {
+        return None;
+    }
+    let (year, month, day) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+    let (hour, minute, second) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
+    let mut i = 19;
+    let mut nanos = 0;
+    if sep(i, b'.') {
+        let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=9).contains(&digits) {
+            return None;
+        }
+        nanos = num(i + 1, digits)? * 10u32.pow(9 - digits as u32);
+        i += 1 + digits;
+    }
+    if b.len() != i + 6 || !sep(i + 3, b':') {
+        return None;
+    }
+    let sign = match b[i] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (oh, om) = (num(i + 1, 2)?, num(i + 4, 2)?);
+    if oh > 23 || om > 59 || second > 59 || (sign < 0 && oh == 0 && om == 0) {
+        return None;
+    }
+    let offset = FixedOffset::east_opt(sign * (oh * 3600 + om * 60) as i32)?;
+    NaiveDate::from_ymd_opt(year as i32, month, day)?
+        .and_hms_nano_opt(hour, minute, second, nanos)?
+        .and_local_timezone(offset)
+        .single()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn chrono(s: &str) -> Option<At> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn the_fast_path_reads_what_chrono_reads() {
+        for s in [
+            "2026-11-26T09:00:00+01:00",
+            "2026-11-26T09:00:00.5+01:00",
+            "2026-11-26T09:00:00.123456789-05:30",
+            "2026-11-26T23:59:59+00:00",
+            "2024-02-29T00:00:00+14:00",
+        ] {
+            assert_eq!(parse_rfc3339(s), chrono(s), "{s}");
+            assert!(parse_rfc3339(s).is_some(), "{s}");
+        }
+        // Left to chrono, which reads or refuses them.
+        for s in [
+            "2026-11-26T09:00:00Z",
+            "2026-11-26 09:00:00+01:00",
+            "2026-11-26T09:00:00-00:00",
+            "2026-11-26T09:00:60+01:00",
+            "2026-02-30T09:00:00+01:00",
+            "2026-11-26T09:00:00.1234567891+01:00",
+            "2026-11-26T09:00:00+01",
+            "2026-11-26T09:00:00.+01:00",
+        ] {
+            assert_eq!(parse_rfc3339(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn type_may_come_anywhere_and_must_be_there() {
+        let kind = |s: &str| serde_json::from_str::<EventKind>(s);
+        let opened = EventKind::AgendaItemOpened { dossier: "D1".into() };
+        assert_eq!(kind(r#"{"type":"agenda_item_opened","dossier":"D1"}"#).unwrap(), opened);
+        assert_eq!(kind(r#"{"dossier":"D1","type":"agenda_item_opened","new":[1]}"#).unwrap(), opened);
+        let vote = r#"{"type":"vote_recorded","subject":{"kind":"dossier","dossier":"D1"},"yes":1,"no":0,"abstain":0}"#;
+        assert!(matches!(kind(vote).unwrap(), EventKind::VoteRecorded(v) if v.yes == 1));
+        assert_eq!(kind(r#"{"type":"duly_invited_confirmed"}"#).unwrap(), EventKind::DulyInvitedConfirmed {});
+        assert!(kind(r#"{"dossier":"D1"}"#).unwrap_err().to_string().contains("missing field `type`"));
+        assert!(
+            kind(r#"{"type":"agenda_item_opened"}"#)
+                .unwrap_err()
+                .to_string()
+                .contains("missing field `dossier`")
+        );
+        assert!(kind(r#"{"type":"no_such_event"}"#).unwrap_err().to_string().contains("unknown variant"));
+        assert!(kind(r#"{"x":1,"type":7}"#).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_chrono_on_written_times(secs in -2_000_000_000i64..20_000_000_000, nanos in 0u32..1_000_000_000, off in -86_399i32..86_400) {
+            let Some(offset) = FixedOffset::east_opt(off / 60 * 60) else { return Ok(()) };
+            let Some(utc) = DateTime::from_timestamp(secs, nanos) else { return Ok(()) };
+            let s = serde_json::to_value(utc.with_timezone(&offset)).unwrap();
+            let s = s.as_str().unwrap();
+            if let Some(fast) = parse_rfc3339(s) {
+                let slow = chrono(s);
+                prop_assert_eq!(Some(fast), slow);
+                prop_assert_eq!(Some(*fast.offset()), slow.map(|t| *t.offset()));
+            }
+        }
+
+        #[test]
+        fn never_reads_differently_from_chrono(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,11})?[+-][0-9]{2}:[0-9]{2}") {
+            if let Some(fast) = parse_rfc3339(&s) {
+                let slow = chrono(&s);
+                prop_assert_eq!(Some(fast), slow);
+                prop_assert_eq!(Some(*fast.offset()), slow.map(|t| *t.offset()));
+            }
+        }
+    }
+}
