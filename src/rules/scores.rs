@@ -86,13 +86,18 @@ impl RoundResult {
 /// The result of `round` of `dossier` as the record stands.
 pub fn round_result(state: &SessionState, dossier: &str, round: u32) -> RoundResult {
     let def = &state.session.definition;
-    let counts = |member: &str| {
-        def.members.iter().any(|m| m.id == member && m.is_voting()) && !state.is_conflicted(member, dossier)
-    };
+    let counted: Vec<&str> = def
+        .voting_members()
+        .filter(|m| !state.is_conflicted(&m.id, dossier))
+        .map(|m| m.id.as_str())
+        .collect();
     let mut by_criterion: BTreeMap<&str, BTreeMap<String, f64>> = BTreeMap::new();
-    for (key, value) in state.round_scores(dossier, round) {
-        if counts(&key.member) {
-            by_criterion.entry(key.criterion.as_str()).or_default().insert(key.member.clone(), value);
+    for c in &def.criteria {
+        let scores = by_criterion.entry(c.id.as_str()).or_default();
+        for member in &counted {
+            if let Some(value) = state.score(dossier, round, member, &c.id) {
+                scores.insert(member.to_string(), value);
+            }
         }
     }
     let threshold = def.rules.disagreement_spread;
