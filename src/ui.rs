@@ -125,6 +125,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.help_open() {
         widgets::help::render(app, frame, body);
     }
+    if app.confirm().is_some() {
+        widgets::confirm::render(app, frame, body);
+    }
     if !app.inputs_changed.is_empty() {
         widgets::prompt::render(app, frame, body);
     }

@@ -126,8 +126,9 @@ fn defer_marks_the_item() {
     app.update(Action::Defer);
     assert_eq!(app.notice(), Some("Zurückgestellt: KS-WESERTOR"));
     let term = gremium::ui::render_to_test_backend(&mut app, 80, 24);
-    let row: String = (0..20).map(|x| term.backend().buffer()[(x, 4)].symbol().to_string()).collect();
-    assert_eq!(row, " ▶  ↷2 KS-WESERTOR  ");
+    let row: String = (0..22).map(|x| term.backend().buffer()[(x, 4)].symbol().to_string()).collect();
+    // The place column has room for "▶▶" (current) and "↷" (deferred).
+    assert_eq!(row, " ▶    ↷2 KS-WESERTOR  ");
 }
 
 #[test]

@@ -183,7 +183,7 @@ fn selected_row_is_reversed_and_marked() {
     let buffer = t.backend().buffer();
     // Rows: header, status, column header, then the list from row 3.
     let selected = row_text(&t, 4);
-    assert!(selected.starts_with(" ▶   2 DA-NORD"), "{selected}");
+    assert!(selected.starts_with(" ▶     2 DA-NORD"), "{selected}");
     for x in 1..79 {
         assert!(buffer[(x, 4)].modifier.contains(Modifier::REVERSED), "cell {x} of the selected row");
     }

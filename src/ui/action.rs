@@ -39,6 +39,28 @@ pub enum Action {
     Note,
     Undo,
     Redo,
+    // Attendance, conflicts and the current agenda item (issue 4).
+    /// Roll call: the selected member is present.
+    MarkPresent,
+    /// Roll call: the selected member is absent.
+    MarkAbsent,
+    /// The selected member arrives late (or comes back).
+    Arrive,
+    /// The selected member leaves early.
+    Leave,
+    /// Type the time of the next attendance change (HH:MM today).
+    EnterTime,
+    /// Declare a conflict of interest of the selected member.
+    DeclareConflict,
+    /// Confirm that all members were duly invited (asks first).
+    ConfirmInvited,
+    /// Call up the selected agenda item (closes the current one).
+    CallItem,
+    /// Close the current agenda item.
+    CloseItem,
+    /// Move the agenda selection to the current item.
+    JumpToCurrent,
+    ShowAttendance,
     // Going places: one key per screen from anywhere.
     ShowOverview,
     ShowAgenda,

@@ -7,10 +7,13 @@ use ratatui::layout::Size;
 use super::action::Action;
 use super::index::SessionIndex;
 use super::keymap::{KeyChord, Keymap, Scope};
-use super::screens::agenda::{AgendaState, SortKey};
+use super::screens::agenda::{self, AgendaState, SortKey};
+use super::screens::attendance::{self, AttendanceState};
 use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
+use super::widgets::confirm::{self, Confirm};
+use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
 use super::journal::{Journal, JournalError};
@@ -51,6 +54,15 @@ pub struct App {
     /// A message for the chair (a warning, what was undone …), shown in the
     /// footer until the next key.
     notice: Option<String>,
+    // Attendance and the current agenda item (issue 4).
+    pub(crate) attendance: AttendanceState,
+    /// An irreversible step waiting for the chair's yes.
+    pub(crate) confirm: Option<Confirm>,
+    /// The time as of the last key: attendance changes default to it and
+    /// time spent counts to it. Rendering reads it, never the clock.
+    pub(crate) now: DateTime<FixedOffset>,
+    /// Tests and snapshots hold the clock still.
+    clock_frozen: bool,
 }
 
 impl App {
@@ -87,7 +99,31 @@ impl App {
             size: Size::new(80, 24),
             quit: false,
             notice: None,
+            attendance: AttendanceState::default(),
+            confirm: None,
+            now: crate::record::now(),
+            clock_frozen: false,
         }
+    }
+
+    /// Hold the clock at `now` (tests, snapshots): attendance changes
+    /// without a typed time happen then, and time spent counts to it.
+    pub fn with_clock(mut self, now: DateTime<FixedOffset>) -> App {
+        self.now = now;
+        self.clock_frozen = true;
+        self
+    }
+
+    pub fn attendance(&self) -> &AttendanceState {
+        &self.attendance
+    }
+
+    pub fn confirm(&self) -> Option<&Confirm> {
+        self.confirm.as_ref()
+    }
+
+    pub(crate) fn request_quit(&mut self) {
+        self.quit = true;
     }
 
     pub fn with_theme(mut self, kind: ThemeKind) -> App {
@@ -174,7 +210,9 @@ impl App {
     pub fn scope(&self) -> Scope {
         if !self.inputs_changed.is_empty() {
             Scope::Prompt
-        } else if self.note.is_some() {
+        } else if self.confirm.is_some() {
+            Scope::Confirm
+        } else if self.note.is_some() || (self.screen == Screen::Attendance && self.attendance.typing()) {
             Scope::Note
         } else if self.help.is_some() {
             Scope::Help
@@ -216,6 +254,9 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        if !self.clock_frozen {
+            self.now = crate::record::now();
+        }
         if !matches!(action, Action::Resize(..)) {
             self.notice = None;
         }
@@ -224,6 +265,12 @@ impl App {
         }
         if self.note.is_some() {
             return self.edit_note(action);
+        }
+        if self.confirm.is_some() {
+            return confirm::answer(self, action);
+        }
+        if self.screen == Screen::Attendance && self.attendance.typing() {
+            return attendance::type_entry(self, action);
         }
         match action {
             Action::Quit => self.quit = true,
@@ -253,6 +300,7 @@ impl App {
             Action::ShowOverview => self.go(Screen::Overview),
             Action::ShowAgenda => self.go(Screen::Agenda),
             Action::ShowDossier => self.open_dossier(),
+            Action::ShowAttendance => self.go(Screen::Attendance),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
@@ -260,7 +308,7 @@ impl App {
             Action::Back => {
                 let handled = match self.screen {
                     Screen::Agenda => self.agenda.back(&self.session, &self.index),
-                    Screen::Overview | Screen::Dossier => false,
+                    Screen::Overview | Screen::Dossier | Screen::Attendance => false,
                 };
                 if !handled {
                     self.go_back();
@@ -274,6 +322,12 @@ impl App {
     fn forward(&mut self, action: Action) {
         match self.screen {
             Screen::Overview => overview::handle(self, action),
+            Screen::Attendance => attendance::handle(self, action),
+            Screen::Agenda | Screen::Dossier
+                if matches!(action, Action::CallItem | Action::CloseItem | Action::JumpToCurrent) =>
+            {
+                agenda::items::handle(self, action)
+            }
             Screen::Agenda if matches!(action, Action::MoveUp | Action::MoveDown | Action::Defer) => {
                 self.change_agenda(action)
             }
@@ -291,7 +345,7 @@ impl App {
     /// Carry out a change through the record. On refusal the chair is told
     /// why and nothing changes; `true` when it was recorded.
     pub(crate) fn execute(&mut self, command: Command) -> bool {
-        match self.journal.execute(&command) {
+        match self.journal.execute_at(&command, self.now) {
             Ok(_) => {
                 self.sync_agenda();
                 true
@@ -450,6 +504,10 @@ impl App {
             Screen::Dossier => {
                 let max = super::screens::dossier::max_scroll(self);
                 self.dossier.clamp_scroll(max);
+            }
+            Screen::Attendance => {
+                let lines = attendance::member_lines(self);
+                self.attendance.keep_visible(&lines, attendance::page_height(self.size));
             }
         }
     }

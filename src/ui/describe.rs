@@ -48,6 +48,25 @@ pub fn refusal(e: &DomainError, s: &Strings) -> String {
         DomainError::EmptyText if de => "der Text ist leer".into(),
         DomainError::AlreadyDeferred(id) if de => format!("{} ist bereits zurückgestellt", clean_line(id)),
         DomainError::NothingToMove(id) if de => format!("{} steht bereits an dieser Stelle", clean_line(id)),
+        // Attendance, conflicts and the current item (issue 4).
+        DomainError::UnknownMember(id) if de => format!("unbekanntes Mitglied „{}“", clean_line(id)),
+        DomainError::UnknownDossier(id) if de => format!("unbekanntes Dossier „{}“", clean_line(id)),
+        DomainError::NotPresent(id) if de => format!("{} ist nicht anwesend", clean_line(id)),
+        DomainError::AlreadyPresent(id) if de => format!("{} ist bereits anwesend", clean_line(id)),
+        DomainError::NotVoting(id) if de => format!("{} ist nicht stimmberechtigt", clean_line(id)),
+        DomainError::Conflicted { member, dossier } if de => {
+            format!("{} ist bei {} befangen", clean_line(member), clean_line(dossier))
+        }
+        DomainError::AlreadyConflicted { member, dossier } if de => {
+            format!(
+                "für {} ist bei {} bereits eine Befangenheit erklärt",
+                clean_line(member),
+                clean_line(dossier)
+            )
+        }
+        DomainError::AlreadyConfirmed if de => "die ordnungsgemäße Ladung ist bereits bestätigt".into(),
+        DomainError::AlreadyOpen(id) if de => format!("{} ist bereits aufgerufen", clean_line(id)),
+        DomainError::NoCurrentItem if de => "kein Punkt ist aufgerufen".into(),
         DomainError::SignedOff if de => {
             "die Sitzung ist freigegeben; Änderungen nur als protokollierte Änderung".into()
         }

@@ -61,8 +61,18 @@ impl Journal {
 
     /// Check, record (fsync) and apply a command of the chair's.
     pub fn execute(&mut self, command: &Command) -> Result<Vec<Event>, JournalError> {
+        self.execute_at(command, record::now())
+    }
+
+    /// The same, recorded as of `at` (the app's clock: the moment of the key
+    /// press, or a held clock in tests).
+    pub fn execute_at(
+        &mut self,
+        command: &Command,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Vec<Event>, JournalError> {
         match self {
-            Journal::Live(live) => Ok(live.execute(Actor::Chair, command, record::now())?),
+            Journal::Live(live) => Ok(live.execute(Actor::Chair, command, at)?),
             Journal::View { .. } => Err(JournalError::ReadOnly),
         }
     }

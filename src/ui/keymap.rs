@@ -27,10 +27,13 @@ pub enum Scope {
     Note,
     /// A question that must be answered before anything else (changed inputs).
     Prompt,
+    Attendance,
+    /// An irreversible step waiting for the chair's yes.
+    Confirm,
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 8] = [
+    const ALL: [(Scope, &'static str); 10] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
@@ -39,6 +42,8 @@ impl Scope {
         (Scope::Help, "help"),
         (Scope::Note, "note"),
         (Scope::Prompt, "prompt"),
+        (Scope::Attendance, "attendance"),
+        (Scope::Confirm, "confirm"),
     ];
 
     fn from_name(name: &str) -> Option<Scope> {
@@ -47,7 +52,7 @@ impl Scope {
 
     /// Modes that capture keys; lookups in them do not fall back to `Global`.
     fn is_modal(self) -> bool {
-        matches!(self, Scope::Search | Scope::Note | Scope::Prompt)
+        matches!(self, Scope::Search | Scope::Note | Scope::Prompt | Scope::Confirm)
     }
 }
 

@@ -6,6 +6,7 @@
 //! while a dossier is open.
 
 pub mod agenda;
+pub mod attendance;
 pub mod dossier;
 pub mod overview;
 
@@ -24,6 +25,7 @@ pub enum Screen {
     Overview,
     Agenda,
     Dossier,
+    Attendance,
 }
 
 impl Screen {
@@ -32,6 +34,7 @@ impl Screen {
             Screen::Overview => Scope::Overview,
             Screen::Agenda => Scope::Agenda,
             Screen::Dossier => Scope::Dossier,
+            Screen::Attendance => Scope::Attendance,
         }
     }
 
@@ -40,6 +43,7 @@ impl Screen {
             Screen::Overview => s.screen_overview,
             Screen::Agenda => s.screen_agenda,
             Screen::Dossier => s.screen_dossier,
+            Screen::Attendance => s.att.screen,
         }
     }
 
@@ -49,6 +53,7 @@ impl Screen {
             Screen::Overview => overview::render(app, frame, area),
             Screen::Agenda => agenda::render(app, frame, area),
             Screen::Dossier => dossier::render(app, frame, area),
+            Screen::Attendance => attendance::render(app, frame, area),
         }
     }
 
@@ -58,6 +63,7 @@ impl Screen {
             Screen::Overview => overview::hints(app),
             Screen::Agenda => agenda::hints(app),
             Screen::Dossier => dossier::hints(app),
+            Screen::Attendance => attendance::hints(app),
         }
     }
 }

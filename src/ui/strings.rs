@@ -1,6 +1,7 @@
 //! Every string the UI shows, one table per language. Text that comes from
 //! the session or the dossiers is data and never lives here.
 
+pub mod attendance;
 mod de;
 mod en;
 
@@ -44,6 +45,8 @@ pub struct Strings {
     pub actions: ActionLabels,
     /// The session record: where it is, what was recorded, undo and redo.
     pub record: RecordStrings,
+    /// Attendance, quorum, conflicts, the current agenda item.
+    pub att: &'static attendance::AttendanceStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -264,6 +267,9 @@ pub struct RecordStrings {
 impl Strings {
     /// The label of an action.
     pub fn action(&self, action: Action) -> &'static str {
+        if let Some(label) = self.att.action(action) {
+            return label;
+        }
         let a = &self.actions;
         match action {
             Action::Up => a.up,
@@ -295,7 +301,7 @@ impl Strings {
             Action::Note => a.note,
             Action::Undo => a.undo,
             Action::Redo => a.redo,
-            Action::Insert(_) | Action::Resize(..) => "",
+            _ => "",
         }
     }
 }

@@ -1,12 +1,14 @@
 //! Pieces shared by the screens: header, footer, help overlay, the
 //! too-small notice, the indicator comparison and scrollable documents.
 
+pub mod confirm;
 pub mod doc;
 pub mod footer;
 pub mod header;
 pub mod help;
 pub mod indicator;
 pub mod prompt;
+pub mod quorum;
 pub mod too_small;
 
 use ratatui::Frame;

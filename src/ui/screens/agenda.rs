@@ -2,6 +2,7 @@
 //! choice of sort keys. Filtering and sorting run once per change over
 //! precomputed keys, so a key press costs O(n log n) at worst.
 
+pub mod items;
 mod table;
 
 use std::cmp::Ordering;
@@ -225,9 +226,9 @@ impl AgendaState {
 }
 
 /// Rows of the list for a terminal size: the body minus status line,
-/// column header and legend.
+/// column header, current item, selected item and legend.
 pub fn page_height(size: Size) -> usize {
-    usize::from(crate::ui::body_area(size).height.saturating_sub(3))
+    usize::from(crate::ui::body_area(size).height.saturating_sub(5))
 }
 
 pub fn hints(app: &App) -> Vec<Hint> {
@@ -243,6 +244,8 @@ pub fn hints(app: &App) -> Vec<Hint> {
     let mut hints = vec![
         Hint::pair(Action::Down, Action::Up, s.hint_move),
         Hint::new(Action::Open, s.actions.open),
+        Hint::new(Action::CallItem, s.att.call_item),
+        Hint::new(Action::CloseItem, s.att.close_item),
         Hint::new(Action::Search, s.actions.search),
         Hint::new(Action::CycleSort, s.actions.cycle_sort),
         Hint::pair(Action::MoveUp, Action::MoveDown, s.hint_reorder),

@@ -135,6 +135,8 @@ pub fn hints(app: &App) -> Vec<Hint> {
         Hint::pair(Action::Down, Action::Up, s.hint_scroll),
         Hint::pair(Action::PrevDossier, Action::NextDossier, s.hint_dossier_step),
         Hint { actions: vec![], keys: Some("1–9"), label: s.hint_tab_direct },
+        Hint::new(Action::CallItem, s.att.call_item),
+        Hint::new(Action::CloseItem, s.att.close_item),
         Hint::new(Action::Back, s.actions.back),
         Hint::new(Action::ShowAgenda, s.actions.show_agenda),
     ]
@@ -184,7 +186,7 @@ pub fn tab_lines(app: &App, d: &Dossier, tab: DossierTab, width: u16) -> Vec<Lin
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let s = app.strings();
     let t = &app.theme;
-    let [title, tabs, _, _] = Layout::vertical([
+    let [title, tabs, item, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -201,6 +203,9 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(Paragraph::new(title_line(app, d, title_area.width)), title_area);
     let tabs_area = Rect { x: tabs.x + 1, width: tabs.width.saturating_sub(2), ..tabs };
     frame.render_widget(Paragraph::new(tab_bar(app, tabs_area.width)), tabs_area);
+    // The item's standing (called up, time, quorum) between tabs and content.
+    let item_area = Rect { x: item.x + 1, width: item.width.saturating_sub(2), ..item };
+    frame.render_widget(Paragraph::new(super::agenda::items::status_line(app, &d.id)), item_area);
     let area = content_area(body);
     render_scrolled(frame, area, tab_lines(app, d, app.dossier.tab(), doc_width(area)), app.dossier.scroll());
 }

@@ -81,6 +81,10 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         Span::raw(s.ov_next_review),
         Span::styled(format!("  [{}]", agenda_keys.join(" / ")), t.footer_key),
     ]));
+    // Quorum and the item being dealt with, right below.
+    let (quorum, reached) = crate::ui::widgets::quorum::session(app);
+    doc.line(Line::styled(quorum, if reached { t.ok } else { t.bad }));
+    doc.line(Line::raw(crate::ui::screens::agenda::items::current_and_next(app)));
     doc.blank();
     doc.field(s.ov_programme, &opt(def.programme.as_deref()));
     doc.field(s.ov_date, &def.date.map(|d| format::date(d, lang)).unwrap_or_else(|| s.not_given.into()));

@@ -57,6 +57,7 @@ pub static DE: Strings = Strings {
         continue_session: "fortsetzen (wird protokolliert)",
         stop_session: "beenden",
     },
+    att: &super::attendance::ATT_DE,
     record: RecordStrings {
         label: "Sitzungsprotokoll",
         file: "Datei",

@@ -57,6 +57,7 @@ pub static EN: Strings = Strings {
         continue_session: "continue (recorded)",
         stop_session: "stop",
     },
+    att: &super::attendance::ATT_EN,
     record: RecordStrings {
         label: "Session record",
         file: "File",

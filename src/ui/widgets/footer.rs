@@ -22,6 +22,9 @@ pub fn hints(app: &App) -> Vec<Hint> {
             Hint::pair(Action::Down, Action::Up, s.hint_scroll),
         ];
     }
+    if app.confirm().is_some() {
+        return vec![Hint::new(Action::Open, s.att.accept), Hint::new(Action::Back, s.att.cancel)];
+    }
     let mut hints = app.screen().hints(app);
     if app.scope() != Scope::Search {
         hints.push(Hint::new(Action::ToggleLanguage, s.actions.toggle_language));

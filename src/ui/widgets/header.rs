@@ -1,7 +1,9 @@
-//! The top row: the screen's name, the session title, the language.
+//! The top row: the screen's name, the session title, the quorum (always
+//! in view, in words) and the language.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -13,13 +15,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let screen = format!(" {} ", app.screen().title(s));
     let right = format!(" {} ", s.lang_code);
-    let used = width(&screen) + width(&right) + 1;
+    // The quorum wins over the title when space is short.
+    let (quorum, reached) = super::quorum::session(app);
+    // Not quorate stands out against the header row (and says so in words).
+    let quorum_style =
+        if reached { t.header } else { t.header.add_modifier(Modifier::BOLD | Modifier::REVERSED) };
+    let quorum = format!(" {quorum} ");
+    let used = width(&screen) + width(&right) + width(&quorum) + 1;
     let title_width = usize::from(area.width).saturating_sub(used);
     let title = fit(&app.session().definition.title, title_width, Align::Left);
     let line = Line::from(vec![
         Span::styled(screen, t.header_screen),
         Span::styled(" ", t.header),
         Span::styled(title, t.header),
+        Span::styled(quorum, quorum_style),
         Span::styled(right, t.header),
     ]);
     frame.render_widget(Paragraph::new(line).style(t.header), area);

@@ -24,6 +24,8 @@ struct Columns {
     requested: usize,
     checks: usize,
     conflicts: usize,
+    /// Time spent on the item; 0 below 110 columns.
+    time: usize,
 }
 
 impl Columns {
@@ -34,17 +36,19 @@ impl Columns {
     fn new(total: usize, dossiers: usize, longest_id: usize) -> Columns {
         let wide = total >= 110;
         let mut c = Columns {
-            pos: dossiers.to_string().len().max(3),
+            // Room for the marks before the place: "▶▶" current, "↷" deferred.
+            pos: dossiers.to_string().len().max(3) + 2,
             id: longest_id.clamp(7, if wide { 24 } else { 14 }),
-            municipality: if wide { 20 } else { 0 },
+            municipality: if wide { 18 } else { 0 },
             area: 0,
             region: if wide { 14 } else { 9 },
             space: 6,
             requested: 12,
             checks: 5,
             conflicts: 4,
+            time: if wide { 9 } else { 0 },
         };
-        let gaps = if wide { 8 } else { 7 };
+        let gaps = if wide { 9 } else { 7 };
         let fixed = Self::MARKER
             + gaps
             + c.pos
@@ -54,7 +58,8 @@ impl Columns {
             + c.space
             + c.requested
             + c.checks
-            + c.conflicts;
+            + c.conflicts
+            + c.time;
         c.area = total.saturating_sub(fixed);
         c
     }
@@ -66,10 +71,12 @@ impl Columns {
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let area = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
-    let [status, header, list, legend] = Layout::vertical([
+    let [status, header, list, current, item, legend] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -91,6 +98,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         (s.col_requested, cols.requested, Align::Right),
         (s.col_checks, cols.checks, Align::Left),
         (s.col_conflicts, cols.conflicts, Align::Left),
+        (s.att.col_time, cols.time, Align::Right),
     ];
     head.retain(|(_, w, _)| *w > 0);
     let mut spans = vec![Span::raw("  ")];
@@ -120,9 +128,24 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             .collect();
         frame.render_widget(Paragraph::new(rows), list);
     }
+    let now_next = super::items::current_and_next(app);
+    frame.render_widget(Paragraph::new(Line::styled(fit(&now_next, total, Align::Left), t.heading)), current);
+    if let Some(d) = agenda.selected_dossier().and_then(|i| app.session().dossiers.get(i)) {
+        let mut line = super::items::status_line(app, &d.id);
+        // The id when there is room for it and the quorum finding.
+        let id = format!("{}: ", crate::text::clean_line(&d.id));
+        if width(&id) + line.spans.first().map_or(0, |sp| sp.width()) <= total {
+            line.spans.insert(0, Span::styled(id, t.label));
+        }
+        frame.render_widget(Paragraph::new(line), item);
+    }
     frame.render_widget(
         Paragraph::new(Line::styled(
-            fit(&format!("{} · {}", s.agenda_legend, s.record.deferred_legend), total, Align::Left),
+            fit(
+                &format!("{} · {} · {}", s.att.called_legend, s.agenda_legend, s.record.deferred_legend),
+                total,
+                Align::Left,
+            ),
             t.muted,
         )),
         legend,
@@ -155,14 +178,22 @@ fn status_line(app: &App, total: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The agenda place, with the deferred mark before it.
+/// The agenda place, with the current ("▶▶") or deferred mark before it.
 fn position(app: &App, dossier: usize, d: &crate::domain::Dossier) -> String {
     let place = app.agenda().rank(dossier) + 1;
-    if app.state().proceedings.agenda.deferred.contains(&d.id) {
+    if super::items::current(app) == Some(d.id.as_str()) {
+        format!("▶▶{place}")
+    } else if app.state().proceedings.agenda.deferred.contains(&d.id) {
         format!("{}{place}", app.strings().record.deferred_mark)
     } else {
         place.to_string()
     }
+}
+
+/// Conflicts on a dossier: pre-declared and declared live.
+fn conflict_count(app: &App, pre_declared: usize, dossier: &str) -> usize {
+    let live = app.state().proceedings.live_conflicts.keys().filter(|(_, d)| d == dossier).count();
+    pre_declared + live
 }
 
 fn row(app: &App, cols: &Columns, dossier: usize, selected: bool) -> Line<'static> {
@@ -179,7 +210,12 @@ fn row(app: &App, cols: &Columns, dossier: usize, selected: bool) -> Line<'stati
     } else {
         (format!("✗{}", facts.open_checks), t.bad)
     };
-    let conflicts = if facts.conflicts == 0 { String::new() } else { format!("⚑{}", facts.conflicts) };
+    let conflicts = match conflict_count(app, facts.conflicts, &d.id) {
+        0 => String::new(),
+        n => format!("⚑{n}"),
+    };
+    let time =
+        if cols.time > 0 { super::items::spent(app, &d.id).unwrap_or_default() } else { String::new() };
     let area =
         if cols.merged() { format!("{} · {}", d.municipality, d.area.name) } else { d.area.name.clone() };
     let mut cells: Vec<(String, usize, Align, Style)> = vec![
@@ -192,6 +228,7 @@ fn row(app: &App, cols: &Columns, dossier: usize, selected: bool) -> Line<'stati
         (format::money(d.funding.requested_eur, lang), cols.requested, Align::Right, t.base),
         (checks, cols.checks, Align::Left, checks_style),
         (conflicts, cols.conflicts, Align::Left, t.warn),
+        (time, cols.time, Align::Right, t.label),
     ];
     cells.retain(|(_, w, _, _)| *w > 0);
     let mut spans = vec![Span::raw(if selected { "▶ " } else { "  " })];

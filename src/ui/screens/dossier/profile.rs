@@ -65,6 +65,16 @@ pub fn profile(doc: &mut Doc, app: &App, d: &Dossier) {
         let reason = c.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
         doc.indented(&format!("{who}{reason}"), "⚑ ", "  ");
     }
+    for ((member, dossier), live) in &app.state().proceedings.live_conflicts {
+        if dossier != &d.id {
+            continue;
+        }
+        any = true;
+        let who = session.member(member).map(|m| m.name.clone()).unwrap_or_else(|| member.clone());
+        let reason = live.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
+        let at = format::time(live.at, app.language());
+        doc.indented(&format!("{who}{reason} ({} {at})", s.att.declared_at), "⚑ ", "  ");
+    }
     if !any {
         doc.paragraph(s.none_declared);
     }

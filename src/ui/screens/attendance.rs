@@ -1,0 +1,206 @@
+//! Anwesenheit: every member with role, vote, presence and conflicts of
+//! interest; roll call, late arrivals and early departures with their
+//! times, live conflicts, and the duly-invited finding. Every change goes
+//! through the record, and the header's quorum follows at once.
+
+mod entry;
+mod table;
+
+pub use entry::{match_dossier, parse_time};
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Rect, Size};
+
+use super::Hint;
+use crate::domain::Command;
+use crate::ui::action::Action;
+use crate::ui::app::App;
+use crate::ui::widgets::confirm::Confirm;
+
+/// Text being typed on the attendance screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// The time of the next change, HH:MM.
+    Time(String),
+    /// A conflict of `member`: the dossier id.
+    Dossier { member: String, text: String },
+    /// A conflict of `member` on `dossier`: the reason.
+    Reason { member: String, dossier: String, text: String },
+}
+
+impl Entry {
+    pub fn text(&self) -> &str {
+        match self {
+            Entry::Time(text) | Entry::Dossier { text, .. } | Entry::Reason { text, .. } => text,
+        }
+    }
+
+    fn text_mut(&mut self) -> &mut String {
+        match self {
+            Entry::Time(text) | Entry::Dossier { text, .. } | Entry::Reason { text, .. } => text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AttendanceState {
+    /// Index into the session's members.
+    selected: usize,
+    /// First line of the list shown.
+    offset: usize,
+    /// A time typed for the next change; used once.
+    pending_time: Option<DateTime<FixedOffset>>,
+    entry: Option<Entry>,
+}
+
+impl AttendanceState {
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    pub fn pending_time(&self) -> Option<DateTime<FixedOffset>> {
+        self.pending_time
+    }
+
+    pub fn entry(&self) -> Option<&Entry> {
+        self.entry.as_ref()
+    }
+
+    /// Whether a time or a conflict is being typed.
+    pub fn typing(&self) -> bool {
+        self.entry.is_some()
+    }
+
+    /// Scroll so that the selected member's line (and its conflicts, where
+    /// there is room) is on screen.
+    pub fn keep_visible(&mut self, app_lines: &[usize], page: usize) {
+        let page = page.max(1);
+        let Some(&line) = app_lines.get(self.selected) else { return };
+        let end = app_lines.get(self.selected + 1).copied().unwrap_or(line + 1);
+        if line < self.offset {
+            self.offset = line;
+        } else if end > self.offset + page {
+            self.offset = end.saturating_sub(page).min(line);
+        }
+    }
+}
+
+pub use entry::type_entry;
+
+/// Rows of the member list for a terminal size: the body minus two status
+/// lines, the column header and the bottom line.
+pub fn page_height(size: Size) -> usize {
+    usize::from(crate::ui::body_area(size).height.saturating_sub(4))
+}
+
+pub fn handle(app: &mut App, action: Action) {
+    let members = app.session().definition.members.len();
+    let last = members.saturating_sub(1);
+    let page = page_height(app.size).max(1);
+    let Some(member) = app.session().definition.members.get(app.attendance.selected).map(|m| m.id.clone())
+    else {
+        return;
+    };
+    let at = app.attendance.pending_time.unwrap_or(app.now);
+    let state = &mut app.attendance;
+    let selected = match action {
+        Action::Up => Some(state.selected.saturating_sub(1)),
+        Action::Down => Some((state.selected + 1).min(last)),
+        Action::PageUp => Some(state.selected.saturating_sub(page)),
+        Action::PageDown => Some((state.selected + page).min(last)),
+        Action::Home => Some(0),
+        Action::End => Some(last),
+        _ => None,
+    };
+    if let Some(selected) = selected {
+        state.selected = selected;
+        return;
+    }
+    match action {
+        Action::MarkPresent => timed(app, Command::MarkPresent { member, at }),
+        Action::MarkAbsent => timed(app, Command::MarkAbsent { member, at }),
+        Action::Arrive => timed(app, Command::Arrive { member, at }),
+        Action::Leave => timed(app, Command::Leave { member, at }),
+        Action::EnterTime => app.attendance.entry = Some(Entry::Time(String::new())),
+        Action::DeclareConflict => {
+            app.attendance.entry = Some(Entry::Dossier { member, text: String::new() })
+        }
+        Action::ConfirmInvited if app.state().proceedings.duly_invited => {
+            app.execute(Command::ConfirmDulyInvited);
+        }
+        Action::ConfirmInvited => {
+            let att = app.strings().att;
+            app.confirm = Some(Confirm {
+                title: att.confirm_title,
+                question: att.confirm_invited_question.to_string(),
+                command: Command::ConfirmDulyInvited,
+            });
+        }
+        _ => {}
+    }
+}
+
+/// An attendance change at the typed time (or now): the typed time is used
+/// up once the change is recorded.
+fn timed(app: &mut App, command: Command) {
+    if record_change(app, command) {
+        app.attendance.pending_time = None;
+    }
+}
+
+/// Record a change and say what was recorded, naming the member.
+pub(crate) fn record_change(app: &mut App, command: Command) -> bool {
+    if !app.execute(command) {
+        return false;
+    }
+    if let Some(done) = app.state().history.done.last() {
+        let mut d = done.kind.describe();
+        let at = d.at.take();
+        if let Some(m) = d.member.as_deref().and_then(|id| app.session().member(id)) {
+            d.member = Some(m.name.clone());
+        }
+        let mut text = crate::ui::describe::event(&d, app.strings());
+        if let Some(at) = at {
+            text = format!("{text} {}", crate::ui::format::time(at, app.language()));
+        }
+        app.notify(text);
+    }
+    true
+}
+
+pub fn hints(app: &App) -> Vec<Hint> {
+    let s = app.strings();
+    let att = s.att;
+    if app.attendance.typing() {
+        return vec![
+            Hint::new(Action::Open, att.accept),
+            Hint::new(Action::Back, att.cancel),
+            Hint::new(Action::DeleteChar, s.actions.delete_char),
+        ];
+    }
+    // Moving is left out: the attendance keys matter more at 80 columns.
+    vec![
+        Hint::new(Action::MarkPresent, att.mark_present),
+        Hint::new(Action::MarkAbsent, att.mark_absent),
+        Hint::new(Action::Arrive, att.arrive),
+        Hint::new(Action::Leave, att.leave),
+        Hint::new(Action::EnterTime, att.enter_time),
+        Hint::new(Action::DeclareConflict, att.declare_conflict),
+        Hint::new(Action::ConfirmInvited, att.confirm_invited),
+        Hint::new(Action::Undo, s.actions.undo),
+    ]
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    table::render(app, frame, body);
+}
+
+/// The first list line of each member, for scrolling.
+pub fn member_lines(app: &App) -> Vec<usize> {
+    table::member_lines(app)
+}

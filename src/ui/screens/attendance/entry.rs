@@ -1,0 +1,128 @@
+//! What the chair types on the attendance screen: the time of the next
+//! change, or a conflict of interest (dossier, then reason).
+
+use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone};
+
+use super::Entry;
+use crate::domain::{Command, Session};
+use crate::ui::action::Action;
+use crate::ui::app::App;
+
+/// "9:05", "09:05" or "9.05" today, in the offset of `now`; `None` for
+/// anything else ("25:99", "abc").
+pub fn parse_time(text: &str, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    let text = text.trim();
+    let (h, m) = text.split_once([':', '.'])?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    if !h.chars().chain(m.chars()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)?;
+    now.offset().from_local_datetime(&now.date_naive().and_time(time)).single()
+}
+
+/// The dossier the typed text names: an exact id (any case), else the
+/// first id in agenda order that starts with it, else one that contains it.
+/// Empty text names `fallback`.
+pub fn match_dossier(
+    session: &Session,
+    order: &[String],
+    text: &str,
+    fallback: Option<&str>,
+) -> Option<String> {
+    let query = text.trim().to_lowercase();
+    if query.is_empty() {
+        return fallback.map(str::to_string);
+    }
+    let ids = || order.iter().chain(session.dossiers.iter().map(|d| &d.id));
+    ids()
+        .find(|id| id.to_lowercase() == query)
+        .or_else(|| ids().find(|id| id.to_lowercase().starts_with(&query)))
+        .or_else(|| ids().find(|id| id.to_lowercase().contains(&query)))
+        .cloned()
+}
+
+/// The dossier a conflict is declared on when nothing is typed: the item
+/// being dealt with, else the one selected on the agenda.
+pub fn suggested_dossier(app: &App) -> Option<String> {
+    let state = app.state();
+    match &state.proceedings.agenda.current {
+        Some(c) => Some(c.dossier.clone()),
+        None => {
+            app.agenda().selected_dossier().and_then(|i| app.session().dossiers.get(i)).map(|d| d.id.clone())
+        }
+    }
+}
+
+/// Keys while an entry is typed: text, Enter takes it, Esc drops it.
+pub fn type_entry(app: &mut App, action: Action) {
+    let Some(entry) = app.attendance.entry.as_mut() else { return };
+    match action {
+        Action::Insert(c) => entry.text_mut().push(c),
+        Action::DeleteChar => {
+            entry.text_mut().pop();
+        }
+        Action::Back => app.attendance.entry = None,
+        Action::Quit => app.request_quit(),
+        Action::Open => accept(app),
+        _ => {}
+    }
+}
+
+fn accept(app: &mut App) {
+    let Some(entry) = app.attendance.entry.take() else { return };
+    let att = app.strings().att;
+    match entry {
+        Entry::Time(text) => match parse_time(&text, app.now) {
+            Some(at) => app.attendance.pending_time = Some(at),
+            None => {
+                let shown = crate::text::clean_line(&text).into_owned();
+                app.notify(att.bad_time.replace("{}", &shown));
+                app.attendance.entry = Some(Entry::Time(text));
+            }
+        },
+        Entry::Dossier { member, text } => {
+            let order = &app.state().proceedings.agenda.order;
+            let fallback = suggested_dossier(app);
+            match match_dossier(app.session(), order, &text, fallback.as_deref()) {
+                Some(dossier) => {
+                    app.attendance.entry = Some(Entry::Reason { member, dossier, text: String::new() })
+                }
+                None => {
+                    let shown = crate::text::clean_line(&text).into_owned();
+                    app.notify(att.no_such_dossier.replace("{}", &shown));
+                    app.attendance.entry = Some(Entry::Dossier { member, text });
+                }
+            }
+        }
+        Entry::Reason { member, dossier, text } => {
+            let reason = Some(text.trim().to_string()).filter(|r| !r.is_empty());
+            let command =
+                Command::DeclareConflict { member: member.clone(), dossier: dossier.clone(), reason };
+            if !super::record_change(app, command) {
+                app.attendance.entry = Some(Entry::Reason { member, dossier, text });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-26T10:30:00+01:00").unwrap()
+    }
+
+    #[test]
+    fn times_of_today() {
+        let at = parse_time("9:05", now()).unwrap();
+        assert_eq!(at.to_rfc3339(), "2026-11-26T09:05:00+01:00");
+        assert_eq!(parse_time(" 23.59 ", now()).unwrap().to_rfc3339(), "2026-11-26T23:59:00+01:00");
+        for bad in ["25:99", "24:00", "12:60", "abc", "", "9", "9:5", "123:00", "-1:00", "9:05:00", "٣:00"] {
+            assert_eq!(parse_time(bad, now()), None, "{bad}");
+        }
+    }
+}
