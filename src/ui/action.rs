@@ -39,10 +39,18 @@ pub enum Action {
     Note,
     Undo,
     Redo,
+    // Scoring: moving across the grid, and the recorded steps of a round.
+    Left,
+    Right,
+    /// Reveal the current round before every score is in (confirmed).
+    RevealScores,
+    /// Open the next scoring round after discussion (confirmed).
+    NewRound,
     // Going places: one key per screen from anywhere.
     ShowOverview,
     ShowAgenda,
     ShowDossier,
+    ShowScoring,
     /// Step back: close the overlay, clear the search, or return to the
     /// previous screen.
     Back,

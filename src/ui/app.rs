@@ -8,6 +8,7 @@ use super::action::Action;
 use super::index::SessionIndex;
 use super::keymap::{KeyChord, Keymap, Scope};
 use super::screens::agenda::{AgendaState, SortKey};
+use super::screens::scoring::{self, ScoringState};
 use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
@@ -42,6 +43,7 @@ pub struct App {
     pub(crate) overview_scroll: usize,
     pub(crate) agenda: AgendaState,
     pub(crate) dossier: DossierState,
+    pub(crate) scoring: ScoringState,
     /// Scroll position of the help overlay when it is open.
     pub(crate) help: Option<usize>,
     /// The terminal size, known from the last resize; scrolling limits
@@ -65,7 +67,9 @@ impl App {
         let agenda = AgendaState::new(&session, &index);
         let lang = lang.unwrap_or(session.definition.language);
         let theme_kind = ThemeKind::Default;
+        let scoring = ScoringState::new(&session);
         App {
+            scoring,
             journal: Journal::detached(session.clone()),
             session,
             note: None,
@@ -197,6 +201,12 @@ impl App {
             KeyCode::Char(c) if matches!(scope, Scope::Search | Scope::Note) && !chord.ctrl && !chord.alt => {
                 Some(Action::Insert(c))
             }
+            // Score entry: digits and the decimal point are values, not keys.
+            KeyCode::Char(c @ ('0'..='9' | ',' | '.' | '-'))
+                if scope == Scope::Scoring && !chord.ctrl && !chord.alt =>
+            {
+                Some(Action::Insert(c))
+            }
             _ => None,
         }
     }
@@ -224,6 +234,9 @@ impl App {
         }
         if self.note.is_some() {
             return self.edit_note(action);
+        }
+        if self.screen == Screen::Scoring && self.help.is_none() && scoring::intercept(self, action) {
+            return;
         }
         match action {
             Action::Quit => self.quit = true,
@@ -253,6 +266,7 @@ impl App {
             Action::ShowOverview => self.go(Screen::Overview),
             Action::ShowAgenda => self.go(Screen::Agenda),
             Action::ShowDossier => self.open_dossier(),
+            Action::ShowScoring => scoring::show(self),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
@@ -260,7 +274,7 @@ impl App {
             Action::Back => {
                 let handled = match self.screen {
                     Screen::Agenda => self.agenda.back(&self.session, &self.index),
-                    Screen::Overview | Screen::Dossier => false,
+                    Screen::Overview | Screen::Dossier | Screen::Scoring => false,
                 };
                 if !handled {
                     self.go_back();
@@ -285,6 +299,7 @@ impl App {
                 }
             }
             Screen::Dossier => super::screens::dossier::handle(self, action),
+            Screen::Scoring => scoring::handle(self, action),
         }
     }
 
@@ -351,7 +366,9 @@ impl App {
             if let Some(kind) = kind {
                 let s = self.strings();
                 let label = if redo { s.record.redone } else { s.record.undone };
-                let text = format!("{label}: {}", super::describe::event(&kind.describe(), s));
+                let mut description = kind.describe();
+                scoring::mask_blind(self.state(), &mut description);
+                let text = format!("{label}: {}", super::describe::event(&description, s));
                 self.notify(text);
             }
         }
@@ -451,6 +468,7 @@ impl App {
                 let max = super::screens::dossier::max_scroll(self);
                 self.dossier.clamp_scroll(max);
             }
+            Screen::Scoring => {}
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Recorded events and refusals put into words in the screen language.
 
 use super::strings::Strings;
-use crate::domain::{Action, Description, DomainError};
+use crate::domain::{Action, Description, DomainError, Language, Scale};
 use crate::text::clean_line;
 
 /// One line naming an event: "Tagesordnung umgestellt: DA-NORD auf Platz 3".
@@ -51,8 +51,57 @@ pub fn refusal(e: &DomainError, s: &Strings) -> String {
         DomainError::SignedOff if de => {
             "die Sitzung ist freigegeben; Änderungen nur als protokollierte Änderung".into()
         }
+        DomainError::OffScale { value, min, max, step } => {
+            let sc = s.scoring;
+            let scale = Scale { min: *min, max: *max, step: *step };
+            format!("{} {} – {}", number(*value, s), sc.not_on_scale, allowed(scale, s))
+        }
+        other if de => scoring_refusal(other).unwrap_or_else(|| clean_line(&other.to_string()).into_owned()),
         other => clean_line(&other.to_string()).into_owned(),
     }
+}
+
+/// The values a scale allows: "erlaubt: 0–4 in Schritten von 1".
+pub fn allowed(scale: Scale, s: &Strings) -> String {
+    s.scoring
+        .allowed
+        .replace("{min}", &number(scale.min, s))
+        .replace("{max}", &number(scale.max, s))
+        .replace("{step}", &number(scale.step, s))
+}
+
+fn number(x: f64, s: &Strings) -> String {
+    let lang = if s.lang_code.eq_ignore_ascii_case("de") { Language::De } else { Language::En };
+    crate::ui::format::decimal(x, 6, lang)
+}
+
+/// German for the refusals scoring can provoke.
+fn scoring_refusal(e: &DomainError) -> Option<String> {
+    let q = |x: &str| format!("„{}“", clean_line(x));
+    Some(match e {
+        DomainError::UnknownMember(m) => format!("unbekanntes Mitglied {}", q(m)),
+        DomainError::UnknownDossier(d) => format!("unbekanntes Dossier {}", q(d)),
+        DomainError::UnknownCriterion(c) => format!("unbekanntes Kriterium {}", q(c)),
+        DomainError::NotVoting(m) => format!("{} ist beratend und bewertet nicht mit", q(m)),
+        DomainError::NotPresent(m) => format!("{} ist nicht anwesend", q(m)),
+        DomainError::Conflicted { member, dossier } => {
+            format!("{} ist bei {} befangen und nimmt nicht teil", q(member), clean_line(dossier))
+        }
+        DomainError::RoundNotRevealed { dossier, round } => {
+            format!("Runde {round} von {} ist noch nicht aufgedeckt", clean_line(dossier))
+        }
+        DomainError::AlreadyRevealed { dossier, round } => {
+            format!("Runde {round} von {} ist bereits aufgedeckt", clean_line(dossier))
+        }
+        DomainError::NoScores { dossier, round } => {
+            format!("Runde {round} von {} hat noch keine Punktzahlen", clean_line(dossier))
+        }
+        DomainError::SameScore(v) => {
+            format!("die Punktzahl ist bereits {}", crate::ui::format::decimal(*v, 6, Language::De))
+        }
+        DomainError::NoCurrentItem => "kein Tagesordnungspunkt ist aufgerufen".into(),
+        _ => return None,
+    })
 }
 
 fn index(a: Action) -> usize {

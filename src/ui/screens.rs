@@ -8,6 +8,7 @@
 pub mod agenda;
 pub mod dossier;
 pub mod overview;
+pub mod scoring;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,13 +18,14 @@ use super::app::App;
 use super::keymap::Scope;
 use super::strings::Strings;
 
-/// The screens the chair moves between. Later: attendance, scoring,
+/// The screens the chair moves between. Later: attendance,
 /// ranking, decision, minutes, sign-off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Overview,
     Agenda,
     Dossier,
+    Scoring,
 }
 
 impl Screen {
@@ -32,6 +34,7 @@ impl Screen {
             Screen::Overview => Scope::Overview,
             Screen::Agenda => Scope::Agenda,
             Screen::Dossier => Scope::Dossier,
+            Screen::Scoring => Scope::Scoring,
         }
     }
 
@@ -40,6 +43,7 @@ impl Screen {
             Screen::Overview => s.screen_overview,
             Screen::Agenda => s.screen_agenda,
             Screen::Dossier => s.screen_dossier,
+            Screen::Scoring => s.scoring.screen,
         }
     }
 
@@ -49,6 +53,7 @@ impl Screen {
             Screen::Overview => overview::render(app, frame, area),
             Screen::Agenda => agenda::render(app, frame, area),
             Screen::Dossier => dossier::render(app, frame, area),
+            Screen::Scoring => scoring::render(app, frame, area),
         }
     }
 
@@ -58,6 +63,7 @@ impl Screen {
             Screen::Overview => overview::hints(app),
             Screen::Agenda => agenda::hints(app),
             Screen::Dossier => dossier::hints(app),
+            Screen::Scoring => scoring::hints(app),
         }
     }
 }

@@ -3,9 +3,11 @@
 
 mod de;
 mod en;
+pub mod scoring;
 
 pub use de::DE;
 pub use en::EN;
+pub use scoring::ScoringStrings;
 
 use super::action::Action;
 use crate::domain::Language;
@@ -44,6 +46,8 @@ pub struct Strings {
     pub actions: ActionLabels,
     /// The session record: where it is, what was recorded, undo and redo.
     pub record: RecordStrings,
+    /// The scoring screen.
+    pub scoring: &'static ScoringStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -295,6 +299,11 @@ impl Strings {
             Action::Note => a.note,
             Action::Undo => a.undo,
             Action::Redo => a.redo,
+            Action::Left => self.scoring.left,
+            Action::Right => self.scoring.right,
+            Action::RevealScores => self.scoring.reveal,
+            Action::NewRound => self.scoring.new_round,
+            Action::ShowScoring => self.scoring.show,
             Action::Insert(_) | Action::Resize(..) => "",
         }
     }
