@@ -2,7 +2,7 @@
 //! disagreement, weighted totals (PRODUCT.md §3). No I/O, no terminal.
 
 mod quorum;
-mod scores;
+pub mod scores;
 
 pub use quorum::*;
 pub use scores::*;

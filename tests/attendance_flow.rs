@@ -113,7 +113,7 @@ fn roll_call_late_arrival_and_departure_move_the_quorum() {
     // Leaving twice is refused in German.
     select(&mut app, 4);
     app.update(Action::Leave);
-    assert_eq!(app.notice(), Some("Abgelehnt: hst ist nicht anwesend"));
+    assert_eq!(app.notice(), Some("Abgelehnt: U. Degenhardt ist nicht anwesend"));
     drop(app);
 
     // Reopened: the same attendance and quorum.
@@ -157,7 +157,7 @@ fn conflicts_make_an_item_lose_its_quorum() {
     app.update(Action::Open);
     assert_eq!(
         app.notice(),
-        Some("Abgelehnt: für hsgb ist bei OF-LAUTERBORN bereits eine Befangenheit erklärt")
+        Some("Abgelehnt: für H. Korff ist bei OF-LAUTERBORN bereits eine Befangenheit erklärt")
     );
     app.update(Action::Back);
 
@@ -190,7 +190,7 @@ fn items_are_called_up_closed_and_timed() {
     let mut app = open_app(&session, &dir, Language::De);
     app.update(Action::ShowAgenda);
     app.update(Action::JumpToCurrent);
-    assert_eq!(app.notice(), Some("kein Punkt ist aufgerufen"));
+    assert_eq!(app.notice(), Some("kein Tagesordnungspunkt ist aufgerufen"));
     app.update(Action::CallItem);
     assert_eq!(app.notice(), Some("Punkt aufgerufen: OF-LAUTERBORN"));
     let screen = screen_text(&render(&mut app, 120, 40));
@@ -213,7 +213,7 @@ fn items_are_called_up_closed_and_timed() {
     app.update(Action::CloseItem);
     assert_eq!(app.notice(), Some("Punkt geschlossen: KS-WESERTOR"));
     app.update(Action::CloseItem);
-    assert_eq!(app.notice(), Some("Abgelehnt: kein Punkt ist aufgerufen"));
+    assert_eq!(app.notice(), Some("Abgelehnt: kein Tagesordnungspunkt ist aufgerufen"));
     let screen = screen_text(&render(&mut app, 120, 40));
     assert!(screen.contains("Aktueller Punkt: keiner · Als Nächstes: GI-WESTSTADT"), "{screen}");
     assert!(screen.contains("0:00 min"), "time spent is shown: {screen}");

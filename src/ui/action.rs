@@ -61,10 +61,18 @@ pub enum Action {
     /// Move the agenda selection to the current item.
     JumpToCurrent,
     ShowAttendance,
+    // Scoring: moving across the grid, and the recorded steps of a round.
+    Left,
+    Right,
+    /// Reveal the current round before every score is in (confirmed).
+    RevealScores,
+    /// Open the next scoring round after discussion (confirmed).
+    NewRound,
     // Going places: one key per screen from anywhere.
     ShowOverview,
     ShowAgenda,
     ShowDossier,
+    ShowScoring,
     /// Step back: close the overlay, clear the search, or return to the
     /// previous screen.
     Back,

@@ -9,6 +9,7 @@ use super::index::SessionIndex;
 use super::keymap::{KeyChord, Keymap, Scope};
 use super::screens::agenda::{self, AgendaState, SortKey};
 use super::screens::attendance::{self, AttendanceState};
+use super::screens::scoring::{self, ScoringState};
 use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
@@ -45,6 +46,7 @@ pub struct App {
     pub(crate) overview_scroll: usize,
     pub(crate) agenda: AgendaState,
     pub(crate) dossier: DossierState,
+    pub(crate) scoring: ScoringState,
     /// Scroll position of the help overlay when it is open.
     pub(crate) help: Option<usize>,
     /// The terminal size, known from the last resize; scrolling limits
@@ -77,7 +79,9 @@ impl App {
         let agenda = AgendaState::new(&session, &index);
         let lang = lang.unwrap_or(session.definition.language);
         let theme_kind = ThemeKind::Default;
+        let scoring = ScoringState::new(&session);
         App {
+            scoring,
             journal: Journal::detached(session.clone()),
             session,
             note: None,
@@ -235,6 +239,12 @@ impl App {
             KeyCode::Char(c) if matches!(scope, Scope::Search | Scope::Note) && !chord.ctrl && !chord.alt => {
                 Some(Action::Insert(c))
             }
+            // Score entry: digits and the decimal point are values, not keys.
+            KeyCode::Char(c @ ('0'..='9' | ',' | '.' | '-'))
+                if scope == Scope::Scoring && !chord.ctrl && !chord.alt =>
+            {
+                Some(Action::Insert(c))
+            }
             _ => None,
         }
     }
@@ -272,6 +282,9 @@ impl App {
         if self.screen == Screen::Attendance && self.attendance.typing() {
             return attendance::type_entry(self, action);
         }
+        if self.screen == Screen::Scoring && self.help.is_none() && scoring::intercept(self, action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.size = Size::new(w, h),
@@ -301,6 +314,7 @@ impl App {
             Action::ShowAgenda => self.go(Screen::Agenda),
             Action::ShowDossier => self.open_dossier(),
             Action::ShowAttendance => self.go(Screen::Attendance),
+            Action::ShowScoring => scoring::show(self),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
@@ -308,7 +322,7 @@ impl App {
             Action::Back => {
                 let handled = match self.screen {
                     Screen::Agenda => self.agenda.back(&self.session, &self.index),
-                    Screen::Overview | Screen::Dossier | Screen::Attendance => false,
+                    Screen::Overview | Screen::Dossier | Screen::Attendance | Screen::Scoring => false,
                 };
                 if !handled {
                     self.go_back();
@@ -339,6 +353,7 @@ impl App {
                 }
             }
             Screen::Dossier => super::screens::dossier::handle(self, action),
+            Screen::Scoring => scoring::handle(self, action),
         }
     }
 
@@ -354,7 +369,7 @@ impl App {
                 let s = self.strings();
                 let why = match &e {
                     JournalError::ReadOnly => s.record.read_only.to_string(),
-                    JournalError::Live(LiveError::Domain(d)) => super::describe::refusal(d, s),
+                    JournalError::Live(LiveError::Domain(d)) => super::describe::refusal(d, s, &self.session),
                     JournalError::Live(other) => other.to_string(),
                 };
                 self.notify(format!("{}: {why}", s.record.refused));
@@ -405,7 +420,9 @@ impl App {
             if let Some(kind) = kind {
                 let s = self.strings();
                 let label = if redo { s.record.redone } else { s.record.undone };
-                let text = format!("{label}: {}", super::describe::event(&kind.describe(), s));
+                let mut description = kind.describe();
+                scoring::mask_blind(self.state(), &mut description);
+                let text = format!("{label}: {}", super::describe::event(&description, s));
                 self.notify(text);
             }
         }
@@ -509,6 +526,7 @@ impl App {
                 let lines = attendance::member_lines(self);
                 self.attendance.keep_visible(&lines, attendance::page_height(self.size));
             }
+            Screen::Scoring => {}
         }
     }
 }

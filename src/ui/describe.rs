@@ -1,7 +1,7 @@
 //! Recorded events and refusals put into words in the screen language.
 
 use super::strings::Strings;
-use crate::domain::{Action, Description, DomainError};
+use crate::domain::{Action, Description, DomainError, Language, Scale, Session};
 use crate::text::clean_line;
 
 /// One line naming an event: "Tagesordnung umgestellt: DA-NORD auf Platz 3".
@@ -40,38 +40,75 @@ pub fn event(d: &Description, s: &Strings) -> String {
 
 /// Why the domain refused a change, in the screen language where the
 /// refusal is one the current screens can provoke.
-pub fn refusal(e: &DomainError, s: &Strings) -> String {
-    let de = s.lang_code.eq_ignore_ascii_case("de");
-    match e {
-        DomainError::NothingToUndo if de => "nichts rückgängig zu machen".into(),
-        DomainError::NothingToRedo if de => "nichts wiederherzustellen".into(),
-        DomainError::EmptyText if de => "der Text ist leer".into(),
-        DomainError::AlreadyDeferred(id) if de => format!("{} ist bereits zurückgestellt", clean_line(id)),
-        DomainError::NothingToMove(id) if de => format!("{} steht bereits an dieser Stelle", clean_line(id)),
-        // Attendance, conflicts and the current item (issue 4).
-        DomainError::UnknownMember(id) if de => format!("unbekanntes Mitglied „{}“", clean_line(id)),
-        DomainError::UnknownDossier(id) if de => format!("unbekanntes Dossier „{}“", clean_line(id)),
-        DomainError::NotPresent(id) if de => format!("{} ist nicht anwesend", clean_line(id)),
-        DomainError::AlreadyPresent(id) if de => format!("{} ist bereits anwesend", clean_line(id)),
-        DomainError::NotVoting(id) if de => format!("{} ist nicht stimmberechtigt", clean_line(id)),
-        DomainError::Conflicted { member, dossier } if de => {
-            format!("{} ist bei {} befangen", clean_line(member), clean_line(dossier))
+pub fn refusal(e: &DomainError, s: &Strings, session: &Session) -> String {
+    if let DomainError::OffScale { value, min, max, step } = e {
+        let scale = Scale { min: *min, max: *max, step: *step };
+        return format!("{} {} – {}", number(*value, s), s.scoring.not_on_scale, allowed(scale, s));
+    }
+    if !s.lang_code.eq_ignore_ascii_case("de") {
+        return clean_line(&e.to_string()).into_owned();
+    }
+    german_refusal(e, session).unwrap_or_else(|| clean_line(&e.to_string()).into_owned())
+}
+
+/// Refusals in German; members by name, as the committee knows them.
+fn german_refusal(e: &DomainError, session: &Session) -> Option<String> {
+    let q = |x: &str| format!("„{}“", clean_line(x));
+    let who =
+        |id: &str| session.member(id).map(|m| clean_line(&m.name).into_owned()).unwrap_or_else(|| q(id));
+    let id = |x: &str| clean_line(x).into_owned();
+    Some(match e {
+        DomainError::NothingToUndo => "nichts rückgängig zu machen".into(),
+        DomainError::NothingToRedo => "nichts wiederherzustellen".into(),
+        DomainError::EmptyText => "der Text ist leer".into(),
+        DomainError::AlreadyDeferred(d) => format!("{} ist bereits zurückgestellt", id(d)),
+        DomainError::NothingToMove(d) => format!("{} steht bereits an dieser Stelle", id(d)),
+        DomainError::UnknownMember(m) => format!("unbekanntes Mitglied {}", q(m)),
+        DomainError::UnknownDossier(d) => format!("unbekanntes Dossier {}", q(d)),
+        DomainError::UnknownCriterion(c) => format!("unbekanntes Kriterium {}", q(c)),
+        DomainError::NotPresent(m) => format!("{} ist nicht anwesend", who(m)),
+        DomainError::AlreadyPresent(m) => format!("{} ist bereits anwesend", who(m)),
+        DomainError::NotVoting(m) => format!("{} ist beratend und bewertet und stimmt nicht mit", who(m)),
+        DomainError::Conflicted { member, dossier } => {
+            format!("{} ist bei {} befangen und nimmt nicht teil", who(member), id(dossier))
         }
-        DomainError::AlreadyConflicted { member, dossier } if de => {
-            format!(
-                "für {} ist bei {} bereits eine Befangenheit erklärt",
-                clean_line(member),
-                clean_line(dossier)
-            )
+        DomainError::AlreadyConflicted { member, dossier } => {
+            format!("für {} ist bei {} bereits eine Befangenheit erklärt", who(member), id(dossier))
         }
-        DomainError::AlreadyConfirmed if de => "die ordnungsgemäße Ladung ist bereits bestätigt".into(),
-        DomainError::AlreadyOpen(id) if de => format!("{} ist bereits aufgerufen", clean_line(id)),
-        DomainError::NoCurrentItem if de => "kein Punkt ist aufgerufen".into(),
-        DomainError::SignedOff if de => {
+        DomainError::AlreadyConfirmed => "die ordnungsgemäße Ladung ist bereits bestätigt".into(),
+        DomainError::AlreadyOpen(d) => format!("{} ist bereits aufgerufen", id(d)),
+        DomainError::NoCurrentItem => "kein Tagesordnungspunkt ist aufgerufen".into(),
+        DomainError::SignedOff => {
             "die Sitzung ist freigegeben; Änderungen nur als protokollierte Änderung".into()
         }
-        other => clean_line(&other.to_string()).into_owned(),
-    }
+        DomainError::RoundNotRevealed { dossier, round } => {
+            format!("Runde {round} von {} ist noch nicht aufgedeckt", id(dossier))
+        }
+        DomainError::AlreadyRevealed { dossier, round } => {
+            format!("Runde {round} von {} ist bereits aufgedeckt", id(dossier))
+        }
+        DomainError::NoScores { dossier, round } => {
+            format!("Runde {round} von {} hat noch keine Punktzahlen", id(dossier))
+        }
+        DomainError::SameScore(v) => {
+            format!("die Punktzahl ist bereits {}", crate::ui::format::decimal(*v, 6, Language::De))
+        }
+        _ => return None,
+    })
+}
+
+/// The values a scale allows: "erlaubt: 0–4 in Schritten von 1".
+pub fn allowed(scale: Scale, s: &Strings) -> String {
+    s.scoring
+        .allowed
+        .replace("{min}", &number(scale.min, s))
+        .replace("{max}", &number(scale.max, s))
+        .replace("{step}", &number(scale.step, s))
+}
+
+fn number(x: f64, s: &Strings) -> String {
+    let lang = if s.lang_code.eq_ignore_ascii_case("de") { Language::De } else { Language::En };
+    crate::ui::format::decimal(x, 6, lang)
 }
 
 fn index(a: Action) -> usize {

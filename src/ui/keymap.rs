@@ -19,6 +19,7 @@ pub enum Scope {
     Overview,
     Agenda,
     Dossier,
+    Scoring,
     /// A search is being typed.
     Search,
     /// The help overlay is open.
@@ -33,11 +34,12 @@ pub enum Scope {
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 10] = [
+    const ALL: [(Scope, &'static str); 11] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
         (Scope::Dossier, "dossier"),
+        (Scope::Scoring, "scoring"),
         (Scope::Search, "search"),
         (Scope::Help, "help"),
         (Scope::Note, "note"),

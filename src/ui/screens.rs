@@ -9,6 +9,7 @@ pub mod agenda;
 pub mod attendance;
 pub mod dossier;
 pub mod overview;
+pub mod scoring;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,7 +19,7 @@ use super::app::App;
 use super::keymap::Scope;
 use super::strings::Strings;
 
-/// The screens the chair moves between. Later: attendance, scoring,
+/// The screens the chair moves between. Later: attendance,
 /// ranking, decision, minutes, sign-off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -26,6 +27,7 @@ pub enum Screen {
     Agenda,
     Dossier,
     Attendance,
+    Scoring,
 }
 
 impl Screen {
@@ -35,6 +37,7 @@ impl Screen {
             Screen::Agenda => Scope::Agenda,
             Screen::Dossier => Scope::Dossier,
             Screen::Attendance => Scope::Attendance,
+            Screen::Scoring => Scope::Scoring,
         }
     }
 
@@ -44,6 +47,7 @@ impl Screen {
             Screen::Agenda => s.screen_agenda,
             Screen::Dossier => s.screen_dossier,
             Screen::Attendance => s.att.screen,
+            Screen::Scoring => s.scoring.screen,
         }
     }
 
@@ -54,6 +58,7 @@ impl Screen {
             Screen::Agenda => agenda::render(app, frame, area),
             Screen::Dossier => dossier::render(app, frame, area),
             Screen::Attendance => attendance::render(app, frame, area),
+            Screen::Scoring => scoring::render(app, frame, area),
         }
     }
 
@@ -64,6 +69,7 @@ impl Screen {
             Screen::Agenda => agenda::hints(app),
             Screen::Dossier => dossier::hints(app),
             Screen::Attendance => attendance::hints(app),
+            Screen::Scoring => scoring::hints(app),
         }
     }
 }

@@ -4,9 +4,11 @@
 pub mod attendance;
 mod de;
 mod en;
+pub mod scoring;
 
 pub use de::DE;
 pub use en::EN;
+pub use scoring::ScoringStrings;
 
 use super::action::Action;
 use crate::domain::Language;
@@ -47,6 +49,8 @@ pub struct Strings {
     pub record: RecordStrings,
     /// Attendance, quorum, conflicts, the current agenda item.
     pub att: &'static attendance::AttendanceStrings,
+    /// The scoring screen.
+    pub scoring: &'static ScoringStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -301,6 +305,12 @@ impl Strings {
             Action::Note => a.note,
             Action::Undo => a.undo,
             Action::Redo => a.redo,
+            Action::Left => self.scoring.left,
+            Action::Right => self.scoring.right,
+            Action::RevealScores => self.scoring.reveal,
+            Action::NewRound => self.scoring.new_round,
+            Action::ShowScoring => self.scoring.show,
+            // Attendance actions are labelled by `self.att` above.
             _ => "",
         }
     }

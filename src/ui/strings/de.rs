@@ -109,6 +109,7 @@ pub static DE: Strings = Strings {
             "Wiederhergestellt",
         ],
     },
+    scoring: &super::scoring::DE,
     hint_reorder: "Reihenfolge",
     hint_move: "bewegen",
     hint_scroll: "blättern",

@@ -109,6 +109,7 @@ pub static EN: Strings = Strings {
             "Redo",
         ],
     },
+    scoring: &super::scoring::EN,
     hint_reorder: "reorder",
     hint_move: "move",
     hint_scroll: "scroll",

@@ -59,6 +59,7 @@ fn entries(app: &App, scope: Scope, lookup_scope: Scope) -> Vec<Entry> {
         let label = match (scope, action) {
             (Scope::Search, Action::Back) => s.actions.clear_search,
             (Scope::Search, Action::Open) => s.actions.confirm_search,
+            (Scope::Scoring, Action::Open) => s.scoring.enter,
             _ => s.action(action),
         };
         out.push((keys.join("/"), label));
@@ -89,7 +90,11 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let two_columns = width >= 72;
     let col = if two_columns { (width - 2) / 2 } else { width };
     let title = format!("{}: {}", s.help_screen_keys, screen.title(s));
-    let mut left = section(app, &title, &entries(app, screen.scope(), screen.scope()), col);
+    let mut own = entries(app, screen.scope(), screen.scope());
+    if screen == Screen::Scoring {
+        own.insert(0, ("0–9 , .".to_string(), s.scoring.hint_values));
+    }
+    let mut left = section(app, &title, &own, col);
     if screen == Screen::Agenda {
         left.push(Line::default());
         left.extend(section(app, s.help_search_typing, &entries(app, Scope::Search, Scope::Search), col));

@@ -103,6 +103,7 @@ pub fn handle(app: &mut App, action: Action) {
             None => app.notify(crate::ui::describe::refusal(
                 &crate::domain::DomainError::NoCurrentItem,
                 app.strings(),
+                &app.session,
             )),
         },
         _ => {}

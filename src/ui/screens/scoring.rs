@@ -1,0 +1,361 @@
+//! Bewertung: the score sheet of one dossier, entered as fast as the
+//! members call their scores out. Digits record `EnterScore` and move on;
+//! the round is revealed when the last score is in (or early, confirmed);
+//! a new round is opened after discussion (confirmed). Everything shown
+//! comes from the record; only the cursor and half-typed text are the UI's.
+
+pub mod entry;
+mod grid;
+pub mod sheet;
+
+use super::Hint;
+use crate::domain::{Command, Description, DomainError, Session, SessionState};
+use crate::ui::action::Action;
+use crate::ui::app::App;
+use crate::ui::describe::refusal;
+use crate::ui::screens::Screen;
+use entry::{ScaleEntry, Typed};
+pub use grid::render;
+use sheet::Sheet;
+
+/// Where the dossier on the sheet comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The agenda item the chair has opened: it always wins.
+    CurrentItem,
+    /// No item open: the dossier selected on the agenda or dossier screen.
+    Selected,
+}
+
+/// A recorded step waiting for Enter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    Reveal { dossier: String },
+    NewRound { dossier: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct ScoringState {
+    entry: ScaleEntry,
+    /// The dossier chosen when no agenda item is open.
+    selected: Option<usize>,
+    cursor: (usize, usize),
+    /// The dossier and round the cursor belongs to; another one starts
+    /// the cursor afresh at the first missing score.
+    cursor_for: Option<(usize, u32)>,
+    typed: String,
+    confirm: Option<Confirm>,
+}
+
+impl ScoringState {
+    pub fn new(session: &Session) -> ScoringState {
+        ScoringState {
+            entry: ScaleEntry::new(session.definition.scale),
+            selected: None,
+            cursor: (0, 0),
+            cursor_for: None,
+            typed: String::new(),
+            confirm: None,
+        }
+    }
+
+    /// Text typed for a score that is not committed yet.
+    pub fn typed(&self) -> &str {
+        &self.typed
+    }
+
+    pub fn confirm(&self) -> Option<&Confirm> {
+        self.confirm.as_ref()
+    }
+
+    /// The cursor on `sheet` of dossier `index`.
+    pub fn cursor(&self, index: usize, sheet: &Sheet) -> (usize, usize) {
+        if self.cursor_for == Some((index, sheet.round)) {
+            let (r, c) = self.cursor;
+            (r.min(sheet.rows.len().saturating_sub(1)), c.min(sheet.columns().saturating_sub(1)))
+        } else {
+            sheet.start()
+        }
+    }
+}
+
+/// The dossier on the sheet (index into `session.dossiers`) and why.
+pub fn target(app: &App) -> Option<(usize, Source)> {
+    if let Some(current) = &app.state().proceedings.agenda.current
+        && let Some(&i) = app.index.position.get(&current.dossier)
+    {
+        return Some((i, Source::CurrentItem));
+    }
+    app.scoring.selected.or_else(|| app.agenda.selected_dossier()).map(|i| (i, Source::Selected))
+}
+
+/// `s` from anywhere: the dossier open on the dossier screen, else the one
+/// selected on the agenda, unless an agenda item is open.
+pub fn show(app: &mut App) {
+    let chosen = match app.screen {
+        Screen::Dossier => app.dossier.current(),
+        Screen::Scoring => app.scoring.selected,
+        _ => app.agenda.selected_dossier(),
+    };
+    if chosen.is_some() {
+        app.scoring.selected = chosen;
+    }
+    app.go(Screen::Scoring);
+}
+
+/// Keys that belong to a confirmation or to a half-typed score come here
+/// first; `true` when the key was used up.
+pub fn intercept(app: &mut App, action: Action) -> bool {
+    if let Some(confirm) = app.scoring.confirm.take() {
+        return match action {
+            Action::Open => {
+                carry_out(app, confirm);
+                true
+            }
+            Action::Resize(..) => {
+                app.scoring.confirm = Some(confirm);
+                false
+            }
+            Action::Quit => false,
+            _ => true,
+        };
+    }
+    if app.scoring.typed.is_empty() {
+        return false;
+    }
+    match action {
+        Action::Insert(_) | Action::Resize(..) => false,
+        Action::Open => {
+            let typed = std::mem::take(&mut app.scoring.typed);
+            match app.scoring.entry.finish(&typed) {
+                Ok(value) => record(app, value),
+                Err(value) => refuse_value(app, value),
+            }
+            true
+        }
+        Action::DeleteChar => {
+            app.scoring.typed.pop();
+            true
+        }
+        Action::Back => {
+            app.scoring.typed.clear();
+            true
+        }
+        _ => {
+            app.scoring.typed.clear();
+            false
+        }
+    }
+}
+
+pub fn handle(app: &mut App, action: Action) {
+    let Some((index, source)) = target(app) else { return };
+    let Some(dossier) = app.session.dossiers.get(index).map(|d| d.id.clone()) else { return };
+    let (rows, cols, cursor, start) = {
+        let sheet = Sheet::new(app.state(), &dossier);
+        (sheet.rows.len(), sheet.columns(), app.scoring.cursor(index, &sheet), sheet.round)
+    };
+    app.scoring.cursor_for = Some((index, start));
+    let (r, c) = cursor;
+    let page = usize::from(crate::ui::body_area(app.size).height).saturating_sub(8).max(1);
+    let last = rows.saturating_sub(1);
+    app.scoring.cursor = match action {
+        Action::Up => (r.saturating_sub(1), c),
+        Action::Down => ((r + 1).min(last), c),
+        Action::Left => (r, c.saturating_sub(1)),
+        Action::Right => (r, (c + 1).min(cols.saturating_sub(1))),
+        Action::PageUp => (r.saturating_sub(page), c),
+        Action::PageDown => ((r + page).min(last), c),
+        Action::Home => (0, 0),
+        Action::End => (last, cols.saturating_sub(1)),
+        Action::Open => Sheet::new(app.state(), &dossier).advance(r, c),
+        _ => (r, c),
+    };
+    match action {
+        Action::Insert(ch) => type_char(app, &dossier, ch),
+        Action::DeleteChar => app.notify(app.strings().scoring.no_delete),
+        Action::RevealScores => ask_reveal(app, &dossier),
+        Action::NewRound => {
+            ask(app, Command::OpenRound { dossier: dossier.clone() }, Confirm::NewRound { dossier })
+        }
+        Action::NextDossier | Action::PrevDossier if source == Source::CurrentItem => {
+            let text = app.strings().scoring.other_item_open.replace("{dossier}", &dossier);
+            app.notify(text);
+        }
+        Action::NextDossier | Action::PrevDossier => {
+            let delta = if action == Action::NextDossier { 1 } else { -1 };
+            if let Some(next) = app.agenda.neighbour(index, delta, app.session.dossiers.len()) {
+                app.scoring.selected = Some(next);
+                app.agenda.select_dossier(next);
+                app.dossier.show(next);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn type_char(app: &mut App, dossier: &str, ch: char) {
+    let revealed = Sheet::new(app.state(), dossier).reveal.map(|_| app.state().round(dossier));
+    if let Some(round) = revealed {
+        app.scoring.typed.clear();
+        let text = app.strings().scoring.entry_after_reveal.replace("{round}", &round.to_string());
+        return app.notify(text);
+    }
+    app.scoring.typed.push(ch);
+    match app.scoring.entry.judge(&app.scoring.typed) {
+        Typed::Wait => {}
+        Typed::Commit(value) => {
+            app.scoring.typed.clear();
+            record(app, value);
+        }
+        Typed::Refuse(value) => {
+            app.scoring.typed.clear();
+            refuse_value(app, value);
+        }
+    }
+}
+
+/// Record `value` in the cell under the cursor, move on, and reveal the
+/// round when it was the last score missing.
+fn record(app: &mut App, value: f64) {
+    let Some((index, _)) = target(app) else { return };
+    let Some(dossier) = app.session.dossiers.get(index).map(|d| d.id.clone()) else { return };
+    let (r, c) = app.scoring.cursor;
+    let (member, name, previous) = {
+        let sheet = Sheet::new(app.state(), &dossier);
+        let Some(row) = sheet.rows.get(r) else { return };
+        (row.member.id.clone(), row.member.name.clone(), sheet.value(r, c))
+    };
+    let Some(criterion) = app.session.definition.criteria.get(c).map(|c| c.id.clone()) else { return };
+    let s = app.strings();
+    if previous == Some(value) {
+        app.notify(s.scoring.unchanged);
+        app.scoring.cursor = Sheet::new(app.state(), &dossier).advance(r, c);
+        return;
+    }
+    let command =
+        Command::EnterScore { dossier: dossier.clone(), member, criterion: criterion.clone(), value };
+    if !app.execute(command) {
+        return;
+    }
+    if previous.is_some() {
+        let label = crate::ui::widgets::doc::safe(&name).into_owned();
+        app.notify(format!("{}: {label} · {}", s.scoring.corrected, crate::text::clean_line(&criterion)));
+    }
+    let (next, complete, revealed, round) = {
+        let sheet = Sheet::new(app.state(), &dossier);
+        (sheet.advance(r, c), sheet.complete(), sheet.revealed(), sheet.round)
+    };
+    app.scoring.cursor = next;
+    if complete && !revealed && app.execute(Command::RevealScores { dossier }) {
+        app.notify(s.scoring.auto_revealed.replace("{round}", &round.to_string()));
+    }
+}
+
+fn refuse_value(app: &mut App, value: Option<f64>) {
+    let s = app.strings();
+    let scale = app.scoring.entry.scale();
+    let why = match value {
+        Some(value) => refusal(
+            &DomainError::OffScale { value, min: scale.min, max: scale.max, step: scale.step },
+            s,
+            &app.session,
+        ),
+        None => crate::ui::describe::allowed(scale, s),
+    };
+    app.notify(format!("{}: {why}", s.record.refused));
+}
+
+/// `R`: reveal now; early reveals wait for Enter.
+fn ask_reveal(app: &mut App, dossier: &str) {
+    let complete = Sheet::new(app.state(), dossier).complete();
+    let command = Command::RevealScores { dossier: dossier.to_string() };
+    if complete {
+        if app.state().decide(&command).is_ok() {
+            carry_out(app, Confirm::Reveal { dossier: dossier.to_string() });
+        } else {
+            app.execute(command);
+        }
+        return;
+    }
+    ask(app, command, Confirm::Reveal { dossier: dossier.to_string() });
+}
+
+/// Ask for confirmation when the domain would accept `command`; else say
+/// why not.
+fn ask(app: &mut App, command: Command, confirm: Confirm) {
+    match app.state().decide(&command) {
+        Ok(_) => app.scoring.confirm = Some(confirm),
+        Err(e) => {
+            let s = app.strings();
+            let text = format!("{}: {}", s.record.refused, refusal(&e, s, &app.session));
+            app.notify(text);
+        }
+    }
+}
+
+fn carry_out(app: &mut App, confirm: Confirm) {
+    let s = app.strings();
+    match confirm {
+        Confirm::Reveal { dossier } => {
+            let round = app.state().round(&dossier);
+            if app.execute(Command::RevealScores { dossier: dossier.clone() }) {
+                let early = app.state().proceedings.reveals.get(&(dossier, round)).is_some_and(|r| r.early);
+                let text = if early { s.scoring.revealed_notice } else { s.scoring.auto_revealed };
+                app.notify(text.replace("{round}", &round.to_string()));
+            }
+        }
+        Confirm::NewRound { dossier } => {
+            let previous = app.state().round(&dossier);
+            if app.execute(Command::OpenRound { dossier }) {
+                let text = s
+                    .scoring
+                    .round_opened
+                    .replace("{round}", &(previous + 1).to_string())
+                    .replace("{previous}", &previous.to_string());
+                app.notify(text);
+            }
+        }
+    }
+}
+
+/// Keep score values out of event descriptions (undo, redo) while their
+/// round is blind: the screen may be on a projector.
+pub fn mask_blind(state: &SessionState, d: &mut Description) {
+    if let (Some(dossier), Some(round)) = (&d.dossier, d.round)
+        && d.value.is_some()
+        && state.session.definition.rules.blind_scoring
+        && !state.proceedings.reveals.contains_key(&(dossier.clone(), round))
+    {
+        d.value = None;
+        d.previous_value = None;
+    }
+}
+
+pub fn hints(app: &App) -> Vec<Hint> {
+    let s = app.strings();
+    let sc = s.scoring;
+    if app.scoring.confirm.is_some() {
+        return vec![Hint::new(Action::Open, sc.confirm), Hint::new(Action::Back, sc.cancel)];
+    }
+    let revealed = target(app).and_then(|(i, _)| app.session.dossiers.get(i)).is_some_and(|d| {
+        app.state().proceedings.reveals.contains_key(&(d.id.clone(), app.state().round(&d.id)))
+    });
+    let mut hints = vec![
+        Hint { actions: vec![], keys: Some("0–9"), label: sc.hint_values },
+        if revealed {
+            Hint::new(Action::NewRound, sc.new_round)
+        } else {
+            Hint::new(Action::RevealScores, sc.reveal)
+        },
+        Hint::new(Action::Open, sc.enter),
+    ];
+    hints.push(Hint {
+        actions: vec![Action::Left, Action::Down, Action::Up, Action::Right],
+        keys: None,
+        label: sc.hint_move,
+    });
+    hints.push(Hint::pair(Action::PrevDossier, Action::NextDossier, s.hint_dossier_step));
+    hints.push(Hint::new(Action::Back, s.actions.back));
+    hints
+}
