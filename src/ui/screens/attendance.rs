@@ -122,10 +122,23 @@ pub fn handle(app: &mut App, action: Action) {
         return;
     }
     match action {
-        Action::MarkPresent => timed(app, Command::MarkPresent { member, at }),
-        Action::MarkAbsent => timed(app, Command::MarkAbsent { member, at }),
-        Action::Arrive => timed(app, Command::Arrive { member, at }),
-        Action::Leave => timed(app, Command::Leave { member, at }),
+        // Roll call goes down the list: after each answer the next member.
+        Action::MarkPresent | Action::MarkAbsent => {
+            let command = if action == Action::MarkPresent {
+                Command::MarkPresent { member, at }
+            } else {
+                Command::MarkAbsent { member, at }
+            };
+            if timed(app, command) {
+                app.attendance.selected = (app.attendance.selected + 1).min(last);
+            }
+        }
+        Action::Arrive => {
+            timed(app, Command::Arrive { member, at });
+        }
+        Action::Leave => {
+            timed(app, Command::Leave { member, at });
+        }
         Action::EnterTime => app.attendance.entry = Some(Entry::Time(String::new())),
         Action::DeclareConflict => {
             app.attendance.entry = Some(Entry::Dossier { member, text: String::new() })
@@ -147,10 +160,12 @@ pub fn handle(app: &mut App, action: Action) {
 
 /// An attendance change at the typed time (or now): the typed time is used
 /// up once the change is recorded.
-fn timed(app: &mut App, command: Command) {
-    if record_change(app, command) {
+fn timed(app: &mut App, command: Command) -> bool {
+    let recorded = record_change(app, command);
+    if recorded {
         app.attendance.pending_time = None;
     }
+    recorded
 }
 
 /// Record a change and say what was recorded, naming the member.
