@@ -226,3 +226,31 @@ fn items_are_called_up_closed_and_timed() {
     assert_eq!(types.iter().filter(|t| *t == "agenda_item_opened").count(), 2);
     assert_eq!(types.iter().filter(|t| *t == "agenda_item_closed").count(), 1);
 }
+
+#[test]
+fn the_overview_says_what_to_do_next() {
+    let tmp = tempfile::tempdir().unwrap();
+    let session = demo();
+    let mut app = open_app(&session, &tmp.path().join("rec"), Language::De);
+    let next = |app: &mut App| {
+        app.update(Action::ShowOverview);
+        let screen = screen_text(&render(app, 120, 40));
+        screen.lines().find(|l| l.contains("Als Nächstes:")).unwrap_or_default().trim().to_string()
+    };
+    assert_eq!(next(&mut app), "Als Nächstes: Anwesenheit und ordnungsgemäße Ladung feststellen  [p]");
+    roll_call(&mut app);
+    assert_eq!(next(&mut app), "Als Nächstes: Nächsten Punkt aufrufen: OF-LAUTERBORN  [a]");
+    app.update(Action::ShowAgenda);
+    app.update(Action::CallItem);
+    assert_eq!(next(&mut app), "Als Nächstes: OF-LAUTERBORN bewerten  [s]");
+    // Four leave: quorum is lost, and that comes first.
+    app.update(Action::ShowAttendance);
+    for i in 0..4 {
+        select(&mut app, i);
+        app.update(Action::Leave);
+    }
+    assert_eq!(
+        next(&mut app),
+        "Als Nächstes: Beschlussfähigkeit herstellen: 1 weitere Stimmberechtigte nötig  [p]"
+    );
+}

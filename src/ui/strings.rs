@@ -100,6 +100,10 @@ pub struct Strings {
     pub ov_checks_open: &'static str,
     pub ov_of_available: &'static str,
     pub ov_next: &'static str,
+    pub ov_next_roll_call: &'static str,
+    pub ov_next_quorum: &'static str,
+    pub ov_next_call: &'static str,
+    pub ov_next_score: &'static str,
     pub ov_next_review: &'static str,
     // Agenda.
     pub col_pos: &'static str,

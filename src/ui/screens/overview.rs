@@ -76,10 +76,11 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     // What to do next comes first: on a projector at 80×24 it must not be
     // below the fold.
     doc.blank();
+    let (step, keys) = next_step(app, agenda_keys);
     doc.line(Line::from(vec![
         Span::styled(format!("{}: ", s.ov_next), t.heading),
-        Span::raw(s.ov_next_review),
-        Span::styled(format!("  [{}]", agenda_keys.join(" / ")), t.footer_key),
+        Span::raw(step),
+        Span::styled(format!("  [{keys}]"), t.footer_key),
     ]));
     // Quorum and the item being dealt with, right below.
     let (quorum, reached) = crate::ui::widgets::quorum::session(app);
@@ -153,6 +154,31 @@ fn record(doc: &mut Doc, app: &App, lang: Language) {
             let label = if i == 0 { r.notes } else { "" };
             doc.field(label, &format!("{time}{about} {}", safe(&note.text)));
         }
+    }
+}
+
+/// What the chair should do now, and the keys for it: take the roll and
+/// confirm the invitation, reach quorum, call up the next item, score it.
+fn next_step(app: &App, agenda_keys: Vec<String>) -> (String, String) {
+    use crate::ui::keymap::Scope;
+    let s = app.strings();
+    let key = |action: Action| {
+        app.keymap.effective_keys(Scope::Global, action).first().map(|k| k.label(s)).unwrap_or_default()
+    };
+    let state = app.state();
+    let quorum = crate::rules::session_quorum(state);
+    if state.proceedings.attendance.is_empty() || !state.proceedings.duly_invited {
+        return (s.ov_next_roll_call.to_string(), key(Action::ShowAttendance));
+    }
+    if !quorum.reached() {
+        return (s.ov_next_quorum.replace("{}", &quorum.missing().to_string()), key(Action::ShowAttendance));
+    }
+    match (crate::ui::screens::agenda::items::current(app), crate::ui::screens::agenda::items::next(app)) {
+        (Some(current), _) if crate::rules::current_result(state, current).total.is_none() => {
+            (s.ov_next_score.replace("{}", &safe(current)), key(Action::ShowScoring))
+        }
+        (_, Some(next)) => (s.ov_next_call.replace("{}", &safe(next)), key(Action::ShowAgenda)),
+        _ => (s.ov_next_review.to_string(), agenda_keys.join(" / ")),
     }
 }
 
