@@ -254,3 +254,21 @@ fn the_overview_says_what_to_do_next() {
         "Als Nächstes: Beschlussfähigkeit herstellen: 1 weitere Stimmberechtigte nötig  [p]"
     );
 }
+
+#[test]
+fn a_departure_before_the_arrival_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let session = demo();
+    let mut app = open_app(&session, &tmp.path().join("rec"), Language::De);
+    roll_call(&mut app);
+    select(&mut app, 0);
+    app.update(Action::EnterTime);
+    type_text(&mut app, "8:30");
+    app.update(Action::Open);
+    app.update(Action::Leave);
+    assert_eq!(
+        app.notice(),
+        Some("Abgelehnt: 08:30 Uhr liegt vor der letzten Änderung für Dr. M. Ahrenfeld um 09:00 Uhr")
+    );
+    assert!(app.state().is_present("vorsitz"));
+}

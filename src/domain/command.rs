@@ -110,6 +110,8 @@ pub enum DomainError {
     NotPresent(String),
     #[error("member `{0}` is already present")]
     AlreadyPresent(String),
+    #[error("{} for `{member}` is before their last recorded change at {}", at.format("%H:%M"), last.format("%H:%M"))]
+    AttendanceOutOfOrder { member: String, at: DateTime<FixedOffset>, last: DateTime<FixedOffset> },
     #[error("member `{member}` has a conflict of interest on `{dossier}`")]
     Conflicted { member: String, dossier: String },
     #[error("member `{member}` already has a conflict declared on `{dossier}`")]

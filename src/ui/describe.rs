@@ -68,6 +68,12 @@ fn german_refusal(e: &DomainError, session: &Session) -> Option<String> {
         DomainError::UnknownCriterion(c) => format!("unbekanntes Kriterium {}", q(c)),
         DomainError::NotPresent(m) => format!("{} ist nicht anwesend", who(m)),
         DomainError::AlreadyPresent(m) => format!("{} ist bereits anwesend", who(m)),
+        DomainError::AttendanceOutOfOrder { member, at, last } => format!(
+            "{} Uhr liegt vor der letzten Änderung für {} um {} Uhr",
+            at.format("%H:%M"),
+            who(member),
+            last.format("%H:%M")
+        ),
         DomainError::NotVoting(m) => format!("{} ist beratend und bewertet und stimmt nicht mit", who(m)),
         DomainError::Conflicted { member, dossier } => {
             format!("{} ist bei {} befangen und nimmt nicht teil", who(member), id(dossier))

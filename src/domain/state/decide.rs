@@ -49,6 +49,7 @@ impl SessionState {
                 if self.is_present(member) {
                     return Err(DomainError::AlreadyPresent(member.clone()));
                 }
+                self.in_time_order(member, *at)?;
                 let (member, at) = (member.clone(), *at);
                 match command {
                     Command::Arrive { .. } => one(EventKind::MemberArrived { member, at }),
@@ -67,6 +68,7 @@ impl SessionState {
                 if !self.is_present(member) {
                     return Err(DomainError::NotPresent(member.clone()));
                 }
+                self.in_time_order(member, *at)?;
                 one(EventKind::MemberLeft { member: member.clone(), at: *at })
             }
             Command::DeclareConflict { member, dossier, reason } => {
@@ -285,6 +287,28 @@ impl SessionState {
         match self.session.dossier(id) {
             Some(_) => Ok(()),
             None => Err(DomainError::UnknownDossier(id.to_string())),
+        }
+    }
+}
+
+impl SessionState {
+    /// A member's attendance changes must follow one another in time: a
+    /// departure typed as 09:40 after an arrival at 10:15 is a slip.
+    fn in_time_order(
+        &self,
+        member: &str,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), DomainError> {
+        let last = self
+            .proceedings
+            .attendance
+            .get(member)
+            .and_then(|a| a.periods.last().map(|p| p.until.unwrap_or(p.from)));
+        match last {
+            Some(last) if at < last => {
+                Err(DomainError::AttendanceOutOfOrder { member: member.to_string(), at, last })
+            }
+            _ => Ok(()),
         }
     }
 }

@@ -252,3 +252,18 @@ fn attendance_keeps_arrival_and_departure_times() {
     r.ok(Command::ConfirmDulyInvited);
     assert_eq!(r.err(Command::ConfirmDulyInvited), DomainError::AlreadyConfirmed);
 }
+
+#[test]
+fn attendance_changes_follow_one_another_in_time() {
+    let mut r = Run::new();
+    r.ok(Command::MarkPresent { member: "m02".into(), at: t(9, 30) });
+    assert_eq!(
+        r.err(Command::Leave { member: "m02".into(), at: t(9, 10) }),
+        DomainError::AttendanceOutOfOrder { member: "m02".into(), at: t(9, 10), last: t(9, 30) }
+    );
+    r.ok(Command::Leave { member: "m02".into(), at: t(10, 15) });
+    let err = r.err(Command::Arrive { member: "m02".into(), at: t(10, 0) });
+    assert_eq!(err.to_string(), "10:00 for `m02` is before their last recorded change at 10:15");
+    r.ok(Command::Arrive { member: "m02".into(), at: t(10, 40) });
+    assert!(r.state.is_present("m02"));
+}
