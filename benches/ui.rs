@@ -1,0 +1,300 @@
+//! UI benchmarks (PRODUCT.md §9): key press → state update → frame on every
+//! screen with 2,000 dossiers × 40 members × 8 criteria (target ≤ 5 ms at
+//! p99), and opening 2,000 dossiers without a record to the first frame.
+//! Figures in docs/performance.md.
+//!
+//! Each iteration is one key: `App::action_for_key`, `App::update`, then a
+//! full `terminal.draw` on a ratatui `TestBackend` kept across iterations
+//! (so ratatui diffs against the previous frame, as on a real terminal,
+//! but nothing is written to a tty). The app holds a replayed state in a
+//! `Journal::View`: moving around records nothing, and the fsync of a
+//! recorded action is measured by `benches/record.rs`.
+//!
+//! Criterion reports mean and median; the p99 comes from a separate loop
+//! that times every key with `Instant` and prints p50 / p99 / max.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, TimeDelta};
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use gremium::domain::{Actor, Event, RECORD_FORMAT_VERSION, Session, SessionState, fixture};
+use gremium::load::{Source, load_session};
+use gremium::ui::journal::Journal;
+use gremium::ui::{Action, App, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const DOSSIERS: usize = 2_000;
+const MEMBERS: usize = 40;
+const CRITERIA: usize = 8;
+/// Dossiers already dealt with (scored, revealed, noted, decided) when the
+/// benchmark's state was taken; the next one is open and half scored.
+const DONE: usize = 1_000;
+/// Keys timed one by one for the percentiles, per screen and size.
+const P99_KEYS: usize = 2_000;
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+/// The middle of a long session: roll call of all 40 members, 1,000
+/// dossiers done (each with 312 scores, 8 corrections, reveal, note and
+/// decision), item 1,001 called up with about half of its scores in.
+fn mid_session(session: &Arc<Session>) -> SessionState {
+    let per_dossier = 1 + (MEMBERS - 1) * CRITERIA + CRITERIA + 3;
+    let limit = 2 + MEMBERS + DONE * per_dossier + 1 + (MEMBERS - 1) * CRITERIA / 2;
+    let t0 = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap_or_default();
+    let events = fixture::long_session(DOSSIERS, MEMBERS, CRITERIA, limit)
+        .into_iter()
+        .enumerate()
+        .map(|(seq, event)| Event {
+            v: RECORD_FORMAT_VERSION,
+            seq: seq as u64,
+            at: t0 + TimeDelta::milliseconds(seq as i64 * 100),
+            actor: Actor::Chair,
+            prev: String::new(),
+            event,
+        })
+        .collect();
+    SessionState::replay(session.clone(), events).expect("replay")
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+/// One screen's workload: how to get there, then the keys pressed in turn
+/// (cycled).
+struct Scenario {
+    name: &'static str,
+    setup: Vec<KeyEvent>,
+    keys: Vec<KeyEvent>,
+}
+
+fn scenarios() -> Vec<Scenario> {
+    let down_up = |n: usize| {
+        let mut k = vec![key(KeyCode::Down); n];
+        k.extend(vec![key(KeyCode::Up); n]);
+        k
+    };
+    // Scoring grid: along a row, down, back along the next row, …, then up
+    // to the top again.
+    let mut grid = Vec::new();
+    for row in 0..MEMBERS {
+        let across = if row % 2 == 0 { KeyCode::Right } else { KeyCode::Left };
+        grid.extend(vec![key(across); CRITERIA - 1]);
+        grid.push(key(KeyCode::Down));
+    }
+    grid.extend(vec![key(KeyCode::Up); MEMBERS]);
+    // A search typed and erased again: every key refilters 2,000 dossiers.
+    let mut search: Vec<KeyEvent> = "town 1".chars().map(ch).collect();
+    search.extend(vec![key(KeyCode::Backspace); 6]);
+    let mut tabs = vec![key(KeyCode::Tab); 9];
+    tabs.push(ch(']'));
+    vec![
+        Scenario { name: "overview scroll", setup: vec![ch('o')], keys: down_up(30) },
+        Scenario { name: "agenda selection", setup: vec![ch('a')], keys: down_up(300) },
+        Scenario { name: "agenda search typed", setup: vec![ch('a'), ch('/')], keys: search },
+        Scenario { name: "dossier tabs", setup: vec![ch('a'), key(KeyCode::Enter)], keys: tabs },
+        Scenario { name: "attendance selection", setup: vec![ch('p')], keys: down_up(MEMBERS) },
+        Scenario { name: "scoring grid cursor", setup: vec![ch('s')], keys: grid },
+    ]
+}
+
+struct Driver {
+    app: App,
+    terminal: Terminal<TestBackend>,
+    keys: Vec<KeyEvent>,
+    next: usize,
+}
+
+impl Driver {
+    fn new(session: &Arc<Session>, state: &SessionState, scenario: &Scenario, (w, h): (u16, u16)) -> Driver {
+        let journal = Journal::View { state: Box::new(state.clone()), path: None };
+        let mut app = App::new(session.clone(), None).with_journal(journal);
+        app.update(Action::Resize(w, h));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal.draw(|f| render(&app, f)).expect("draw");
+        let mut d = Driver { app, terminal, keys: scenario.setup.clone(), next: 0 };
+        for _ in 0..scenario.setup.len() {
+            d.press();
+        }
+        d.keys = scenario.keys.clone();
+        d.next = 0;
+        d
+    }
+
+    /// One key → update → frame.
+    fn press(&mut self) {
+        let key = self.keys[self.next % self.keys.len()];
+        self.next += 1;
+        if let Some(action) = self.app.action_for_key(&key) {
+            self.app.update(action);
+        }
+        self.terminal.draw(|f| render(&self.app, f)).expect("draw");
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn keys(c: &mut Criterion) {
+    let session = Arc::new(fixture::session(DOSSIERS, MEMBERS, CRITERIA));
+    let state = mid_session(&session);
+    for size in SIZES {
+        let mut group = c.benchmark_group(format!("ui/key {}x{}", size.0, size.1));
+        group
+            .sample_size(20)
+            .warm_up_time(Duration::from_millis(500))
+            .measurement_time(Duration::from_secs(2));
+        for scenario in scenarios() {
+            // Percentiles: every key timed on its own.
+            let mut d = Driver::new(&session, &state, &scenario, size);
+            for _ in 0..200 {
+                d.press();
+            }
+            let mut times: Vec<Duration> = (0..P99_KEYS)
+                .map(|_| {
+                    let t = Instant::now();
+                    d.press();
+                    t.elapsed()
+                })
+                .collect();
+            times.sort();
+            println!(
+                "ui/key {}x{}/{}: {} keys, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms (screen {:?})",
+                size.0,
+                size.1,
+                scenario.name,
+                P99_KEYS,
+                percentile(&times, 0.50).as_secs_f64() * 1e3,
+                percentile(&times, 0.99).as_secs_f64() * 1e3,
+                times[times.len() - 1].as_secs_f64() * 1e3,
+                d.app.screen(),
+            );
+            // Mean and median.
+            let mut d = Driver::new(&session, &state, &scenario, size);
+            group.bench_function(scenario.name, |b| b.iter(|| d.press()));
+        }
+        group.finish();
+    }
+    // Where a key's time goes: the same keys, update and draw timed apart.
+    for scenario in scenarios() {
+        let mut d = Driver::new(&session, &state, &scenario, SIZES[0]);
+        let (mut update, mut draw) = (Duration::ZERO, Duration::ZERO);
+        for _ in 0..P99_KEYS {
+            let key = d.keys[d.next % d.keys.len()];
+            d.next += 1;
+            let t = Instant::now();
+            if let Some(action) = d.app.action_for_key(&key) {
+                d.app.update(action);
+            }
+            let t1 = Instant::now();
+            d.terminal.draw(|f| render(&d.app, f)).expect("draw");
+            draw += t1.elapsed();
+            update += t1 - t;
+        }
+        let n = P99_KEYS as f64;
+        println!(
+            "ui/split 120x40/{}: update {:.3} ms, draw {:.3} ms (means)",
+            scenario.name,
+            update.as_secs_f64() * 1e3 / n,
+            draw.as_secs_f64() * 1e3 / n,
+        );
+    }
+}
+
+/// Files held in memory, by path.
+struct Memory(HashMap<PathBuf, Vec<u8>>);
+
+impl Source for Memory {
+    fn read(&self, path: &Path) -> io::Result<Cow<'_, [u8]>> {
+        self.0.get(path).map(|b| Cow::Borrowed(b.as_slice())).ok_or_else(|| io::ErrorKind::NotFound.into())
+    }
+    fn read_dir(&self, path: &Path) -> io::Result<Vec<PathBuf>> {
+        let mut entries: Vec<PathBuf> = self.0.keys().filter(|p| p.parent() == Some(path)).cloned().collect();
+        entries.sort();
+        Ok(entries)
+    }
+    fn is_dir(&self, path: &Path) -> bool {
+        self.0.keys().any(|p| p.parent() == Some(path))
+    }
+}
+
+/// A session file (the fixture's definition: 40 members, 8 criteria) and
+/// one collection of 2,000 generated dossiers (`load::sample_collection`,
+/// the validate benchmark's realistic dossiers, about 2.3 KB each).
+fn files() -> (Memory, PathBuf, usize) {
+    let text = gremium::load::sample_collection(DOSSIERS * 2_600);
+    let mut collection: serde_json::Value = serde_json::from_str(&text).expect("sample collection");
+    let dossiers = collection["dossiers"].as_array_mut().expect("dossiers");
+    assert!(dossiers.len() >= DOSSIERS, "sample too small: {}", dossiers.len());
+    dossiers.truncate(DOSSIERS);
+    let first = dossiers[0]["id"].as_str().expect("id").to_string();
+    let collection = serde_json::to_vec_pretty(&collection).expect("json");
+    let mut definition = fixture::session(0, MEMBERS, CRITERIA).definition;
+    definition.dossiers = vec!["dossiers/".into()];
+    for conflict in &mut definition.conflicts {
+        conflict.dossier = first.clone();
+    }
+    let session = serde_json::to_vec_pretty(&definition).expect("json");
+    let bytes = session.len() + collection.len();
+    let path = PathBuf::from("bench/session.json");
+    let files =
+        HashMap::from([(path.clone(), session), (PathBuf::from("bench/dossiers/all.json"), collection)]);
+    (Memory(files), path, bytes)
+}
+
+fn open(c: &mut Criterion) {
+    let (src, path, bytes) = files();
+    let loaded = load_session(&src, &path, false).expect("load");
+    assert_eq!(loaded.session.dossiers.len(), DOSSIERS);
+    println!("ui/open: {DOSSIERS} dossiers, {:.1} MB of JSON", bytes as f64 / 1e6);
+    let mut group = c.benchmark_group("ui/open");
+    group.sample_size(20).measurement_time(Duration::from_secs(5));
+    for (w, h) in SIZES {
+        group.bench_function(format!("load {DOSSIERS} dossiers to first frame {w}x{h}"), |b| {
+            b.iter(|| {
+                let loaded = load_session(&src, &path, false).expect("load");
+                let mut app = App::new(loaded.session, None)
+                    .with_warnings(loaded.warnings.iter().map(|d| d.message.clone()).collect());
+                app.update(Action::Resize(w, h));
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+                terminal.draw(|f| render(&app, f)).expect("draw");
+                black_box(terminal)
+            })
+        });
+    }
+    // The parts: loading alone, and App::new + first frame on a loaded session.
+    group.bench_function(format!("load {DOSSIERS} dossiers only"), |b| {
+        b.iter(|| black_box(load_session(&src, &path, false).expect("load").session.dossiers.len()))
+    });
+    let session = Arc::new(loaded.session);
+    group.bench_function("App::new + first frame 120x40", |b| {
+        b.iter(|| {
+            let mut app = App::new(session.clone(), None);
+            app.update(Action::Resize(120, 40));
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+            terminal.draw(|f| render(&app, f)).expect("draw");
+            black_box(terminal)
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(Duration::from_secs(1));
+    targets = keys, open
+}
+criterion_main!(benches);
