@@ -1,12 +1,13 @@
 //! gremium: run a selection committee's session from the terminal.
 //!
-//! `domain`, `rules`, `load` and `record` are free of terminal code; `ui` is
+//! `domain`, `rules`, `load`, `record` and `export` are free of terminal code; `ui` is
 //! the only module that talks to the terminal.
 
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod load;
 pub mod record;
 pub mod rules;

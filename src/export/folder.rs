@@ -1,0 +1,275 @@
+//! Writing the export folder: every file through a temporary file and a
+//! rename, owner-only permissions, `SHA256SUMS` last.
+//!
+//! A folder is written into when it does not exist yet, when it is empty,
+//! or when it holds a previous export and nothing else (every file in it is
+//! listed in its `SHA256SUMS`); the previous export's files are then
+//! replaced and those the new one no longer has are removed. A folder with
+//! anything else in it is refused, so an export never mixes with, or
+//! deletes, files gremium did not write.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::SigningKey;
+use serde_json::Value;
+
+use super::canonical::sha256_hex;
+use super::integrity::{IntegrityError, SealWith, document_bytes, seal};
+use super::sums::{SUMS_FILE, sums_text};
+
+/// The results document's file name in the folder.
+pub const RESULTS_FILE: &str = "results.json";
+/// Names of gremium's temporary files start with this.
+const TEMP_PREFIX: &str = ".gremium-";
+
+#[derive(Debug, thiserror::Error)]
+pub enum FolderError {
+    #[error("{}: cannot {op}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        op: &'static str,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{}: exists and is not a folder", .0.display())]
+    NotAFolder(PathBuf),
+    #[error(
+        "{}: holds {entry:?}, which is not part of a gremium export; export into a new or empty folder",
+        dir.display()
+    )]
+    Foreign { dir: PathBuf, entry: String },
+    #[error("{0:?} is not a plain file name for an export file")]
+    BadName(String),
+    #[error(transparent)]
+    Seal(#[from] IntegrityError),
+}
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub dir: PathBuf,
+    /// SHA-256 of every file (without `SHA256SUMS` itself), by name.
+    pub digests: BTreeMap<String, String>,
+}
+
+/// Seal `results` (digests of `companions`, record hash, signature when
+/// `key` is given) and write it as `results.json` with the companions and
+/// `SHA256SUMS` into `dir`.
+pub fn write_sealed_export(
+    dir: &Path,
+    results: Value,
+    companions: Vec<(String, Vec<u8>)>,
+    record_last_hash: &str,
+    key: Option<&SigningKey>,
+) -> Result<Written, FolderError> {
+    let files: BTreeMap<String, String> =
+        companions.iter().map(|(name, bytes)| (name.clone(), sha256_hex(bytes))).collect();
+    let sealed = seal(results, &SealWith { record_last_hash: record_last_hash.to_string(), files, key })?;
+    let mut all = companions;
+    all.push((RESULTS_FILE.to_string(), document_bytes(&sealed)?));
+    write_export(dir, &all)
+}
+
+/// Write `files` into `dir` and then `SHA256SUMS` over them.
+pub fn write_export(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, FolderError> {
+    let mut digests = BTreeMap::new();
+    for (name, bytes) in files {
+        if !is_plain_name(name) || name == SUMS_FILE || digests.contains_key(name) {
+            return Err(FolderError::BadName(name.clone()));
+        }
+        digests.insert(name.clone(), sha256_hex(bytes));
+    }
+    let previous = prepare(dir)?;
+    private_dir(dir).map_err(io_err(dir, "create the folder"))?;
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        write_private_file(&path, bytes).map_err(io_err(&path, "write"))?;
+    }
+    let sums = dir.join(SUMS_FILE);
+    write_private_file(&sums, sums_text(&digests).as_bytes()).map_err(io_err(&sums, "write"))?;
+    for stale in previous.iter().filter(|n| !digests.contains_key(*n)) {
+        let path = dir.join(stale);
+        fs::remove_file(&path).or_else(ignore_missing).map_err(io_err(&path, "remove"))?;
+    }
+    Ok(Written { dir: dir.to_path_buf(), digests })
+}
+
+fn io_err(path: &Path, op: &'static str) -> impl FnOnce(io::Error) -> FolderError {
+    let path = path.to_path_buf();
+    move |source| FolderError::Io { path, op, source }
+}
+
+/// Check that `dir` may be written into; answer the files of a previous
+/// export in it. Temporary files of an interrupted export are removed.
+fn prepare(dir: &Path) -> Result<Vec<String>, FolderError> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(_) if dir.exists() && !dir.is_dir() => return Err(FolderError::NotAFolder(dir.to_path_buf())),
+        Err(source) => return Err(FolderError::Io { path: dir.to_path_buf(), op: "read", source }),
+    };
+    let listed: Vec<String> = match fs::read_to_string(dir.join(SUMS_FILE)) {
+        Ok(text) => text.lines().filter_map(|l| l.get(66..)).map(str::to_string).collect(),
+        Err(_) => Vec::new(),
+    };
+    let mut temps = Vec::new();
+    for entry in entries {
+        let entry =
+            entry.map_err(|source| FolderError::Io { path: dir.to_path_buf(), op: "read", source })?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") {
+            temps.push(entry.path());
+        } else if !is_file || (name != SUMS_FILE && !listed.contains(&name)) {
+            return Err(FolderError::Foreign { dir: dir.to_path_buf(), entry: name });
+        }
+    }
+    for temp in temps {
+        fs::remove_file(&temp).or_else(ignore_missing).map_err(|source| FolderError::Io {
+            path: temp,
+            op: "remove",
+            source,
+        })?;
+    }
+    Ok(listed)
+}
+
+fn ignore_missing(e: io::Error) -> io::Result<()> {
+    if e.kind() == io::ErrorKind::NotFound { Ok(()) } else { Err(e) }
+}
+
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+        && !name.chars().any(char::is_control)
+}
+
+/// Create `dir` (and its parents) and make `dir` itself owner-only (0700).
+pub(crate) fn private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Write `bytes` to a fresh 0600 file beside `path`, sync it and rename it
+/// over `path`: a crash leaves either the old file or the new one.
+pub(crate) fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!("{TEMP_PREFIX}{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result?;
+    if let Some(parent) = path.parent() {
+        // Not every platform can sync a folder; the file itself is synced.
+        let _ = File::open(parent).and_then(|d| d.sync_all());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> =
+            fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        v.sort();
+        v
+    }
+
+    fn files(list: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+        list.iter().map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())).collect()
+    }
+
+    #[test]
+    fn writes_files_and_sums_owner_only() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("out/2027");
+        let written = write_export(&dir, &files(&[("b.csv", "b"), ("a.md", "a")])).unwrap();
+        assert_eq!(names(&dir), ["SHA256SUMS", "a.md", "b.csv"]);
+        let sums = fs::read_to_string(dir.join(SUMS_FILE)).unwrap();
+        assert_eq!(sums, format!("{}  a.md\n{}  b.csv\n", sha256_hex(b"a"), sha256_hex(b"b")));
+        assert_eq!(written.digests.len(), 2);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&dir), 0o700);
+            for name in names(&dir) {
+                assert_eq!(mode(&dir.join(&name)), 0o600, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_previous_export_is_replaced_and_anything_else_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("out");
+        write_export(&dir, &files(&[("a.md", "a"), ("old.csv", "o")])).unwrap();
+        fs::write(dir.join(".gremium-a.md.99.tmp"), "torn").unwrap();
+        write_export(&dir, &files(&[("a.md", "A")])).unwrap();
+        assert_eq!(names(&dir), ["SHA256SUMS", "a.md"]);
+        assert_eq!(fs::read_to_string(dir.join("a.md")).unwrap(), "A");
+
+        fs::write(dir.join("notes.txt"), "mine").unwrap();
+        let err = write_export(&dir, &files(&[("a.md", "B")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: holds \"notes.txt\", which is not part of a gremium export; export into a new or empty folder",
+                dir.display()
+            )
+        );
+        assert_eq!(fs::read_to_string(dir.join("a.md")).unwrap(), "A", "nothing written");
+
+        let other = tmp.path().join("other");
+        fs::create_dir(&other).unwrap();
+        fs::write(other.join("x"), "").unwrap();
+        assert!(matches!(write_export(&other, &files(&[("a", "")])), Err(FolderError::Foreign { .. })));
+        let plain = tmp.path().join("plain");
+        fs::write(&plain, "").unwrap();
+        assert!(matches!(write_export(&plain, &files(&[("a", "")])), Err(FolderError::NotAFolder(_))));
+    }
+
+    #[test]
+    fn names_must_be_plain() {
+        let tmp = tempfile::tempdir().unwrap();
+        for bad in ["", ".hidden", "a/b", "..", "SHA256SUMS", "a\nb"] {
+            let err = write_export(tmp.path(), &files(&[(bad, "")])).unwrap_err();
+            assert!(matches!(err, FolderError::BadName(n) if n == bad), "{bad:?}");
+        }
+        assert!(matches!(
+            write_export(tmp.path(), &files(&[("a", ""), ("a", "")])),
+            Err(FolderError::BadName(n)) if n == "a"
+        ));
+    }
+}
