@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and the commands that need no
 //! terminal UI.
 
+mod integrity;
 mod open;
 mod records;
 
@@ -69,8 +70,23 @@ pub enum Command {
     },
     /// List the session records in the data directory.
     Sessions,
-    /// Check a session record (record.jsonl): names the first altered line.
-    Verify { file: PathBuf },
+    /// Check a results document (results.json: digest, signature, consistency,
+    /// the files beside it) or a session record (record.jsonl: hash chain).
+    /// Exits 0 when it holds, 1 when something was altered, 2 when unreadable.
+    Verify {
+        file: PathBuf,
+        /// The chair's public key: the key file `gremium keygen` wrote, or the
+        /// key itself (base64 or hex). The signature must be made with it.
+        #[arg(long, value_name = "KEY")]
+        public_key: Option<String>,
+    },
+    /// Create the chair's Ed25519 signing key in the config directory; exports
+    /// are signed with it.
+    Keygen {
+        /// Replace an existing key (documents signed with it keep their old signature).
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the JSON Schema of an input format.
     Schema {
         #[arg(value_enum, default_value_t = SchemaKind::Session)]
@@ -122,7 +138,8 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             }
         }
         Some(Command::Sessions) => records::sessions(),
-        Some(Command::Verify { file }) => records::verify_record(&file),
+        Some(Command::Verify { file, public_key }) => integrity::verify(&file, public_key.as_deref()),
+        Some(Command::Keygen { force }) => integrity::keygen(force),
         Some(Command::Validate { paths, strict, format }) => {
             let report = load::validate_paths(&FsSource, &paths, strict);
             let mut out = std::io::stdout().lock();

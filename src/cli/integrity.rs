@@ -1,0 +1,102 @@
+//! `gremium keygen` and `gremium verify` (results documents; records go on
+//! to `records::verify_record`).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::export::keys::{self, KeyError};
+use crate::export::{self, PublicKey, ReportLine};
+use crate::text::clean_line;
+
+/// Write a new signing key into the config directory; print where and its
+/// fingerprint. 0 written, 1 refused (a key exists), 2 anything else.
+pub fn keygen(force: bool) -> color_eyre::Result<ExitCode> {
+    let written = keys::keys_dir().and_then(|dir| {
+        let key = keys::generate()?;
+        keys::write_keypair(&dir, &key, force)
+    });
+    match written {
+        Ok(files) => {
+            println!("Signing key (private, keep it so): {}", files.private.display());
+            println!("Public key (give it to whoever checks the exports): {}", files.public.display());
+            println!("Fingerprint: {}", files.fingerprint);
+            println!(
+                "Exports are signed with it from now on; check one with `gremium verify results.json --public-key {}`.",
+                files.public.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e @ KeyError::Exists(_)) => {
+            eprintln!("gremium: {e}");
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => {
+            eprintln!("gremium: {e}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// Check a results document or a session record. 0 intact, 1 altered,
+/// 2 unreadable or neither kind of file.
+pub fn verify(path: &Path, public_key: Option<&str>) -> color_eyre::Result<ExitCode> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("gremium: {}: cannot read: {e}", path.display());
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if !export::looks_like_results(&bytes) {
+        if !looks_like_record(path, &bytes) {
+            eprintln!(
+                "gremium: {}: neither a results document (\"format\": \"{}\") nor a session record (record.jsonl)",
+                path.display(),
+                export::RESULTS_FORMAT
+            );
+            return Ok(ExitCode::from(2));
+        }
+        if public_key.is_some() {
+            eprintln!(
+                "gremium: --public-key is for results documents; a record is checked by its hash chain"
+            );
+        }
+        return super::records::verify_record(path);
+    }
+    let expected = match public_key.map(PublicKey::from_arg).transpose() {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("gremium: --public-key: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let folder = path.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
+    let report = export::verify_results(&bytes, folder, expected.as_ref());
+    let name = path.display();
+    let mut failed = 0;
+    for line in &report.lines {
+        match line {
+            ReportLine::Holds(s) => println!("{name}: {}", clean_line(s)),
+            ReportLine::Finding(f) => {
+                failed += 1;
+                println!("{name}: {}", clean_line(&f.to_string()));
+            }
+        }
+    }
+    if failed == 0 {
+        println!("{name}: intact");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let s = if failed == 1 { "" } else { "s" };
+        println!("{name}: does not hold: {failed} finding{s}");
+        Ok(ExitCode::from(1))
+    }
+}
+
+/// A record's lines are JSON objects; a damaged one is still a record when
+/// the file carries the record's name.
+fn looks_like_record(path: &Path, bytes: &[u8]) -> bool {
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    serde_json::from_slice::<serde_json::Value>(first).is_ok_and(|v| v.is_object())
+        || path.extension().is_some_and(|e| e == "jsonl")
+}
