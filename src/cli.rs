@@ -70,18 +70,23 @@ pub enum Command {
     },
     /// List the session records in the data directory.
     Sessions,
-    /// Check a results document (results.json: digest, signature, consistency,
-    /// the files beside it) or a session record (record.jsonl: hash chain).
-    /// Exits 0 when it holds, 1 when something was altered, 2 when unreadable.
+    /// Check a results document (results.json) or a session record (record.jsonl).
+    ///
+    /// For results: the digest, the signature, internal consistency, the files
+    /// beside it and SHA256SUMS; for a record: its hash chain. Exits 0 when
+    /// everything holds, 1 when something was altered, 2 when unreadable.
     Verify {
+        /// results.json of an export, or a session record.
         file: PathBuf,
         /// The chair's public key: the key file `gremium keygen` wrote, or the
         /// key itself (base64 or hex). The signature must be made with it.
         #[arg(long, value_name = "KEY")]
         public_key: Option<String>,
     },
-    /// Create the chair's Ed25519 signing key in the config directory; exports
-    /// are signed with it.
+    /// Create the chair's signing key (Ed25519) in the config directory.
+    ///
+    /// Exports are signed with it. Prints where the key files are and the
+    /// fingerprint to give to whoever checks the exports.
     Keygen {
         /// Replace an existing key (documents signed with it keep their old signature).
         #[arg(long)]

@@ -21,6 +21,27 @@ pub enum Dialect {
     Rfc4180,
 }
 
+impl Dialect {
+    /// The name on the command line (`--csv excel-de|rfc4180`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::ExcelDe => "excel-de",
+            Dialect::Rfc4180 => "rfc4180",
+        }
+    }
+}
+
+impl std::str::FromStr for Dialect {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [Dialect::ExcelDe, Dialect::Rfc4180]
+            .into_iter()
+            .find(|d| d.name() == s)
+            .ok_or_else(|| format!("unknown CSV dialect {s:?}, expected \"excel-de\" or \"rfc4180\""))
+    }
+}
+
 /// One field of a row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -189,6 +210,16 @@ mod tests {
                         1,\"Darmstadt; Nord \"\"Quartier\"\"\",1250000,2.83,71.3,2026-09-03\r\n\
                         2,\"=HYPERLINK(\"\"http://x\"\")\",-5,0.00,,\r\n";
         assert_eq!(String::from_utf8(sample(Dialect::Rfc4180)).unwrap(), expected);
+    }
+
+    #[test]
+    fn dialects_by_name() {
+        assert_eq!("excel-de".parse::<Dialect>(), Ok(Dialect::ExcelDe));
+        assert_eq!("rfc4180".parse::<Dialect>(), Ok(Dialect::Rfc4180));
+        assert_eq!(
+            "excel".parse::<Dialect>(),
+            Err("unknown CSV dialect \"excel\", expected \"excel-de\" or \"rfc4180\"".to_string())
+        );
     }
 
     #[test]

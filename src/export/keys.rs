@@ -206,6 +206,12 @@ pub fn write_keypair(dir: &Path, key: &SigningKey, force: bool) -> Result<KeyFil
     Ok(KeyFiles { private, public, fingerprint: fingerprint(&key.verifying_key()) })
 }
 
+/// The chair's signing key from the config directory, `None` when
+/// `gremium keygen` was never run: what export signs with.
+pub fn chair_key() -> Result<Option<SigningKey>, KeyError> {
+    load_signing_key(&keys_dir()?)
+}
+
 /// The chair's signing key from `dir`, `None` when there is none. A key
 /// file that others can read is refused, as ssh does.
 pub fn load_signing_key(dir: &Path) -> Result<Option<SigningKey>, KeyError> {
