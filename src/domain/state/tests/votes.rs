@@ -197,6 +197,18 @@ fn an_en_bloc_vote_decides_every_item_and_one_undo_takes_them_all_back() {
             None
         ]
     );
+    assert_eq!(
+        crate::rules::decided(&r.state),
+        crate::rules::DecidedList {
+            admitted: vec!["D0001".into(), "D0002".into()],
+            waiting: vec![(1, "D0000".into())],
+            not_admitted: vec!["D0003".into()],
+            deferred: vec![],
+            admitted_eur: 1_500_000,
+            remaining_eur: 0,
+            undecided: vec!["D0004".into()],
+        }
+    );
     let after = r.state.proceedings.clone();
     r.ok(Command::Undo);
     assert_eq!(r.state.proceedings, before);
@@ -363,4 +375,74 @@ fn sign_off_waits_for_every_item_then_an_amended_vote_replaces_a_decision() {
     let entry = &r.state.proceedings.decisions["D0000"];
     assert_eq!((entry.outcome, entry.rationale.as_deref()), (Outcome::Admitted, Some("Rückzug DA")));
     assert_eq!(r.state.proceedings.votes.len(), 2);
+    let list = crate::rules::decided(&r.state);
+    assert_eq!(
+        (&list.admitted[..], list.admitted_eur, list.remaining_eur),
+        (&["D0001".to_string(), "D0002".into(), "D0000".into()][..], 2_100_000, -600_000)
+    );
+    assert!(list.waiting.is_empty());
+    // Over the budget, but the vote that went over says why.
+    assert!(crate::rules::sign_off_checklist(&r.state).iter().all(|c| c.ok));
+}
+
+#[test]
+fn the_checklist_finds_a_vote_without_quorum_and_an_unjustified_excess_in_an_edited_record() {
+    let mut r = scored();
+    let admitted = |d: &str| Proposal { dossier: d.into(), outcome: Outcome::Admitted };
+    // What no decide lets through, written by hand into the record.
+    let edited = crate::domain::Vote {
+        subject: VoteSubject::EnBloc { items: vec![admitted("D0001"), admitted("D0002"), admitted("D0003")] },
+        motion: None,
+        yes: 2,
+        no: 0,
+        abstain: 0,
+        ballots: BTreeMap::new(),
+        tie_choice: None,
+        carried: true,
+        rationale: None,
+        departs_from_ranking: true,
+        departing: vec!["D0003".into()],
+        over_budget: true,
+        quorum: VoteQuorum { present: 2, required: 3 },
+    };
+    let seq = r.seq;
+    let event = crate::domain::Event {
+        v: 1,
+        seq,
+        at: super::t(11, 0),
+        actor: crate::domain::Actor::Chair,
+        prev: String::new(),
+        event: EventKind::VoteRecorded(edited),
+    };
+    r.state.apply(&event).unwrap();
+    r.seq += 1;
+    for d in ["D0000", "D0004"] {
+        r.ok(Command::RecordDecision { dossier: d.into(), outcome: Outcome::Deferred, rationale: None });
+    }
+    let checks = crate::rules::sign_off_checklist(&r.state);
+    let found: Vec<(CheckItem, bool)> = checks.iter().map(|c| (c.item, c.ok)).collect();
+    assert_eq!(
+        found,
+        [
+            (CheckItem::AllDecided, true),
+            (CheckItem::QuorumAtEveryVote, false),
+            (CheckItem::WithinBudget, false)
+        ]
+    );
+    assert_eq!(checks[1].detail, CheckDetail::Quorum { without: vec![seq] });
+    assert_eq!(
+        checks[2].detail,
+        CheckDetail::Budget {
+            admitted: 3,
+            admitted_eur: 2_400_000,
+            available_eur: 1_500_000,
+            max_admissions: Some(2),
+            over: true,
+            unjustified: vec![seq],
+        }
+    );
+    assert_eq!(
+        r.err(Command::SignOff { by: "m00".into() }),
+        DomainError::SignOffIncomplete(Box::new(checks[1].clone()))
+    );
 }
