@@ -1,6 +1,8 @@
 //! The decisions as they stand: the admission list, the waiting list, not
 //! admitted, deferred and what is still open, with the money admitted.
 
+use std::collections::HashMap;
+
 use crate::domain::{Outcome, Proposal, SessionState};
 use crate::rules::{Ranking, ranking};
 
@@ -30,6 +32,8 @@ pub fn decided(state: &SessionState) -> DecidedList {
 /// [`decided`] with a ranking already at hand.
 pub fn decided_with(state: &SessionState, ranking: &Ranking) -> DecidedList {
     let session = &state.session;
+    let eur: HashMap<&str, u64> =
+        session.dossiers.iter().map(|d| (d.id.as_str(), d.funding.requested_eur)).collect();
     let decisions = &state.proceedings.decisions;
     let by_rank = ranking.ranked.iter().map(|r| &r.dossier).chain(&ranking.unscored);
     let mut list = DecidedList::default();
@@ -37,7 +41,7 @@ pub fn decided_with(state: &SessionState, ranking: &Ranking) -> DecidedList {
     for (i, d) in by_rank.enumerate() {
         match decisions.get(d).map(|e| e.outcome) {
             Some(Outcome::Admitted) => {
-                list.admitted_eur += session.dossier(d).map_or(0, |x| x.funding.requested_eur);
+                list.admitted_eur += eur.get(d.as_str()).copied().unwrap_or(0);
                 list.admitted.push(d.clone());
             }
             Some(Outcome::WaitingList { position }) => waiting.push((position, i, d.clone())),
@@ -47,7 +51,7 @@ pub fn decided_with(state: &SessionState, ranking: &Ranking) -> DecidedList {
     }
     waiting.sort();
     list.waiting = waiting.into_iter().map(|(p, _, d)| (p, d)).collect();
-    for d in state.proceedings.agenda.order.iter().filter(|d| session.dossier(d).is_some()) {
+    for d in state.proceedings.agenda.order.iter().filter(|d| eur.contains_key(d.as_str())) {
         match decisions.get(d).map(|e| e.outcome) {
             Some(Outcome::Deferred) => list.deferred.push(d.clone()),
             None => list.undecided.push(d.clone()),

@@ -192,6 +192,8 @@ struct Field {
     available: u64,
     max_admissions: Option<u32>,
     waiting_list: u32,
+    /// A conflict declared after scoring: (member, dossier).
+    late_conflict: Option<(usize, usize)>,
 }
 
 const DOSSIERS: usize = 8;
@@ -205,15 +207,19 @@ fn field() -> impl Strategy<Value = Field> {
         0u64..=60,
         prop::option::of(0u32..=6),
         0u32..=4,
+        prop::option::of((0..SCORERS, 0..DOSSIERS)),
     )
-        .prop_map(|(requested, scores, revealed, available, max_admissions, waiting_list)| Field {
-            requested: requested.into_iter().map(|r| r * 100_000).collect(),
-            scores,
-            revealed,
-            available: available * 100_000,
-            max_admissions,
-            waiting_list,
-        })
+        .prop_map(
+            |(requested, scores, revealed, available, max_admissions, waiting_list, late_conflict)| Field {
+                requested: requested.into_iter().map(|r| r * 100_000).collect(),
+                scores,
+                revealed,
+                available: available * 100_000,
+                max_admissions,
+                waiting_list,
+                late_conflict,
+            },
+        )
 }
 
 fn scored_run(f: &Field) -> Run {
@@ -251,6 +257,9 @@ fn scored_run(f: &Field) -> Run {
             run.run(Command::RevealScores { dossier });
         }
     }
+    if let Some((m, d)) = f.late_conflict {
+        run.run(Command::DeclareConflict { member: member(m), dossier: format!("D{d:04}"), reason: None });
+    }
     run
 }
 
@@ -263,6 +272,10 @@ proptest! {
         let r = super::ranking(&run.state);
         prop_assert_eq!(r.ranked.len() + r.unscored.len(), DOSSIERS);
         prop_assert_eq!(r.ranked.len(), f.revealed.iter().filter(|x| **x).count());
+        // The ranking's totals are the scoring screen's, to the bit.
+        for x in &r.ranked {
+            prop_assert_eq!(Some(x.total), super::current_result(&run.state, &x.dossier).total);
+        }
 
         // Sorted by total; equal totals share the rank; ranks count those above.
         for (i, pair) in r.ranked.windows(2).enumerate() {

@@ -3,10 +3,10 @@
 //! it, the waiting list below it, the rest not admitted, and the balance of
 //! the proposal. Pure: computed from the state each time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::domain::{Outcome, SessionState};
-use crate::rules::{Total, current_result};
+use crate::domain::{Dossier, Outcome, SessionState};
+use crate::rules::{Total, Totals};
 
 /// Totals closer than this are equal: they tie.
 pub const TIE_EPSILON: f64 = 1e-9;
@@ -107,18 +107,19 @@ impl Ranking {
 pub fn ranking(state: &SessionState) -> Ranking {
     let session = &state.session;
     let def = &session.definition;
-    let order: Vec<&String> = state.proceedings.agenda.order.iter().collect();
+    let dossiers: HashMap<&str, &Dossier> = session.dossiers.iter().map(|d| (d.id.as_str(), d)).collect();
+    let totals = Totals::new(state);
     let mut scored: Vec<(usize, &String, Total)> = Vec::new();
     let mut unscored = Vec::new();
-    for (i, d) in order.iter().enumerate() {
-        if session.dossier(d).is_none() {
+    for (i, d) in state.proceedings.agenda.order.iter().enumerate() {
+        if !dossiers.contains_key(d.as_str()) {
             continue;
         }
         let round = state.round(d);
-        let revealed = state.proceedings.reveals.contains_key(&((*d).clone(), round));
-        match current_result(state, d).total {
+        let revealed = state.proceedings.reveals.contains_key(&(d.clone(), round));
+        match totals.total(d, round) {
             Some(total) if revealed => scored.push((i, d, total)),
-            _ => unscored.push((*d).clone()),
+            _ => unscored.push(d.clone()),
         }
     }
     // A strict order first (a comparison with a tolerance is not one),
@@ -136,7 +137,7 @@ pub fn ranking(state: &SessionState) -> Ranking {
         g.sort_by_key(|x| x.0);
     }
 
-    let requested = |d: &str| session.dossier(d).map_or(0, |x| x.funding.requested_eur);
+    let requested = |d: &str| dossiers.get(d).map_or(0, |x| x.funding.requested_eur);
     let budget = &def.budget;
     let mut line = BudgetLine {
         proposed: 0,
@@ -184,7 +185,7 @@ pub fn ranking(state: &SessionState) -> Ranking {
         };
         let rank = above + 1;
         for &(_, d, total) in g {
-            let dossier = session.dossier(d);
+            let dossier = dossiers.get(d.as_str());
             cumulative = cumulative.saturating_add(requested(d));
             let failed_checks: Vec<String> = dossier
                 .map(|x| x.failed_checks(&def.eligibility).map(|c| c.id.clone()).collect())
@@ -207,7 +208,7 @@ pub fn ranking(state: &SessionState) -> Ranking {
     let mut balance = Balance::default();
     let mut regions: BTreeMap<String, u32> = BTreeMap::new();
     for r in ranked.iter().filter(|r| r.place == Place::Proposed) {
-        let Some(d) = session.dossier(&r.dossier) else { continue };
+        let Some(d) = dossiers.get(r.dossier.as_str()) else { continue };
         if d.rural {
             balance.rural += 1;
         } else {
