@@ -1,10 +1,20 @@
 //! The committee's rules as pure functions: quorum, aggregation of scores,
-//! disagreement, weighted totals (PRODUCT.md §3). No I/O, no terminal.
+//! disagreement, weighted totals, majority and tie, the ranking with its
+//! budget line, the decisions as they stand and the sign-off checklist
+//! (PRODUCT.md §3). No I/O, no terminal.
 
+mod decided;
+mod majority;
 #[cfg(test)]
 mod props;
 mod quorum;
+mod ranking;
 pub mod scores;
+mod sign_off;
 
+pub use decided::*;
+pub use majority::*;
 pub use quorum::*;
+pub use ranking::*;
 pub use scores::*;
+pub use sign_off::*;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 
 use super::event::{Ballot, Outcome, VoteSubject};
+use crate::rules::{Check, CheckDetail};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -61,6 +62,9 @@ pub enum Command {
     RevealScores {
         dossier: String,
     },
+    /// Record a vote on a motion; carried, it is the decision on every
+    /// item of `subject`. `tie_choice` is the chair's ballot on a tie when
+    /// the vote is not taken by name.
     RecordVote {
         subject: VoteSubject,
         motion: Option<String>,
@@ -69,12 +73,13 @@ pub enum Command {
         abstain: u32,
         ballots: BTreeMap<String, Ballot>,
         tie_choice: Option<Ballot>,
+        rationale: Option<String>,
     },
+    /// A decision without a vote: only a deferral.
     RecordDecision {
         dossier: String,
         outcome: Outcome,
         rationale: Option<String>,
-        departs_from_ranking: bool,
     },
     AddNote {
         text: String,
@@ -144,10 +149,30 @@ pub enum DomainError {
     BallotsDisagree,
     #[error("a tie choice is only recorded for a tie")]
     TieChoiceWithoutTie,
+    #[error("under these rules the chair does not decide a tie")]
+    ChairDoesNotDecideTies,
+    #[error("the chair's deciding vote is yes or no")]
+    TieChoiceNotYesOrNo,
+    #[error("the tie choice differs from the chair's ballot by name")]
+    TieChoiceDisagrees,
+    #[error("the chair `{0}` does not vote on this (absent, conflicted or not voting)")]
+    ChairNotEligible(String),
     #[error("an en-bloc vote needs at least one dossier")]
     EmptyEnBloc,
-    #[error("a departure from the ranking needs a written rationale")]
+    #[error("`{0}` appears more than once in the vote")]
+    DuplicateInVote(String),
+    #[error("`{0}` is already decided")]
+    AlreadyDecided(String),
+    #[error("the due invitation of all members is not confirmed")]
+    NotDulyInvited,
+    #[error("not quorate: {present} eligible voters present, {required} required")]
+    NotQuorate { present: u32, required: u32 },
+    #[error("only a deferral is decided without a vote")]
+    VoteRequired,
+    #[error("a departure from the ranking or the budget needs a written rationale")]
     RationaleRequired,
+    #[error("sign-off is not possible yet: {}", describe_check(.0))]
+    SignOffIncomplete(Box<Check>),
     #[error("waiting-list position must be 1 or more")]
     BadWaitingPosition,
     #[error("the text is empty")]
@@ -162,4 +187,21 @@ pub enum DomainError {
     NothingToUndo,
     #[error("nothing to redo")]
     NothingToRedo,
+}
+
+/// The first failing check in a line, with ids.
+fn describe_check(check: &Check) -> String {
+    match &check.detail {
+        CheckDetail::Open { undecided } => format!("items without a decision: {}", undecided.join(", ")),
+        CheckDetail::Quorum { without } => {
+            let lines: Vec<String> = without.iter().map(|seq| (seq + 1).to_string()).collect();
+            format!("votes without quorum (record lines {})", lines.join(", "))
+        }
+        CheckDetail::Budget { admitted, admitted_eur, available_eur, max_admissions, .. } => {
+            let max = max_admissions.map_or(String::new(), |m| format!(", at most {m} admissions"));
+            format!(
+                "the list of {admitted} ({admitted_eur} EUR) exceeds the budget ({available_eur} EUR{max}) without a rationale"
+            )
+        }
+    }
 }

@@ -57,6 +57,8 @@ pub struct Description {
     pub position: Option<u64>,
     /// Whether a reveal was early (before all scores were in).
     pub early: Option<bool>,
+    /// Whether a vote carried its motion.
+    pub carried: Option<bool>,
     /// How many things changed (input files accepted).
     pub count: Option<usize>,
     /// For an amendment: the change it makes.
@@ -132,9 +134,15 @@ impl EventKind {
             }
             EventKind::VoteRecorded(vote) => {
                 match &vote.subject {
-                    VoteSubject::Dossier { dossier } => d.dossier = Some(dossier.clone()),
-                    VoteSubject::EnBloc { dossiers } => d.dossiers = dossiers.clone(),
+                    VoteSubject::Dossier { dossier, outcome } => {
+                        d.dossier = Some(dossier.clone());
+                        d.outcome = Some(*outcome);
+                    }
+                    VoteSubject::EnBloc { items } => {
+                        d.dossiers = items.iter().map(|i| i.dossier.clone()).collect();
+                    }
                 }
+                d.carried = Some(vote.carried);
                 d.text = vote.motion.clone();
                 Action::VoteRecorded
             }

@@ -144,7 +144,9 @@ pub enum EventKind {
         round: u32,
         early: bool,
     },
+    /// A vote; when carried, it is the decision on every item it names.
     VoteRecorded(Vote),
+    /// A decision without a vote: only a deferral (`outcome` `deferred`).
     DecisionRecorded {
         dossier: String,
         outcome: Outcome,
@@ -177,24 +179,45 @@ pub enum EventKind {
     },
 }
 
-/// What a vote was about.
+/// What a vote was about: the motion's outcome for one dossier, or for a
+/// whole list at once. A carried vote is the decision on every item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum VoteSubject {
     Dossier {
         dossier: String,
+        outcome: Outcome,
     },
-    /// One vote on a whole list (the proposed admission list).
+    /// One vote on a whole list (usually the proposed admission list with
+    /// its waiting list).
     EnBloc {
-        dossiers: Vec<String>,
+        items: Vec<Proposal>,
     },
 }
 
+/// One item of a motion: this dossier gets this outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    pub dossier: String,
+    pub outcome: Outcome,
+}
+
 impl VoteSubject {
-    pub fn dossiers(&self) -> &[String] {
+    /// The items of the motion, in the order put.
+    pub fn items(&self) -> Vec<Proposal> {
         match self {
-            VoteSubject::Dossier { dossier } => std::slice::from_ref(dossier),
-            VoteSubject::EnBloc { dossiers } => dossiers,
+            VoteSubject::Dossier { dossier, outcome } => {
+                vec![Proposal { dossier: dossier.clone(), outcome: *outcome }]
+            }
+            VoteSubject::EnBloc { items } => items.clone(),
+        }
+    }
+
+    /// The dossiers the motion is about, in the order put.
+    pub fn dossiers(&self) -> Vec<String> {
+        match self {
+            VoteSubject::Dossier { dossier, .. } => vec![dossier.clone()],
+            VoteSubject::EnBloc { items } => items.iter().map(|p| p.dossier.clone()).collect(),
         }
     }
 }
@@ -207,8 +230,10 @@ pub enum Ballot {
     Abstain,
 }
 
-/// A recorded vote: the counts, optionally who voted how, and the chair's
-/// choice when a tie is decided by the chair.
+/// A recorded vote: the counts, optionally who voted how, the chair's
+/// ballot when it decided a tie, and what the chair saw when it was taken
+/// (quorum, the result, whether it departs from the ranking or goes over
+/// the budget). A carried vote is the decision on every item of its subject.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Vote {
     pub subject: VoteSubject,
@@ -221,14 +246,46 @@ pub struct Vote {
     /// Per-member ballots when the vote was taken by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ballots: BTreeMap<String, Ballot>,
-    /// How the chair decided a tie (`tie: chair_decides`).
+    /// The chair's ballot that decided a tie (`tie: chair_decides`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tie_choice: Option<Ballot>,
+    /// The motion was carried under the session's majority and tie rules.
+    pub carried: bool,
+    /// Why the committee decided so; required when a carried vote departs
+    /// from the ranking or goes over the budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<String>,
+    /// Some item's outcome differs from what the ranking proposed.
+    #[serde(default)]
+    pub departs_from_ranking: bool,
+    /// The items whose outcome differs from the ranking's proposal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departing: Vec<String>,
+    /// Carried, and the admitted list after it exceeds the available budget
+    /// or the maximum number of admissions.
+    #[serde(default)]
+    pub over_budget: bool,
+    /// Quorum when the vote was taken.
+    pub quorum: VoteQuorum,
 }
 
 impl Vote {
     pub fn cast(&self) -> u32 {
         self.yes + self.no + self.abstain
+    }
+}
+
+/// Quorum at a vote: eligible voters present (voting members present
+/// without a conflict on any item of the vote) and how many were required.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteQuorum {
+    pub present: u32,
+    pub required: u32,
+}
+
+impl VoteQuorum {
+    pub fn held(&self) -> bool {
+        self.present >= self.required
     }
 }
 
@@ -304,7 +361,7 @@ impl EventKind {
             | EventKind::ScoresRevealed { dossier, .. }
             | EventKind::DecisionRecorded { dossier, .. } => Some(dossier),
             EventKind::VoteRecorded(v) => match &v.subject {
-                VoteSubject::Dossier { dossier } => Some(dossier),
+                VoteSubject::Dossier { dossier, .. } => Some(dossier),
                 VoteSubject::EnBloc { .. } => None,
             },
             EventKind::NoteAdded { dossier, .. } => dossier.as_deref(),

@@ -5,7 +5,7 @@ use chrono::DateTime;
 
 use crate::domain::{
     Area, Budget, Criterion, Dossier, EventKind, Funding, InputsDigest, Language, Member, Outcome, Role,
-    Rules, Scale, Session, SessionDefinition,
+    Rules, Scale, Session, SessionDefinition, Vote, VoteQuorum, VoteSubject,
 };
 
 /// A session with `dossiers` dossiers (`D0000`, …), `members` voting
@@ -96,7 +96,7 @@ fn dossier(i: usize) -> Dossier {
 /// The events of a long session on [`session`]`(dossiers, members,
 /// criteria)`, cut at `limit`: roll call, then per dossier the item opened,
 /// every member but the chair scoring every criterion, the chair's
-/// corrections, the reveal, a note and the decision. The benchmark's and
+/// corrections, the reveal, a note and the vote that decides it. The benchmark's and
 /// the profiling example's record (docs/performance.md).
 pub fn long_session(dossiers: usize, members: usize, criteria: usize, limit: usize) -> Vec<EventKind> {
     let t0 = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap_or_default();
@@ -141,12 +141,22 @@ pub fn long_session(dossiers: usize, members: usize, criteria: usize, limit: usi
             text: format!("Aussprache zu {dossier}: Konzept überzeugend."),
             dossier: Some(dossier.clone()),
         });
-        kinds.push(EventKind::DecisionRecorded {
-            dossier,
-            outcome: Outcome::NotAdmitted,
+        let voters = members.saturating_sub(1) as u32;
+        kinds.push(EventKind::VoteRecorded(Vote {
+            subject: VoteSubject::Dossier { dossier, outcome: Outcome::NotAdmitted },
+            motion: None,
+            yes: voters.saturating_sub(1),
+            no: voters.min(1),
+            abstain: 0,
+            ballots: Default::default(),
+            tie_choice: None,
+            carried: voters > 2,
             rationale: None,
             departs_from_ranking: false,
-        });
+            departing: Vec::new(),
+            over_budget: false,
+            quorum: VoteQuorum { present: voters, required: members as u32 / 2 + 1 },
+        }));
     }
     kinds.truncate(limit);
     kinds

@@ -8,6 +8,7 @@ mod apply;
 mod decide;
 mod names;
 mod undo;
+mod vote;
 
 #[cfg(test)]
 mod tests;
@@ -134,11 +135,15 @@ pub struct VoteEntry {
     pub vote: Vote,
 }
 
+/// The decision on a dossier: by a carried vote (`vote` is its seq, also
+/// `seq`), or a deferral without a vote.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionEntry {
     pub outcome: Outcome,
     pub rationale: Option<String>,
+    /// The outcome differs from what the ranking proposed at the time.
     pub departs_from_ranking: bool,
+    pub vote: Option<u64>,
     pub seq: u64,
     pub at: DateTime<FixedOffset>,
 }

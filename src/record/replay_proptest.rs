@@ -11,7 +11,8 @@ use proptest::prelude::*;
 
 use super::line;
 use crate::domain::{
-    Actor, Ballot, Command, Event, EventKind, Outcome, Proceedings, SessionState, VoteSubject, fixture,
+    Actor, Ballot, Command, Event, EventKind, Outcome, Proceedings, Proposal, SessionState, VoteSubject,
+    fixture,
 };
 
 type Op = (u8, usize, usize, usize, u8);
@@ -21,7 +22,7 @@ fn command(op: Op, at: DateTime<FixedOffset>) -> Command {
     let dossier = format!("D{:04}", a % 4);
     let member = if b == 4 { "adv".to_string() } else { format!("m{:02}", b % 4) };
     let criterion = format!("c{}", c % 2);
-    match kind % 20 {
+    match kind % 22 {
         0 | 1 => Command::MarkPresent { member, at },
         2 => Command::Leave { member, at },
         3 => Command::Arrive { member, at },
@@ -33,24 +34,53 @@ fn command(op: Op, at: DateTime<FixedOffset>) -> Command {
         11 => Command::MoveItem { dossier, to: c },
         12 => Command::DeferItem { dossier, reason: None },
         13 => Command::DeclareConflict { member, dossier, reason: Some("live".into()) },
-        14 => Command::RecordVote {
-            subject: VoteSubject::Dossier { dossier },
-            motion: None,
-            yes: u32::from(v % 3),
-            no: 1,
-            abstain: 0,
-            ballots: BTreeMap::new(),
-            tie_choice: (v % 3 == 1).then_some(Ballot::Yes),
-        },
-        15 => Command::RecordDecision {
-            dossier,
-            outcome: if v % 2 == 0 { Outcome::Admitted } else { Outcome::WaitingList { position: 1 } },
-            rationale: Some("weil".into()),
-            departs_from_ranking: v % 2 == 1,
+        14 => vote(
+            VoteSubject::Dossier { dossier, outcome: outcome(v) },
+            v,
+            (v % 3 == 1).then_some(Ballot::Yes),
+        ),
+        15 if v % 2 == 0 => vote(
+            VoteSubject::EnBloc {
+                items: vec![
+                    Proposal { dossier, outcome: outcome(v) },
+                    Proposal { dossier: format!("D{:04}", (a + 1) % 4), outcome: Outcome::NotAdmitted },
+                ],
+            },
+            v,
+            None,
+        ),
+        15 => Command::RecordDecision { dossier, outcome: Outcome::Deferred, rationale: None },
+        19 => Command::ConfirmDulyInvited,
+        20 => Command::SignOff { by: "m00".into() },
+        21 => Command::Amend {
+            reason: "Nachtrag".into(),
+            command: Box::new(vote(VoteSubject::Dossier { dossier, outcome: outcome(v) }, v, None)),
         },
         16 | 17 => Command::Undo,
         18 => Command::Redo,
         _ => Command::AddNote { text: format!("Notiz {v}"), dossier: Some(dossier) },
+    }
+}
+
+fn outcome(v: u8) -> Outcome {
+    match v % 4 {
+        0 => Outcome::Admitted,
+        1 => Outcome::WaitingList { position: 1 },
+        2 => Outcome::NotAdmitted,
+        _ => Outcome::Deferred,
+    }
+}
+
+fn vote(subject: VoteSubject, v: u8, tie_choice: Option<Ballot>) -> Command {
+    Command::RecordVote {
+        subject,
+        motion: None,
+        yes: u32::from(v % 3),
+        no: 1,
+        abstain: 0,
+        ballots: BTreeMap::new(),
+        tie_choice,
+        rationale: (!v.is_multiple_of(5)).then(|| "weil".into()),
     }
 }
 
@@ -68,7 +98,7 @@ proptest! {
 
     #[test]
     fn replay_of_every_prefix_equals_the_live_state(ops in prop::collection::vec(
-        (0u8..20, 0usize..4, 0usize..5, 0usize..4, 0u8..6), 1..80)
+        (0u8..22, 0usize..4, 0usize..5, 0usize..4, 0u8..20), 1..80)
     ) {
         let session = Arc::new(fixture::session(4, 4, 2));
         let mut state = SessionState::new(session.clone());

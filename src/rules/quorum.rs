@@ -56,14 +56,16 @@ pub fn session_quorum(state: &SessionState) -> Quorum {
 /// Quorum for one agenda item: present voting members without a conflict
 /// of interest on that dossier.
 pub fn item_quorum(state: &SessionState, dossier: &str) -> Quorum {
+    subject_quorum(state, &[dossier.to_string()])
+}
+
+/// Quorum for a vote on several items at once (en bloc): present voting
+/// members without a conflict of interest on any of them.
+pub fn subject_quorum(state: &SessionState, dossiers: &[String]) -> Quorum {
     let def = &state.session.definition;
     let voting_members = def.voting_members().count() as u32;
-    let present = def
-        .voting_members()
-        .filter(|m| state.is_present(&m.id) && !state.is_conflicted(&m.id, dossier))
-        .count() as u32;
     Quorum {
-        present,
+        present: state.eligible_members(dossiers).len() as u32,
         voting_members,
         required: required_present(&def.rules.quorum, voting_members),
         duly_invited: state.proceedings.duly_invited,

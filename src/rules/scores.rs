@@ -4,9 +4,9 @@
 //! Only scores of voting members without a conflict on the dossier count: a
 //! conflict declared after scoring takes the member's scores out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::domain::{Aggregate, SessionDefinition, SessionState};
+use crate::domain::{Aggregate, Name, SessionDefinition, SessionState};
 
 /// Mean or median of `values`; `None` when there are none.
 pub fn aggregate(values: &[f64], how: Aggregate) -> Option<f64> {
@@ -119,6 +119,59 @@ pub fn round_result(state: &SessionState, dossier: &str, round: u32) -> RoundRes
         .collect();
     let aggregates: Vec<Option<f64>> = criteria.iter().map(|c| c.aggregate).collect();
     RoundResult { dossier: dossier.to_string(), round, total: weighted_total(def, &aggregates), criteria }
+}
+
+/// Weighted totals of many dossiers, for the ranking: one pass over each
+/// round's scores instead of a lookup per member and criterion. Counts the
+/// same scores as [`round_result`], in the same order, so totals agree to
+/// the bit.
+pub struct Totals<'a> {
+    state: &'a SessionState,
+    /// Voting members, sorted.
+    voting: Vec<Name>,
+    /// Criteria and their index in the session's order, sorted.
+    criteria: Vec<(Name, usize)>,
+    /// Members with a conflict, by dossier.
+    conflicted: HashMap<&'a str, Vec<Name>>,
+}
+
+impl<'a> Totals<'a> {
+    pub fn new(state: &'a SessionState) -> Totals<'a> {
+        let def = &state.session.definition;
+        let names = &state.names;
+        let mut voting: Vec<Name> = def.voting_members().filter_map(|m| names.get(&m.id)).collect();
+        voting.sort();
+        let mut criteria: Vec<(Name, usize)> =
+            def.criteria.iter().enumerate().filter_map(|(i, c)| Some((names.get(&c.id)?, i))).collect();
+        criteria.sort();
+        let mut conflicted: HashMap<&str, Vec<Name>> = HashMap::new();
+        let declared = def.conflicts.iter().map(|c| (c.member.as_str(), c.dossier.as_str()));
+        let live = state.proceedings.live_conflicts.keys().map(|(m, d)| (m.as_str(), d.as_str()));
+        for (member, dossier) in declared.chain(live) {
+            if let Some(name) = names.get(member) {
+                conflicted.entry(dossier).or_default().push(name);
+            }
+        }
+        Totals { state, voting, criteria, conflicted }
+    }
+
+    /// The weighted total of `round` of `dossier`, as [`round_result`]
+    /// gives it.
+    pub fn total(&self, dossier: &str, round: u32) -> Option<Total> {
+        let def = &self.state.session.definition;
+        let excluded = self.conflicted.get(dossier).map_or(&[][..], Vec::as_slice);
+        let mut values: Vec<Vec<f64>> = vec![Vec::new(); def.criteria.len()];
+        for (key, value) in self.state.round_scores(dossier, round) {
+            if self.voting.binary_search(&key.member).is_err() || excluded.contains(&key.member) {
+                continue;
+            }
+            if let Ok(i) = self.criteria.binary_search_by(|(c, _)| c.cmp(&key.criterion)) {
+                values[self.criteria[i].1].push(value);
+            }
+        }
+        let aggregates: Vec<Option<f64>> = values.iter().map(|v| aggregate(v, def.rules.aggregate)).collect();
+        weighted_total(def, &aggregates)
+    }
 }
 
 /// The result that counts for a dossier: its latest round.

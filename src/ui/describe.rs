@@ -1,7 +1,8 @@
 //! Recorded events and refusals put into words in the screen language.
 
 use super::strings::Strings;
-use crate::domain::{Action, Description, DomainError, Language, Scale, Session};
+use crate::domain::{Action, Description, DomainError, Language, Outcome, Scale, Session};
+use crate::rules::CheckDetail;
 use crate::text::clean_line;
 
 /// One line naming an event: "Tagesordnung umgestellt: DA-NORD auf Platz 3".
@@ -24,6 +25,12 @@ pub fn event(d: &Description, s: &Strings) -> String {
     if let Some(value) = d.value {
         parts.push(value.to_string());
     }
+    if let Some(outcome) = d.outcome {
+        parts.push(outcome_word(outcome, s));
+    }
+    if let Some(carried) = d.carried {
+        parts.push(if carried { r.carried } else { r.not_carried }.to_string());
+    }
     if d.action == Some(Action::ItemMoved)
         && let Some(to) = d.position
     {
@@ -38,6 +45,17 @@ pub fn event(d: &Description, s: &Strings) -> String {
     if parts.is_empty() { name.to_string() } else { format!("{name}: {}", parts.join(" ")) }
 }
 
+/// An outcome in words: "Nachrückerliste Platz 2".
+pub fn outcome_word(outcome: Outcome, s: &Strings) -> String {
+    let words = &s.record.outcomes;
+    match outcome {
+        Outcome::Admitted => words[0].to_string(),
+        Outcome::WaitingList { position } => format!("{} {position}", words[1]),
+        Outcome::NotAdmitted => words[2].to_string(),
+        Outcome::Deferred => words[3].to_string(),
+    }
+}
+
 /// Why the domain refused a change, in the screen language where the
 /// refusal is one the current screens can provoke.
 pub fn refusal(e: &DomainError, s: &Strings, session: &Session) -> String {
@@ -46,16 +64,35 @@ pub fn refusal(e: &DomainError, s: &Strings, session: &Session) -> String {
         return format!("{} {} – {}", number(*value, s), s.scoring.not_on_scale, allowed(scale, s));
     }
     if !s.lang_code.eq_ignore_ascii_case("de") {
-        return clean_line(&e.to_string()).into_owned();
+        return english_refusal(e, session).unwrap_or_else(|| clean_line(&e.to_string()).into_owned());
     }
     german_refusal(e, session).unwrap_or_else(|| clean_line(&e.to_string()).into_owned())
+}
+
+/// Refusals in English that name members or money; the rest are the
+/// errors' own words.
+fn english_refusal(e: &DomainError, session: &Session) -> Option<String> {
+    let who = |id: &str| member_name(session, id);
+    Some(match e {
+        DomainError::ChairNotEligible(m) => {
+            format!("{} (chair) does not vote on this: absent, conflicted or not voting", who(m))
+        }
+        DomainError::NotQuorate { present, required } => {
+            format!(
+                "not quorate: {present} voting members present without a conflict, at least {required} required"
+            )
+        }
+        DomainError::SignOffIncomplete(check) => {
+            format!("sign-off is not possible yet: {}", check_detail(&check.detail, Language::En))
+        }
+        _ => return None,
+    })
 }
 
 /// Refusals in German; members by name, as the committee knows them.
 fn german_refusal(e: &DomainError, session: &Session) -> Option<String> {
     let q = |x: &str| format!("„{}“", clean_line(x));
-    let who =
-        |id: &str| session.member(id).map(|m| clean_line(&m.name).into_owned()).unwrap_or_else(|| q(id));
+    let who = |id: &str| member_name(session, id);
     let id = |x: &str| clean_line(x).into_owned();
     Some(match e {
         DomainError::NothingToUndo => "nichts rückgängig zu machen".into(),
@@ -99,8 +136,91 @@ fn german_refusal(e: &DomainError, session: &Session) -> Option<String> {
         DomainError::SameScore(v) => {
             format!("die Punktzahl ist bereits {}", crate::ui::format::decimal(*v, 6, Language::De))
         }
+        DomainError::TooManyVotes { cast, eligible } => {
+            format!("{cast} Stimmen abgegeben, aber nur {eligible} Stimmberechtigte ohne Befangenheit anwesend")
+        }
+        DomainError::NoVotes => "keine Stimmen abgegeben".into(),
+        DomainError::BallotsDisagree => "die namentlichen Stimmen ergeben nicht die Zahlen".into(),
+        DomainError::TieChoiceWithoutTie => "ein Stichentscheid gilt nur bei Stimmengleichheit".into(),
+        DomainError::ChairDoesNotDecideTies => {
+            "nach der Geschäftsordnung entscheidet der Vorsitz keine Stimmengleichheit".into()
+        }
+        DomainError::TieChoiceNotYesOrNo => "der Stichentscheid des Vorsitzes lautet Ja oder Nein".into(),
+        DomainError::TieChoiceDisagrees => {
+            "der Stichentscheid weicht von der namentlichen Stimme des Vorsitzes ab".into()
+        }
+        DomainError::ChairNotEligible(m) => format!(
+            "{} (Vorsitz) stimmt hier nicht mit: abwesend, befangen oder nicht stimmberechtigt",
+            member_name(session, m)
+        ),
+        DomainError::EmptyEnBloc => "eine Abstimmung en bloc braucht mindestens ein Dossier".into(),
+        DomainError::DuplicateInVote(d) => format!("{} steht mehrfach in der Abstimmung", id(d)),
+        DomainError::AlreadyDecided(d) => format!("über {} ist bereits beschlossen", id(d)),
+        DomainError::NotDulyInvited => "die ordnungsgemäße Ladung ist nicht festgestellt".into(),
+        DomainError::NotQuorate { present, required } => format!(
+            "nicht beschlussfähig: {present} Stimmberechtigte ohne Befangenheit anwesend, mindestens {required} nötig"
+        ),
+        DomainError::VoteRequired => "ohne Abstimmung kann nur vertagt werden".into(),
+        DomainError::RationaleRequired => {
+            "eine Abweichung von der Rangfolge oder ein Überschreiten des Budgets braucht eine schriftliche Begründung"
+                .into()
+        }
+        DomainError::BadWaitingPosition => "die Plätze der Nachrückerliste beginnen bei 1".into(),
+        DomainError::SignOffIncomplete(check) => {
+            format!("Freigabe noch nicht möglich: {}", check_detail(&check.detail, Language::De))
+        }
         _ => return None,
     })
+}
+
+fn member_name(session: &Session, id: &str) -> String {
+    session
+        .member(id)
+        .map(|m| clean_line(&m.name).into_owned())
+        .unwrap_or_else(|| format!("„{}“", clean_line(id)))
+}
+
+/// What a failing sign-off check found, in a line.
+fn check_detail(detail: &CheckDetail, lang: Language) -> String {
+    let de = lang == Language::De;
+    let ids = |v: &[String]| v.iter().map(|x| clean_line(x).into_owned()).collect::<Vec<_>>().join(", ");
+    match detail {
+        CheckDetail::Open { undecided } if de => format!("ohne Beschluss: {}", ids(undecided)),
+        CheckDetail::Open { undecided } => format!("items without a decision: {}", ids(undecided)),
+        CheckDetail::Quorum { without } => {
+            let lines: Vec<String> = without.iter().map(|seq| (seq + 1).to_string()).collect();
+            if de {
+                format!("Abstimmungen ohne Beschlussfähigkeit (Protokollzeilen {})", lines.join(", "))
+            } else {
+                format!("votes without quorum (record lines {})", lines.join(", "))
+            }
+        }
+        CheckDetail::Budget { admitted, admitted_eur, available_eur, max_admissions, .. } => {
+            let money = |eur| crate::ui::format::money(eur, lang);
+            match (de, max_admissions) {
+                (true, Some(m)) => format!(
+                    "die Liste ({admitted} Aufnahmen, {}) überschreitet Budget oder Höchstzahl ({}, höchstens {m}) ohne Begründung",
+                    money(*admitted_eur),
+                    money(*available_eur)
+                ),
+                (true, None) => format!(
+                    "die Liste ({admitted} Aufnahmen, {}) überschreitet das Budget ({}) ohne Begründung",
+                    money(*admitted_eur),
+                    money(*available_eur)
+                ),
+                (false, Some(m)) => format!(
+                    "the list ({admitted} admissions, {}) exceeds the budget or the limit ({}, at most {m}) without a rationale",
+                    money(*admitted_eur),
+                    money(*available_eur)
+                ),
+                (false, None) => format!(
+                    "the list ({admitted} admissions, {}) exceeds the budget ({}) without a rationale",
+                    money(*admitted_eur),
+                    money(*available_eur)
+                ),
+            }
+        }
+    }
 }
 
 /// The values a scale allows: "erlaubt: 0–4 in Schritten von 1".
@@ -143,5 +263,104 @@ fn index(a: Action) -> usize {
         Action::Amendment => 21,
         Action::Undo => 22,
         Action::Redo => 23,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{EventKind, Proposal, Vote, VoteQuorum, VoteSubject, fixture};
+    use crate::rules::{Check, CheckItem};
+    use crate::ui::strings::{DE, EN};
+
+    #[test]
+    fn refusals_about_votes_name_the_chair_and_the_money() {
+        let session = fixture::session(2, 3, 1);
+        let chair = DomainError::ChairNotEligible("m00".into());
+        assert_eq!(
+            refusal(&chair, &DE, &session),
+            "Member 0 (Vorsitz) stimmt hier nicht mit: abwesend, befangen oder nicht stimmberechtigt"
+        );
+        assert_eq!(
+            refusal(&chair, &EN, &session),
+            "Member 0 (chair) does not vote on this: absent, conflicted or not voting"
+        );
+        let quorum = DomainError::NotQuorate { present: 2, required: 3 };
+        assert_eq!(
+            refusal(&quorum, &DE, &session),
+            "nicht beschlussfähig: 2 Stimmberechtigte ohne Befangenheit anwesend, mindestens 3 nötig"
+        );
+        let budget = Check {
+            item: CheckItem::WithinBudget,
+            ok: false,
+            detail: CheckDetail::Budget {
+                admitted: 3,
+                admitted_eur: 2_400_000,
+                available_eur: 1_500_000,
+                max_admissions: None,
+                over: true,
+                unjustified: vec![],
+            },
+        };
+        let sign_off = DomainError::SignOffIncomplete(Box::new(budget));
+        assert_eq!(
+            refusal(&sign_off, &DE, &session),
+            "Freigabe noch nicht möglich: die Liste (3 Aufnahmen, 2.400.000\u{a0}€) überschreitet das Budget \
+             (1.500.000\u{a0}€) ohne Begründung"
+        );
+        assert_eq!(
+            refusal(&sign_off, &EN, &session),
+            "sign-off is not possible yet: the list (3 admissions, €2,400,000) exceeds the budget (€1,500,000) \
+             without a rationale"
+        );
+        let open = Check {
+            item: CheckItem::AllDecided,
+            ok: false,
+            detail: CheckDetail::Open { undecided: vec!["D0000".into(), "D0001".into()] },
+        };
+        assert_eq!(
+            refusal(&DomainError::SignOffIncomplete(Box::new(open)), &DE, &session),
+            "Freigabe noch nicht möglich: ohne Beschluss: D0000, D0001"
+        );
+    }
+
+    #[test]
+    fn a_vote_is_named_with_its_outcome_and_result() {
+        let vote = Vote {
+            subject: VoteSubject::Dossier {
+                dossier: "D0001".into(),
+                outcome: Outcome::WaitingList { position: 2 },
+            },
+            motion: None,
+            yes: 4,
+            no: 1,
+            abstain: 0,
+            ballots: Default::default(),
+            tie_choice: None,
+            carried: true,
+            rationale: None,
+            departs_from_ranking: false,
+            departing: vec![],
+            over_budget: false,
+            quorum: VoteQuorum { present: 5, required: 3 },
+        };
+        let d = EventKind::VoteRecorded(vote.clone()).describe();
+        assert_eq!(event(&d, &DE), "Abstimmung: D0001 Nachrückerliste Platz 2 angenommen");
+        assert_eq!(
+            event(&d, &EN),
+            format!("{}: D0001 waiting list position 2 carried", EN.record.events[17])
+        );
+        let en_bloc = Vote {
+            subject: VoteSubject::EnBloc {
+                items: vec![
+                    Proposal { dossier: "D0000".into(), outcome: Outcome::Admitted },
+                    Proposal { dossier: "D0001".into(), outcome: Outcome::NotAdmitted },
+                ],
+            },
+            carried: false,
+            ..vote
+        };
+        let d = EventKind::VoteRecorded(en_bloc).describe();
+        assert_eq!(event(&d, &DE), "Abstimmung: D0000, D0001 abgelehnt");
     }
 }

@@ -268,6 +268,12 @@ pub struct RecordStrings {
     pub inputs_modified: &'static str,
     pub inputs_question: &'static str,
     pub inputs_accepted: &'static str,
+    /// A vote's result.
+    pub carried: &'static str,
+    pub not_carried: &'static str,
+    /// Admitted, waiting list (followed by the position), not admitted,
+    /// deferred.
+    pub outcomes: [&'static str; 4],
     /// Names of recorded events, in the order of `domain::describe::Action`.
     pub events: [&'static str; 24],
 }

@@ -376,7 +376,7 @@ mod tests {
         let opened = EventKind::AgendaItemOpened { dossier: "D1".into() };
         assert_eq!(kind(r#"{"type":"agenda_item_opened","dossier":"D1"}"#).unwrap(), opened);
         assert_eq!(kind(r#"{"dossier":"D1","type":"agenda_item_opened","new":[1]}"#).unwrap(), opened);
-        let vote = r#"{"type":"vote_recorded","subject":{"kind":"dossier","dossier":"D1"},"yes":1,"no":0,"abstain":0}"#;
+        let vote = r#"{"type":"vote_recorded","subject":{"kind":"dossier","dossier":"D1","outcome":{"kind":"admitted"}},"yes":1,"no":0,"abstain":0,"carried":true,"quorum":{"present":3,"required":3}}"#;
         assert!(matches!(kind(vote).unwrap(), EventKind::VoteRecorded(v) if v.yes == 1));
         assert_eq!(kind(r#"{"type":"duly_invited_confirmed"}"#).unwrap(), EventKind::DulyInvitedConfirmed {});
         assert!(kind(r#"{"dossier":"D1"}"#).unwrap_err().to_string().contains("missing field `type`"));
@@ -388,6 +388,94 @@ mod tests {
         );
         assert!(kind(r#"{"type":"no_such_event"}"#).unwrap_err().to_string().contains("unknown variant"));
         assert!(kind(r#"{"x":1,"type":7}"#).is_err());
+    }
+
+    /// Votes and decisions in every shape they take, for the readers to
+    /// agree on.
+    fn votes_and_decisions() -> Vec<EventKind> {
+        use std::collections::BTreeMap;
+
+        use crate::domain::{Ballot, Proposal, VoteQuorum, VoteSubject};
+        let full = Vote {
+            subject: VoteSubject::EnBloc {
+                items: vec![
+                    Proposal { dossier: "D1".into(), outcome: Outcome::Admitted },
+                    Proposal { dossier: "D2".into(), outcome: Outcome::WaitingList { position: 2 } },
+                    Proposal { dossier: "D3".into(), outcome: Outcome::NotAdmitted },
+                    Proposal { dossier: "D4".into(), outcome: Outcome::Deferred },
+                ],
+            },
+            motion: Some("Liste wie vorgeschlagen".into()),
+            yes: 2,
+            no: 2,
+            abstain: 1,
+            ballots: BTreeMap::from([
+                ("a".to_string(), Ballot::Yes),
+                ("b".to_string(), Ballot::Yes),
+                ("c".to_string(), Ballot::No),
+                ("d".to_string(), Ballot::No),
+                ("e".to_string(), Ballot::Abstain),
+            ]),
+            tie_choice: Some(Ballot::Yes),
+            carried: true,
+            rationale: Some("„Begründung“".into()),
+            departs_from_ranking: true,
+            departing: vec!["D2".into()],
+            over_budget: true,
+            quorum: VoteQuorum { present: 5, required: 4 },
+        };
+        let plain = Vote {
+            subject: VoteSubject::Dossier { dossier: "D1".into(), outcome: Outcome::NotAdmitted },
+            motion: None,
+            yes: 1,
+            no: 3,
+            abstain: 0,
+            ballots: BTreeMap::new(),
+            tie_choice: None,
+            carried: false,
+            rationale: None,
+            departs_from_ranking: false,
+            departing: Vec::new(),
+            over_budget: false,
+            quorum: VoteQuorum { present: 4, required: 4 },
+        };
+        vec![
+            EventKind::VoteRecorded(full.clone()),
+            EventKind::VoteRecorded(plain),
+            EventKind::DecisionRecorded {
+                dossier: "D4".into(),
+                outcome: Outcome::Deferred,
+                rationale: Some("Unterlagen fehlen".into()),
+                departs_from_ranking: false,
+            },
+            EventKind::DecisionRecorded {
+                dossier: "D4".into(),
+                outcome: Outcome::Deferred,
+                rationale: None,
+                departs_from_ranking: false,
+            },
+            EventKind::Amendment {
+                reason: "Nachtrag".into(),
+                change: Box::new(EventKind::VoteRecorded(full)),
+            },
+        ]
+    }
+
+    #[test]
+    fn both_readers_read_votes_and_decisions_as_written() {
+        for kind in votes_and_decisions() {
+            let written = serde_json::to_string(&kind).unwrap();
+            assert!(written.starts_with(r#"{"type":"#), "{written}");
+            assert_eq!(serde_json::from_str::<EventKind>(&written).unwrap(), kind, "{written}");
+            // The same object with `type` last takes the general path.
+            let mut value: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&written).unwrap();
+            let tag = value.remove("type").unwrap();
+            value.insert("type".into(), tag);
+            let moved = serde_json::to_string(&value).unwrap();
+            assert!(!moved.starts_with(r#"{"type":"#), "{moved}");
+            assert_eq!(serde_json::from_str::<EventKind>(&moved).unwrap(), kind, "{moved}");
+        }
     }
 
     proptest! {

@@ -155,13 +155,30 @@ impl SessionState {
             }
             EventKind::VoteRecorded(vote) => {
                 p.votes.push(VoteEntry { seq, at, vote: vote.clone() });
-                Prior::Pushed
+                // A carried vote is the decision on each of its items.
+                let mut replaced = Vec::new();
+                if vote.carried {
+                    for item in vote.subject.items() {
+                        let entry = DecisionEntry {
+                            outcome: item.outcome,
+                            rationale: vote.rationale.clone(),
+                            departs_from_ranking: vote.departing.contains(&item.dossier),
+                            vote: Some(seq),
+                            seq,
+                            at,
+                        };
+                        let before = p.decisions.insert(item.dossier.clone(), entry);
+                        replaced.push((item.dossier, before));
+                    }
+                }
+                Prior::Vote(replaced)
             }
             EventKind::DecisionRecorded { dossier, outcome, rationale, departs_from_ranking } => {
                 let entry = DecisionEntry {
                     outcome: *outcome,
                     rationale: rationale.clone(),
                     departs_from_ranking: *departs_from_ranking,
+                    vote: None,
                     seq,
                     at,
                 };

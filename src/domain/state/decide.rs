@@ -1,12 +1,13 @@
 //! Checking a command against the state: the events to record, or why not.
 //!
 //! Procedural rules that depend on configuration (quorum, majority, tie,
-//! sign-off checklist) belong to the `rules` module; they plug in where
-//! [`SessionState::check_vote`] and [`SessionState::check_sign_off`] stand.
+//! ranking, sign-off checklist) live in the `rules` module; votes are
+//! checked in `vote.rs`.
 
 use super::SessionState;
 use crate::domain::command::{Command, DomainError};
 use crate::domain::event::{EventKind, Outcome, Vote};
+use crate::rules::Counts;
 
 type Decided = Result<Vec<EventKind>, DomainError>;
 
@@ -27,18 +28,20 @@ impl SessionState {
                 ) {
                     return Err(DomainError::NotAmendable);
                 }
-                let kinds = self.decide_action(command)?;
+                let kinds = self.decide_action(command, true)?;
                 Ok(kinds
                     .into_iter()
                     .map(|k| EventKind::Amendment { reason: reason.clone(), change: Box::new(k) })
                     .collect())
             }
             _ if self.is_signed_off() => Err(DomainError::SignedOff),
-            _ => self.decide_action(command),
+            _ => self.decide_action(command, false),
         }
     }
 
-    fn decide_action(&self, command: &Command) -> Decided {
+    /// `amending`: the command is part of an amendment after sign-off,
+    /// which may replace a decision (its reason is recorded with it).
+    fn decide_action(&self, command: &Command, amending: bool) -> Decided {
         let p = &self.proceedings;
         let one = |k: EventKind| Ok(vec![k]);
         match command {
@@ -137,33 +140,35 @@ impl SessionState {
                 let early = !self.missing_scores(dossier).is_empty();
                 one(EventKind::ScoresRevealed { dossier: dossier.clone(), round, early })
             }
-            Command::RecordVote { subject, motion, yes, no, abstain, ballots, tie_choice } => {
-                let vote = Vote {
-                    subject: subject.clone(),
-                    motion: motion.clone().filter(|m| !m.trim().is_empty()),
-                    yes: *yes,
-                    no: *no,
-                    abstain: *abstain,
-                    ballots: ballots.clone(),
-                    tie_choice: *tie_choice,
-                };
-                self.check_vote(&vote)?;
-                one(EventKind::VoteRecorded(vote))
-            }
-            Command::RecordDecision { dossier, outcome, rationale, departs_from_ranking } => {
-                self.known_dossier(dossier)?;
-                if matches!(outcome, Outcome::WaitingList { position: 0 }) {
-                    return Err(DomainError::BadWaitingPosition);
-                }
+            Command::RecordVote { subject, motion, yes, no, abstain, ballots, tie_choice, rationale } => {
+                let counts = Counts { yes: *yes, no: *no, abstain: *abstain };
+                let ballots = ballots.clone();
+                let vote = self.decide_vote(subject, counts, ballots, *tie_choice, amending)?;
+                let motion = motion.clone().filter(|m| !m.trim().is_empty());
                 let rationale = rationale.clone().filter(|r| !r.trim().is_empty());
-                if *departs_from_ranking && rationale.is_none() {
+                if vote.carried && (vote.departs_from_ranking || vote.over_budget) && rationale.is_none() {
                     return Err(DomainError::RationaleRequired);
                 }
+                one(EventKind::VoteRecorded(Vote { motion, rationale, ..vote }))
+            }
+            Command::RecordDecision { dossier, outcome, rationale } => {
+                self.known_dossier(dossier)?;
+                if *outcome != Outcome::Deferred {
+                    return Err(DomainError::VoteRequired);
+                }
+                match p.decisions.get(dossier) {
+                    Some(e) if e.outcome == Outcome::Deferred => {
+                        return Err(DomainError::AlreadyDeferred(dossier.clone()));
+                    }
+                    Some(_) if !amending => return Err(DomainError::AlreadyDecided(dossier.clone())),
+                    _ => {}
+                }
+                let rationale = rationale.clone().filter(|r| !r.trim().is_empty());
                 one(EventKind::DecisionRecorded {
                     dossier: dossier.clone(),
                     outcome: *outcome,
                     rationale,
-                    departs_from_ranking: *departs_from_ranking,
+                    departs_from_ranking: false,
                 })
             }
             Command::AddNote { text, dossier } => {
@@ -228,62 +233,20 @@ impl SessionState {
         }])
     }
 
-    /// Counts that can stand: never more votes than eligible voters present,
-    /// ballots by name from eligible voters and adding up. Quorum, majority
-    /// and the tie rule come from `rules`.
-    fn check_vote(&self, vote: &Vote) -> Result<(), crate::domain::command::DomainError> {
-        let dossiers = vote.subject.dossiers();
-        if dossiers.is_empty() {
-            return Err(DomainError::EmptyEnBloc);
-        }
-        for d in dossiers {
-            self.known_dossier(d)?;
-        }
-        if vote.cast() == 0 {
-            return Err(DomainError::NoVotes);
-        }
-        let eligible = self.eligible_members(dossiers);
-        if vote.cast() as usize > eligible.len() {
-            return Err(DomainError::TooManyVotes { cast: vote.cast(), eligible: eligible.len() as u32 });
-        }
-        for member in vote.ballots.keys() {
-            let m = self.known_member(member)?;
-            if !m.is_voting() {
-                return Err(DomainError::NotVoting(member.clone()));
-            }
-            if !self.is_present(member) {
-                return Err(DomainError::NotPresent(member.clone()));
-            }
-            if let Some(d) = dossiers.iter().find(|d| self.is_conflicted(member, d)) {
-                return Err(DomainError::Conflicted { member: member.clone(), dossier: d.clone() });
-            }
-        }
-        if !vote.ballots.is_empty() {
-            let count = |b| vote.ballots.values().filter(|&&x| x == b).count() as u32;
-            use crate::domain::event::Ballot;
-            if (count(Ballot::Yes), count(Ballot::No), count(Ballot::Abstain))
-                != (vote.yes, vote.no, vote.abstain)
-            {
-                return Err(DomainError::BallotsDisagree);
-            }
-        }
-        if vote.tie_choice.is_some() && vote.yes != vote.no {
-            return Err(DomainError::TieChoiceWithoutTie);
-        }
-        Ok(())
-    }
-
-    /// The sign-off checklist (every item decided or deferred, quorum held,
-    /// budget) is a `rules` matter; nothing is enforced here yet.
+    /// Sign-off waits for the checklist (`rules::sign_off_checklist`):
+    /// the first check that fails is the reason.
     fn check_sign_off(&self) -> Result<(), DomainError> {
-        Ok(())
+        match crate::rules::sign_off_checklist(self).into_iter().find(|c| !c.ok) {
+            Some(check) => Err(DomainError::SignOffIncomplete(Box::new(check))),
+            None => Ok(()),
+        }
     }
 
-    fn known_member(&self, id: &str) -> Result<&crate::domain::Member, DomainError> {
+    pub(super) fn known_member(&self, id: &str) -> Result<&crate::domain::Member, DomainError> {
         self.session.member(id).ok_or_else(|| DomainError::UnknownMember(id.to_string()))
     }
 
-    fn known_dossier(&self, id: &str) -> Result<(), DomainError> {
+    pub(super) fn known_dossier(&self, id: &str) -> Result<(), DomainError> {
         match self.session.dossier(id) {
             Some(_) => Ok(()),
             None => Err(DomainError::UnknownDossier(id.to_string())),

@@ -23,7 +23,10 @@ pub enum Prior {
     Score(Option<f64>),
     Reveal(Option<Reveal>),
     Decision(Option<Box<DecisionEntry>>),
-    /// A vote or note was appended.
+    /// A vote was appended; when carried, the decisions it replaced, by
+    /// dossier, in the order set.
+    Vote(Vec<(String, Option<DecisionEntry>)>),
+    /// A note was appended.
     Pushed,
 }
 
@@ -101,8 +104,11 @@ impl SessionState {
             (EventKind::DecisionRecorded { dossier, .. }, Prior::Decision(before)) => {
                 put(&mut p.decisions, dossier.clone(), before.map(|b| *b))
             }
-            (EventKind::VoteRecorded(_), Prior::Pushed) => {
+            (EventKind::VoteRecorded(_), Prior::Vote(replaced)) => {
                 p.votes.pop();
+                for (dossier, before) in replaced.into_iter().rev() {
+                    put(&mut p.decisions, dossier, before);
+                }
             }
             (EventKind::NoteAdded { .. }, Prior::Pushed) => {
                 p.notes.pop();

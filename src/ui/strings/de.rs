@@ -82,6 +82,9 @@ pub static DE: Strings = Strings {
         inputs_modified: "geändert",
         inputs_question: "Mit den geänderten Dateien fortsetzen? Die Entscheidung wird protokolliert.",
         inputs_accepted: "Geänderte Dateien übernommen",
+        carried: "angenommen",
+        not_carried: "abgelehnt",
+        outcomes: ["aufgenommen", "Nachrückerliste Platz", "nicht aufgenommen", "vertagt"],
         events: [
             "Sitzung eröffnet",
             "Sitzung fortgesetzt",

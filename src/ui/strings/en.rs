@@ -82,6 +82,9 @@ pub static EN: Strings = Strings {
         inputs_modified: "changed",
         inputs_question: "Continue with the changed files? Your choice is recorded.",
         inputs_accepted: "Changed files accepted",
+        carried: "carried",
+        not_carried: "not carried",
+        outcomes: ["admitted", "waiting list position", "not admitted", "deferred"],
         events: [
             "Session opened",
             "Session resumed",

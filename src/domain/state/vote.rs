@@ -1,0 +1,176 @@
+//! Checking a vote (PRODUCT.md §2 step 8, §3): known and open items,
+//! quorum, counts that can stand, ballots and the chair's tie choice; then
+//! the result under the majority and tie rules, and whether the motion
+//! departs from the ranking or goes over the budget, so that the record
+//! states what the chair saw.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::SessionState;
+use crate::domain::command::DomainError;
+use crate::domain::event::{Ballot, Outcome, Vote, VoteQuorum, VoteSubject};
+use crate::domain::{Majority, TieRule};
+use crate::rules::{self, Counts, Ranking};
+
+impl SessionState {
+    /// The vote to record, without motion and rationale, or why it cannot
+    /// be recorded. `amending`: an amendment may replace a decision.
+    pub(super) fn decide_vote(
+        &self,
+        subject: &VoteSubject,
+        counts: Counts,
+        ballots: BTreeMap<String, Ballot>,
+        tie_choice: Option<Ballot>,
+        amending: bool,
+    ) -> Result<Vote, DomainError> {
+        let items = subject.items();
+        if items.is_empty() {
+            return Err(DomainError::EmptyEnBloc);
+        }
+        for item in &items {
+            self.known_dossier(&item.dossier)?;
+        }
+        if items.iter().any(|i| matches!(i.outcome, Outcome::WaitingList { position: 0 })) {
+            return Err(DomainError::BadWaitingPosition);
+        }
+        for item in &items {
+            let decided = self.proceedings.decisions.get(&item.dossier);
+            if !amending && decided.is_some_and(|e| e.outcome != Outcome::Deferred) {
+                return Err(DomainError::AlreadyDecided(item.dossier.clone()));
+            }
+        }
+        let mut seen = BTreeSet::new();
+        if let Some(dup) = items.iter().find(|i| !seen.insert(i.dossier.as_str())) {
+            return Err(DomainError::DuplicateInVote(dup.dossier.clone()));
+        }
+
+        let dossiers = subject.dossiers();
+        let quorum = rules::subject_quorum(self, &dossiers);
+        if !quorum.duly_invited {
+            return Err(DomainError::NotDulyInvited);
+        }
+        if !quorum.reached() {
+            return Err(DomainError::NotQuorate { present: quorum.present, required: quorum.required });
+        }
+        let cast = counts.yes.saturating_add(counts.no).saturating_add(counts.abstain);
+        if cast == 0 {
+            return Err(DomainError::NoVotes);
+        }
+        if cast > quorum.present {
+            return Err(DomainError::TooManyVotes { cast, eligible: quorum.present });
+        }
+        self.check_ballots(&ballots, &dossiers, counts)?;
+        let chair_ballot = self.chair_ballot(&ballots, &dossiers, counts, tie_choice)?;
+
+        let r = &self.session.definition.rules;
+        let result = rules::vote_result(counts, r.majority, r.tie, quorum.present, chair_ballot);
+        let ranking = rules::ranking(self);
+        let departing: Vec<String> = items
+            .iter()
+            .filter(|i| departs(&ranking, &i.dossier, i.outcome))
+            .map(|i| i.dossier.clone())
+            .collect();
+        let budget = &self.session.definition.budget;
+        let over_budget = result.carried && items.iter().any(|i| i.outcome == Outcome::Admitted) && {
+            let (count, eur) = rules::admitted_after(self, &items);
+            eur > budget.available_eur || budget.max_admissions.is_some_and(|m| count > m as usize)
+        };
+        let is_tie = counts.yes == counts.no && counts.yes > 0;
+        let chair_decides = r.majority == Majority::Simple && r.tie == TieRule::ChairDecides;
+        Ok(Vote {
+            subject: subject.clone(),
+            motion: None,
+            yes: counts.yes,
+            no: counts.no,
+            abstain: counts.abstain,
+            ballots,
+            tie_choice: chair_ballot.filter(|b| *b != Ballot::Abstain && is_tie && chair_decides),
+            carried: result.carried,
+            rationale: None,
+            departs_from_ranking: !departing.is_empty(),
+            departing,
+            over_budget,
+            quorum: VoteQuorum { present: quorum.present, required: quorum.required },
+        })
+    }
+
+    /// Ballots by name come from eligible voters and add up to the counts.
+    fn check_ballots(
+        &self,
+        ballots: &BTreeMap<String, Ballot>,
+        dossiers: &[String],
+        counts: Counts,
+    ) -> Result<(), DomainError> {
+        for member in ballots.keys() {
+            let m = self.known_member(member)?;
+            if !m.is_voting() {
+                return Err(DomainError::NotVoting(member.clone()));
+            }
+            if !self.is_present(member) {
+                return Err(DomainError::NotPresent(member.clone()));
+            }
+            if let Some(d) = dossiers.iter().find(|d| self.is_conflicted(member, d)) {
+                return Err(DomainError::Conflicted { member: member.clone(), dossier: d.clone() });
+            }
+        }
+        if !ballots.is_empty() {
+            let count = |b| ballots.values().filter(|&&x| x == b).count() as u32;
+            if (count(Ballot::Yes), count(Ballot::No), count(Ballot::Abstain))
+                != (counts.yes, counts.no, counts.abstain)
+            {
+                return Err(DomainError::BallotsDisagree);
+            }
+        }
+        Ok(())
+    }
+
+    /// How the chair voted, as far as it matters for a tie: the ballot by
+    /// name when the vote was taken by name, else the tie choice given. A
+    /// tie choice is only for a tie the chair decides under the rules, yes
+    /// or no, from a chair who votes on the item.
+    fn chair_ballot(
+        &self,
+        ballots: &BTreeMap<String, Ballot>,
+        dossiers: &[String],
+        counts: Counts,
+        tie_choice: Option<Ballot>,
+    ) -> Result<Option<Ballot>, DomainError> {
+        let chair = self.session.definition.chair().map(|c| c.id.as_str());
+        let named = chair.and_then(|c| ballots.get(c)).copied();
+        let Some(choice) = tie_choice else {
+            return Ok(if ballots.is_empty() { None } else { named });
+        };
+        if counts.yes != counts.no || counts.yes == 0 {
+            return Err(DomainError::TieChoiceWithoutTie);
+        }
+        let r = &self.session.definition.rules;
+        if r.majority != Majority::Simple || r.tie != TieRule::ChairDecides {
+            return Err(DomainError::ChairDoesNotDecideTies);
+        }
+        if choice == Ballot::Abstain {
+            return Err(DomainError::TieChoiceNotYesOrNo);
+        }
+        let eligible = self.eligible_members(dossiers);
+        match chair {
+            Some(c) if eligible.contains(&c) => {}
+            other => return Err(DomainError::ChairNotEligible(other.unwrap_or_default().to_string())),
+        }
+        if !ballots.is_empty() && named != Some(choice) {
+            return Err(DomainError::TieChoiceDisagrees);
+        }
+        Ok(Some(choice))
+    }
+}
+
+/// Whether deciding `outcome` departs from the ranking's proposal: a
+/// deferral never does; an unranked dossier departs when admitted or put on
+/// the waiting list; a ranked one when the outcome (or the waiting-list
+/// position) differs.
+pub(crate) fn departs(ranking: &Ranking, dossier: &str, outcome: Outcome) -> bool {
+    match (outcome, ranking.proposed_outcome(dossier)) {
+        (Outcome::Deferred, _) => false,
+        (Outcome::NotAdmitted, None) => false,
+        (_, None) => true,
+        (outcome, Some(proposed)) => outcome != proposed,
+    }
+}

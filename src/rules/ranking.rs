@@ -1,0 +1,243 @@
+//! The ranking (PRODUCT.md §2 step 7): every scored dossier by weighted
+//! total, ties marked, the budget line, the proposed admission list above
+//! it, the waiting list below it, the rest not admitted, and the balance of
+//! the proposal. Pure: computed from the state each time.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::domain::{Dossier, Outcome, SessionState};
+use crate::rules::{Total, Totals};
+
+/// Totals closer than this are equal: they tie.
+pub const TIE_EPSILON: f64 = 1e-9;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// Scored dossiers, best first; ties in agenda order.
+    pub ranked: Vec<Ranked>,
+    /// Dossiers without a revealed total in their counting round, in agenda
+    /// order.
+    pub unscored: Vec<String>,
+    pub line: BudgetLine,
+    pub balance: Balance,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub dossier: String,
+    pub total: Total,
+    /// Competition ranking: 1, 2, 2, 4.
+    pub rank: u32,
+    /// Shares its total with another dossier.
+    pub tied: bool,
+    pub requested_eur: u64,
+    /// Requested funding of this dossier and all ranked above it.
+    pub cumulative_eur: u64,
+    pub place: Place,
+    /// Every declared formal check is met.
+    pub eligible: bool,
+    /// Ids of the declared checks not met (false or not answered).
+    pub failed_checks: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Above the budget line.
+    Proposed,
+    /// Below the line, on the waiting list; tied dossiers share a position.
+    WaitingList {
+        position: u32,
+    },
+    NotAdmitted,
+}
+
+/// Where the line falls and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetLine {
+    /// Dossiers proposed for admission.
+    pub proposed: usize,
+    /// Their requested funding.
+    pub proposed_eur: u64,
+    pub available_eur: u64,
+    pub max_admissions: Option<u32>,
+    /// What stopped the list; `None` when every ranked dossier fits.
+    pub binds: Option<Binding>,
+    /// The group that did not fit is a tie, and one of its dossiers alone
+    /// would have fitted: only a committee decision can break it.
+    pub tie_at_line: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Binding {
+    Budget,
+    MaxAdmissions,
+}
+
+/// Urban/rural and regional balance of the proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Balance {
+    pub rural: u32,
+    pub urban: u32,
+    /// Per region (Regierungsbezirk), "" for none, sorted by name.
+    pub regions: Vec<(String, u32)>,
+}
+
+impl Ranking {
+    pub fn get(&self, dossier: &str) -> Option<&Ranked> {
+        self.ranked.iter().find(|r| r.dossier == dossier)
+    }
+
+    /// The outcome the ranking proposes for a dossier; `None` when it is
+    /// not ranked.
+    pub fn proposed_outcome(&self, dossier: &str) -> Option<Outcome> {
+        Some(match self.get(dossier)?.place {
+            Place::Proposed => Outcome::Admitted,
+            Place::WaitingList { position } => Outcome::WaitingList { position },
+            Place::NotAdmitted => Outcome::NotAdmitted,
+        })
+    }
+
+    /// The ranked dossiers in groups of equal total, best first.
+    pub fn groups(&self) -> impl Iterator<Item = &[Ranked]> {
+        self.ranked.chunk_by(|a, b| a.rank == b.rank)
+    }
+}
+
+/// The ranking as the record stands.
+pub fn ranking(state: &SessionState) -> Ranking {
+    let session = &state.session;
+    let def = &session.definition;
+    let dossiers: HashMap<&str, &Dossier> = session.dossiers.iter().map(|d| (d.id.as_str(), d)).collect();
+    let totals = Totals::new(state);
+    let mut scored: Vec<(usize, &String, Total)> = Vec::new();
+    let mut unscored = Vec::new();
+    for (i, d) in state.proceedings.agenda.order.iter().enumerate() {
+        if !dossiers.contains_key(d.as_str()) {
+            continue;
+        }
+        let round = state.round(d);
+        let revealed = state.proceedings.reveals.contains_key(&(d.clone(), round));
+        match totals.total(d, round) {
+            Some(total) if revealed => scored.push((i, d, total)),
+            _ => unscored.push(d.clone()),
+        }
+    }
+    // A strict order first (a comparison with a tolerance is not one),
+    // then groups of totals within the tolerance of the group's best, each
+    // in agenda order.
+    scored.sort_by(|a, b| b.2.value.total_cmp(&a.2.value).then(a.0.cmp(&b.0)));
+    let mut groups: Vec<Vec<(usize, &String, Total)>> = Vec::new();
+    for item in scored {
+        match groups.last_mut() {
+            Some(g) if (g[0].2.value - item.2.value).abs() <= TIE_EPSILON => g.push(item),
+            _ => groups.push(vec![item]),
+        }
+    }
+    for g in &mut groups {
+        g.sort_by_key(|x| x.0);
+    }
+
+    let requested = |d: &str| dossiers.get(d).map_or(0, |x| x.funding.requested_eur);
+    let budget = &def.budget;
+    let mut line = BudgetLine {
+        proposed: 0,
+        proposed_eur: 0,
+        available_eur: budget.available_eur,
+        max_admissions: budget.max_admissions,
+        binds: None,
+        tie_at_line: false,
+    };
+    let fits_count = |n: usize| budget.max_admissions.is_none_or(|max| n <= max as usize);
+    let mut ranked = Vec::new();
+    let mut cumulative = 0u64;
+    let mut above = 0u32;
+    let mut proposing = true;
+    let mut waiting = 0usize;
+    let mut waiting_open = true;
+    let mut waiting_above = 0u32;
+    for g in &groups {
+        let group_eur: u64 = g.iter().map(|x| requested(x.1)).sum();
+        let place = if proposing
+            && line.proposed_eur.saturating_add(group_eur) <= budget.available_eur
+            && fits_count(line.proposed + g.len())
+        {
+            line.proposed += g.len();
+            line.proposed_eur += group_eur;
+            Place::Proposed
+        } else {
+            if proposing {
+                proposing = false;
+                line.binds = Some(binding(g.iter().map(|x| requested(x.1)), &line, budget));
+                line.tie_at_line = g.len() > 1
+                    && fits_count(line.proposed + 1)
+                    && g.iter()
+                        .any(|x| line.proposed_eur.saturating_add(requested(x.1)) <= budget.available_eur);
+            }
+            if waiting_open && waiting + g.len() <= budget.waiting_list as usize {
+                waiting += g.len();
+                let position = waiting_above + 1;
+                waiting_above += g.len() as u32;
+                Place::WaitingList { position }
+            } else {
+                waiting_open = false;
+                Place::NotAdmitted
+            }
+        };
+        let rank = above + 1;
+        for &(_, d, total) in g {
+            let dossier = dossiers.get(d.as_str());
+            cumulative = cumulative.saturating_add(requested(d));
+            let failed_checks: Vec<String> = dossier
+                .map(|x| x.failed_checks(&def.eligibility).map(|c| c.id.clone()).collect())
+                .unwrap_or_default();
+            ranked.push(Ranked {
+                dossier: d.clone(),
+                total,
+                rank,
+                tied: g.len() > 1,
+                requested_eur: requested(d),
+                cumulative_eur: cumulative,
+                place,
+                eligible: failed_checks.is_empty(),
+                failed_checks,
+            });
+        }
+        above += g.len() as u32;
+    }
+
+    let mut balance = Balance::default();
+    let mut regions: BTreeMap<String, u32> = BTreeMap::new();
+    for r in ranked.iter().filter(|r| r.place == Place::Proposed) {
+        let Some(d) = dossiers.get(r.dossier.as_str()) else { continue };
+        if d.rural {
+            balance.rural += 1;
+        } else {
+            balance.urban += 1;
+        }
+        *regions.entry(d.region.clone().unwrap_or_default()).or_default() += 1;
+    }
+    balance.regions = regions.into_iter().collect();
+    Ranking { ranked, unscored, line, balance }
+}
+
+/// Which limit the first group that does not fit runs into: walking down
+/// its dossiers one by one, the first limit exceeded; the number of
+/// admissions when one dossier exceeds both (docs/decisions.md).
+fn binding(eur: impl Iterator<Item = u64>, line: &BudgetLine, budget: &crate::domain::Budget) -> Binding {
+    let (mut count, mut sum) = (line.proposed, line.proposed_eur);
+    for e in eur {
+        count += 1;
+        sum = sum.saturating_add(e);
+        if budget.max_admissions.is_some_and(|max| count > max as usize) {
+            return Binding::MaxAdmissions;
+        }
+        if sum > budget.available_eur {
+            return Binding::Budget;
+        }
+    }
+    // Unreachable for a group that did not fit; the budget is the safe name.
+    Binding::Budget
+}
+
+#[cfg(test)]
+mod tests;
