@@ -14,6 +14,7 @@ use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
 use super::widgets::confirm::{self, Confirm};
+use crate::rules::Ranking;
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
@@ -65,6 +66,9 @@ pub struct App {
     pub(crate) now: DateTime<FixedOffset>,
     /// Tests and snapshots hold the clock still.
     clock_frozen: bool,
+    /// The ranking as the record stands: recomputed when the state changes,
+    /// never per frame (it costs milliseconds on large sessions).
+    ranking: Ranking,
 }
 
 impl App {
@@ -80,9 +84,11 @@ impl App {
         let lang = lang.unwrap_or(session.definition.language);
         let theme_kind = ThemeKind::Default;
         let scoring = ScoringState::new(&session);
+        let journal = Journal::detached(session.clone());
         App {
             scoring,
-            journal: Journal::detached(session.clone()),
+            ranking: crate::rules::ranking(journal.state()),
+            journal,
             session,
             note: None,
             warnings: Vec::new(),
@@ -167,6 +173,11 @@ impl App {
     /// The recorded state of the session.
     pub fn state(&self) -> &SessionState {
         self.journal.state()
+    }
+
+    /// The ranking with its budget line, as of the last change.
+    pub fn ranking(&self) -> &Ranking {
+        &self.ranking
     }
 
     pub fn journal(&self) -> &Journal {
@@ -473,6 +484,7 @@ impl App {
 
     /// Take the agenda order from the recorded state.
     fn sync_agenda(&mut self) {
+        self.ranking = crate::rules::ranking(self.journal.state());
         let order = &self.journal.state().proceedings.agenda.order;
         let mut rank: Vec<usize> = (0..self.session.dossiers.len()).map(|i| order.len() + i).collect();
         for (place, id) in order.iter().enumerate() {
