@@ -3,7 +3,8 @@
 //! `gremium verify` runs on them. See docs/results.md and docs/security.md.
 //!
 //! No terminal code here. Sealing and checking work on `serde_json::Value`,
-//! so they do not depend on how the results model is built.
+//! so they do not depend on how the results model is built; the model
+//! (`results.rs`) and the lists are built from the session state.
 
 mod canonical;
 mod consistency;
@@ -11,9 +12,13 @@ pub mod dialect;
 mod folder;
 mod integrity;
 pub mod keys;
+mod lists;
+pub mod results;
 #[doc(hidden)]
 pub mod sample;
+mod session;
 mod sums;
+mod text;
 mod verify;
 
 #[cfg(test)]
@@ -28,6 +33,9 @@ pub use integrity::{
     SignatureBlock, check_signature, document_bytes, read_block, seal, signed_message,
 };
 pub use keys::{KeyError, PublicKey, fingerprint};
+pub use lists::{ADMISSION_LIST_FILE, SCORES_FILE, admission_list_csv, scores_csv};
+pub use results::{ExportMeta, Results};
+pub use session::{ExportError, ExportFiles, ExportOptions, Exported, export_files, export_session};
 pub use sums::{SUMS_FILE, SumProblem, SumsCheck, check_sums, sums_text};
 pub use verify::{Finding, ReportLine, ResultsReport, looks_like_results, verify_results};
 

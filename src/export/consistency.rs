@@ -6,7 +6,9 @@
 //! `dossiers [{id, municipality, requested_eur, total?, rank?,
 //! decision? {outcome, position?}}]`, `admission_list [id]`,
 //! `waiting_list [{position, id}]`, `not_admitted [id]`, `deferred [id]`,
-//! `admission_eur?`. Every rule is in [`check_consistency`] so that it can
+//! `undecided? [id]`, `admission_eur?`, `available_eur?`, `remaining_eur?`,
+//! and the votes a decision names (`decision.vote` in the dossier's
+//! `votes` or in `en_bloc_votes`, with `vote`, `carried`, `items`). Every rule is in [`check_consistency`] so that it can
 //! grow with the model.
 
 use std::collections::BTreeMap;
@@ -135,6 +137,7 @@ pub fn check_consistency(doc: &Value) -> Vec<Inconsistency> {
     // Where each dossier is listed, so that a second listing is caught.
     let mut listed: BTreeMap<&str, String> = BTreeMap::new();
     let mut admitted_sum: i64 = 0;
+    let mut last_position = 1;
     for (list, outcome) in LISTS {
         let Some(entries) = doc.get(list).and_then(Value::as_array) else {
             problem(format!("$.{list}"), "missing or not a list".into());
@@ -144,8 +147,13 @@ pub fn check_consistency(doc: &Value) -> Vec<Inconsistency> {
             let at = format!("$.{list}[{i}]");
             let id = if list == "waiting_list" {
                 let position = entry.get("position").and_then(Value::as_u64);
-                if position != Some(i as u64 + 1) {
-                    problem(format!("{at}.position"), format!("expected {}", i + 1));
+                match position {
+                    Some(p) if p >= 1 && p >= last_position => last_position = p,
+                    Some(p) if p >= 1 => problem(
+                        format!("{at}.position"),
+                        format!("{p} after {last_position}: positions must not go down"),
+                    ),
+                    _ => problem(format!("{at}.position"), "not a whole number ≥ 1".into()),
                 }
                 match entry.get("id").and_then(Value::as_str) {
                     Some(id) => {
@@ -203,7 +211,86 @@ pub fn check_consistency(doc: &Value) -> Vec<Inconsistency> {
             format!("{stated}, but the admitted dossiers request {admitted_sum} in total"),
         );
     }
+    if let (Some(available), Some(remaining)) = (doc.get("available_eur"), doc.get("remaining_eur")) {
+        let expected = available.as_i64().map(|a| a.saturating_sub(admitted_sum));
+        if expected.is_none() || remaining.as_i64() != expected {
+            problem(
+                "$.remaining_eur".into(),
+                format!(
+                    "{remaining}, but the available {available} minus the admitted {admitted_sum} differ"
+                ),
+            );
+        }
+    }
+    if let Some(undecided) = doc.get("undecided") {
+        match undecided.as_array() {
+            None => problem("$.undecided".into(), "not a list".into()),
+            Some(entries) => {
+                if !entries.is_empty() && doc.get("draft") == Some(&Value::Bool(false)) {
+                    problem("$.undecided".into(), "a signed-off session has every item decided".into());
+                }
+                for (i, entry) in entries.iter().enumerate() {
+                    let at = format!("$.undecided[{i}]");
+                    match entry.as_str().map(|id| (id, dossiers.get(id))) {
+                        None => problem(at, "not a dossier id".into()),
+                        Some((id, None)) => problem(at, format!("{id} is not among the dossiers")),
+                        Some((id, Some(d))) if d.outcome.is_some() => {
+                            problem(at, format!("{id} is listed here, but has a decision"))
+                        }
+                        Some((id, Some(_))) => {
+                            if let Some(first) = listed.insert(id, at.clone()) {
+                                problem(at, format!("{id} is listed already at {first}"));
+                            }
+                        }
+                    }
+                }
+                for (id, d) in &dossiers {
+                    if d.outcome.is_none() && !listed.contains_key(id) {
+                        problem(
+                            "$.undecided".into(),
+                            format!("{id} has no decision, but is not listed here"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    check_vote_references(doc, &mut out);
     out
+}
+
+/// A decision that names a vote names one in the document that was
+/// carried and put this outcome for this dossier.
+fn check_vote_references(doc: &Value, out: &mut Vec<Inconsistency>) {
+    let en_bloc = doc.get("en_bloc_votes").and_then(Value::as_array);
+    let Some(list) = doc.get("dossiers").and_then(Value::as_array) else { return };
+    for (i, d) in list.iter().enumerate() {
+        let Some(id) = d.get("id").and_then(Value::as_str) else { continue };
+        let Some(decision) = d.get("decision").filter(|x| !x.is_null()) else { continue };
+        let Some(n) = decision.get("vote").filter(|x| !x.is_null()) else { continue };
+        let at = format!("$.dossiers[{i}].decision.vote");
+        let own = d.get("votes").and_then(Value::as_array);
+        let vote = own.into_iter().chain(en_bloc).flatten().find(|v| v.get("vote") == Some(n));
+        let Some(vote) = vote else {
+            out.push(Inconsistency { at, what: format!("vote {n} is not in the document") });
+            continue;
+        };
+        if vote.get("carried") != Some(&Value::Bool(true)) {
+            out.push(Inconsistency { at: at.clone(), what: format!("vote {n} was not carried") });
+        }
+        let item = vote
+            .get("items")
+            .and_then(Value::as_array)
+            .and_then(|items| items.iter().find(|x| x.get("dossier").and_then(Value::as_str) == Some(id)));
+        let matches = item.is_some_and(|x| {
+            x.get("outcome") == decision.get("outcome")
+                && x.get("position").filter(|p| !p.is_null())
+                    == decision.get("position").filter(|p| !p.is_null())
+        });
+        if !matches {
+            out.push(Inconsistency { at, what: format!("vote {n} did not put this outcome for {id}") });
+        }
+    }
 }
 
 #[cfg(test)]
@@ -246,9 +333,74 @@ mod tests {
             problems(&doc),
             [
                 "$.sign_off: a draft carries no sign-off",
-                "$.waiting_list[0].position: expected 1",
                 "$.waiting_list[0].position: OF-LAUTERBORN has waiting-list position Some(1) in its decision",
                 "$.deferred[1]: XX-NOWHERE is not among the dossiers",
+            ]
+        );
+    }
+
+    #[test]
+    fn sums_undecided_and_tied_waiting_positions() {
+        let mut doc = sample::results();
+        doc["available_eur"] = json!(3_000_000);
+        doc["remaining_eur"] = json!(800_000);
+        doc["dossiers"][2]["decision"] = json!(null);
+        doc["waiting_list"] = json!([]);
+        doc["undecided"] = json!(["OF-LAUTERBORN", "DA-NORD"]);
+        assert_eq!(
+            problems(&doc),
+            [
+                "$.remaining_eur: 800000, but the available 3000000 minus the admitted 2150000 differ",
+                "$.undecided: a signed-off session has every item decided",
+                "$.undecided[1]: DA-NORD is listed here, but has a decision",
+            ]
+        );
+        doc["undecided"] = json!([]);
+        doc["remaining_eur"] = json!(850_000);
+        doc["draft"] = json!(true);
+        doc.as_object_mut().unwrap().remove("sign_off");
+        assert_eq!(problems(&doc), ["$.undecided: OF-LAUTERBORN has no decision, but is not listed here"]);
+
+        // Dossiers tied on the ranking share a waiting-list position.
+        let mut doc = sample::results();
+        doc["dossiers"][3]["decision"] = json!({ "outcome": "waiting_list", "position": 1 });
+        doc["not_admitted"] = json!([]);
+        doc["waiting_list"] =
+            json!([{ "position": 1, "id": "OF-LAUTERBORN" }, { "position": 1, "id": "GI-NORDSTADT" }]);
+        assert_eq!(problems(&doc), Vec::<String>::new());
+        doc["waiting_list"] =
+            json!([{ "position": 2, "id": "OF-LAUTERBORN" }, { "position": 1, "id": "GI-NORDSTADT" }]);
+        assert_eq!(
+            problems(&doc),
+            [
+                "$.waiting_list[0].position: OF-LAUTERBORN has waiting-list position Some(1) in its decision",
+                "$.waiting_list[1].position: 1 after 2: positions must not go down",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_decision_names_a_carried_vote_that_put_its_outcome() {
+        let mut doc = sample::results();
+        doc["dossiers"][0]["decision"]["vote"] = json!(40);
+        doc["dossiers"][0]["votes"] = json!([{ "vote": 40, "carried": true,
+            "items": [{ "dossier": "DA-NORD", "outcome": "admitted" }] }]);
+        doc["dossiers"][1]["decision"]["vote"] = json!(41);
+        doc["dossiers"][2]["decision"]["vote"] = json!(41);
+        doc["dossiers"][3]["decision"]["vote"] = json!(42);
+        doc["dossiers"][4]["decision"]["vote"] = json!(43);
+        doc["en_bloc_votes"] = json!([
+            { "vote": 41, "carried": true, "items": [
+                { "dossier": "KS-WESERTOR", "outcome": "admitted" },
+                { "dossier": "OF-LAUTERBORN", "outcome": "waiting_list", "position": 2 } ] },
+            { "vote": 42, "carried": false, "items": [{ "dossier": "GI-NORDSTADT", "outcome": "not_admitted" }] }
+        ]);
+        assert_eq!(
+            problems(&doc),
+            [
+                "$.dossiers[2].decision.vote: vote 41 did not put this outcome for OF-LAUTERBORN",
+                "$.dossiers[3].decision.vote: vote 42 was not carried",
+                "$.dossiers[4].decision.vote: vote 43 is not in the document",
             ]
         );
     }

@@ -1,0 +1,141 @@
+//! Golden files of the export of the complete demo session
+//! (`tests/support/complete.rs`): every file compared byte for byte with
+//! `tests/golden/<case>/`.
+//!
+//! After an intended change, regenerate them with
+//!
+//! ```sh
+//! GREMIUM_BLESS=1 cargo test --test export_golden
+//! ```
+//!
+//! and read the diff (`git diff tests/golden`) before committing it.
+
+#[path = "support/complete.rs"]
+mod complete;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::SigningKey;
+use gremium::export::{self, Dialect, ExportOptions, Exported, PublicKey};
+
+use complete::Stage;
+
+/// The signing key of the golden files: fixed, so that the signature is too
+/// (Ed25519 signatures are deterministic).
+fn golden_key() -> SigningKey {
+    SigningKey::from_bytes(&[7u8; 32])
+}
+
+fn export(stage: Stage, dialect: Dialect, key: Option<&SigningKey>) -> (tempfile::TempDir, Exported) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let session = complete::demo();
+    let live = complete::record_session(&session, &tmp.path().join("record"), stage);
+    let options = ExportOptions {
+        dialect,
+        exported_at: complete::exported_at(),
+        generator_version: "test".into(),
+        key,
+    };
+    let exported = export::export_session(live.state(), &live.last_hash(), &tmp.path().join("out"), &options)
+        .expect("export");
+    (tmp, exported)
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            (e.file_name().into_string().expect("utf-8 name"), fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+fn golden_dir(case: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(case)
+}
+
+fn compare(case: &str, out: &Path) {
+    let got = files(out);
+    let dir = golden_dir(case);
+    if std::env::var_os("GREMIUM_BLESS").is_some() {
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("create golden dir");
+        for (name, bytes) in &got {
+            fs::write(dir.join(name), bytes).expect("write golden file");
+        }
+        return;
+    }
+    let want = files(&dir);
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>(),
+        "the export's files differ from {}; regenerate with GREMIUM_BLESS=1",
+        dir.display()
+    );
+    for (name, bytes) in &got {
+        if bytes != &want[name] {
+            let got_text = String::from_utf8_lossy(bytes);
+            let want_text = String::from_utf8_lossy(&want[name]);
+            let line = got_text.lines().zip(want_text.lines()).position(|(a, b)| a != b);
+            panic!(
+                "{name} differs from tests/golden/{case}/{name} (first differing line: {line:?}); \
+                 regenerate with GREMIUM_BLESS=1 if intended"
+            );
+        }
+    }
+}
+
+#[test]
+fn signed_off_export_matches_the_golden_files() {
+    let key = golden_key();
+    let (tmp, exported) = export(Stage::Amended, Dialect::ExcelDe, Some(&key));
+    assert!(!exported.draft);
+    assert!(exported.signed);
+    compare("signed-off", &tmp.path().join("out"));
+}
+
+#[test]
+fn draft_export_matches_the_golden_files() {
+    let (tmp, exported) = export(Stage::Decided, Dialect::Rfc4180, None);
+    assert!(exported.draft);
+    assert!(!exported.signed);
+    compare("draft", &tmp.path().join("out"));
+}
+
+#[test]
+fn the_export_verifies_and_a_flipped_byte_does_not() {
+    let key = golden_key();
+    let (tmp, exported) = export(Stage::Amended, Dialect::ExcelDe, Some(&key));
+    let out = tmp.path().join("out");
+    let path = out.join(export::RESULTS_FILE);
+    let bytes = fs::read(&path).expect("results.json");
+    let expected = PublicKey(key.verifying_key());
+    let report = export::verify_results(&bytes, Some(&out), Some(&expected));
+    assert!(report.is_intact(), "{report:?}");
+    let consistent = report
+        .lines
+        .iter()
+        .filter_map(|l| match l {
+            export::ReportLine::Holds(s) if s.starts_with("consistent") => Some(s.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(
+        consistent,
+        [
+            "consistent: 21 dossiers; 9 admitted, 3 on the waiting list, 8 not admitted, 1 deferred; signed off by Dr. M. Ahrenfeld at 2026-11-26T15:00:05+01:00"
+        ]
+    );
+    assert_eq!(exported.digest.len(), 64);
+
+    // Every byte position of the document, flipped in turn at a stride.
+    for i in (0..bytes.len()).step_by(97) {
+        let mut flipped = bytes.clone();
+        flipped[i] ^= 0x01;
+        let report = export::verify_results(&flipped, None, None);
+        assert!(!report.is_intact(), "byte {i} flipped went unnoticed");
+    }
+}
