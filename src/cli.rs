@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and the commands that need no
 //! terminal UI.
 
+pub mod export;
 mod integrity;
 mod open;
 mod records;
@@ -68,6 +69,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Write the results of a session: results.json, the lists as CSV, SHA256SUMS.
+    ///
+    /// Reads the session files and its record without taking the record's
+    /// writer lock, so a running session may go on. A session not signed off
+    /// exports as a draft. Signed when `gremium keygen` made a key.
+    Export {
+        /// The session folder (holding session.json) or the session file.
+        path: PathBuf,
+        /// The record folder, if not the one under the data directory.
+        #[arg(long, value_name = "DIR")]
+        record: Option<PathBuf>,
+        /// The folder to write into [default: ./<session id>-export]. It must
+        /// be new, empty or hold a previous export and nothing else.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The CSV dialect: German Excel (`;`, BOM, decimal comma) or RFC 4180.
+        #[arg(long, value_enum, default_value_t = CsvArg::ExcelDe)]
+        csv: CsvArg,
+    },
     /// List the session records in the data directory.
     Sessions,
     /// Check a results document (results.json) or a session record (record.jsonl).
@@ -92,7 +112,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the JSON Schema of an input format.
+    /// Print the JSON Schema of an input format or of the results document.
     Schema {
         #[arg(value_enum, default_value_t = SchemaKind::Session)]
         kind: SchemaKind,
@@ -113,6 +133,24 @@ pub enum ReportFormat {
 pub enum SchemaKind {
     Session,
     Dossier,
+    Results,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvArg {
+    #[value(name = "excel-de")]
+    ExcelDe,
+    #[value(name = "rfc4180")]
+    Rfc4180,
+}
+
+impl From<CsvArg> for crate::export::Dialect {
+    fn from(c: CsvArg) -> Self {
+        match c {
+            CsvArg::ExcelDe => crate::export::Dialect::ExcelDe,
+            CsvArg::Rfc4180 => crate::export::Dialect::Rfc4180,
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
@@ -141,6 +179,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                     Ok(ExitCode::from(e.exit_code()))
                 }
             }
+        }
+        Some(Command::Export { path, record, out, csv }) => {
+            export::export(export::ExportRequest { path, record, out, dialect: csv.into() })
         }
         Some(Command::Sessions) => records::sessions(),
         Some(Command::Verify { file, public_key }) => integrity::verify(&file, public_key.as_deref()),

@@ -1,4 +1,5 @@
-//! JSON Schemas of the input formats, generated from the domain types.
+//! JSON Schemas of the input formats and of the results document,
+//! generated from the types that read and write them.
 //!
 //! The dossier schema accepts both kinds of dossier file: its root is an
 //! `anyOf` of a single dossier (`$defs/Dossier`) and a collection
@@ -19,6 +20,7 @@ pub fn schema_value(kind: SchemaKind) -> Value {
     match kind {
         SchemaKind::Session => schemars::schema_for!(SessionDefinition).to_value(),
         SchemaKind::Dossier => dossier_file_schema(),
+        SchemaKind::Results => schemars::schema_for!(crate::export::Results).to_value(),
     }
 }
 
@@ -65,6 +67,11 @@ mod tests {
     #[test]
     fn published_dossier_schema_matches_the_code() {
         assert_in_sync(SchemaKind::Dossier, "dossier.schema.json", "dossier");
+    }
+
+    #[test]
+    fn published_results_schema_matches_the_code() {
+        assert_in_sync(SchemaKind::Results, "results.schema.json", "results");
     }
 
     #[test]

@@ -139,3 +139,11 @@ fn the_export_verifies_and_a_flipped_byte_does_not() {
         assert!(!report.is_intact(), "byte {i} flipped went unnoticed");
     }
 }
+
+#[test]
+fn the_results_file_reads_back_into_the_model_without_loss() {
+    let bytes = fs::read(golden_dir("signed-off").join(export::RESULTS_FILE)).expect("golden results.json");
+    let value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    let model: export::Results = serde_json::from_value(value.clone()).expect("the model reads it");
+    assert_eq!(serde_json::to_value(&model).expect("encode"), value, "every field is in the model");
+}

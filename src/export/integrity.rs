@@ -27,11 +27,15 @@ pub const SIGNATURE_ALGORITHM: &str = "ed25519";
 
 /// The block as it stands in the document. Unknown members are refused: a
 /// member that nothing checks must not ride along unsigned.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IntegrityBlock {
+    /// `sha256-jcs`.
     pub algorithm: String,
+    /// SHA-256 (hex) of the RFC 8785 canonical form of the document without
+    /// its `integrity` member.
     pub sha256: String,
+    /// SHA-256 (hex) of the last line of the session record.
     pub record_last_hash: String,
     /// SHA-256 (hex) of the other files of the export, by file name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -40,9 +44,10 @@ pub struct IntegrityBlock {
     pub signature: Option<SignatureBlock>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignatureBlock {
+    /// `ed25519`.
     pub algorithm: String,
     /// The 32 key bytes, base64.
     pub public_key: String,

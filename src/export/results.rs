@@ -21,7 +21,7 @@ pub use build::ExportMeta;
 
 type At = DateTime<FixedOffset>;
 
-/// The whole document, without its `integrity` block (added when sealed).
+/// The whole document. `integrity` is added when it is sealed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
     title = "gremium results document",
@@ -74,6 +74,9 @@ pub struct Results {
     pub sign_off: Option<SignOffResult>,
     /// Changes made after sign-off, each with its reason, in record order.
     pub amendments: Vec<AmendmentResult>,
+    /// The seal: digest, record hash, the other files' digests, signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrity: Option<crate::export::IntegrityBlock>,
 }
 
 /// The session's particulars and rules, as in the session definition.

@@ -216,6 +216,7 @@ impl Results {
                     change: serde_json::to_value(&a.change).unwrap_or(serde_json::Value::Null),
                 })
                 .collect(),
+            integrity: None,
         }
     }
 }

@@ -1,0 +1,162 @@
+//! `gremium export` from the command line, on the complete demo session
+//! recorded in a temporary folder (the session files are the repository's
+//! `sessions/hessen-2027`, which the embedded demo is a copy of).
+
+#[path = "support/complete.rs"]
+mod complete;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use complete::Stage;
+use gremium::domain::{Actor, Command as DomainCommand};
+use gremium::export::Results;
+
+fn session_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/hessen-2027")
+}
+
+fn gremium(tmp: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("gremium").expect("binary");
+    cmd.env("GREMIUM_CONFIG", tmp.join("config"))
+        .env("GREMIUM_DATA", tmp.join("data"))
+        // 26.11.2026 16:30 +01:00
+        .env("SOURCE_DATE_EPOCH", "1795707000");
+    cmd
+}
+
+fn run(cmd: &mut Command, code: i32) -> (String, String) {
+    let out = cmd.assert().code(code).get_output().clone();
+    (String::from_utf8(out.stdout).expect("utf-8"), String::from_utf8(out.stderr).expect("utf-8"))
+}
+
+fn export_cmd(tmp: &Path, out: &Path) -> Command {
+    let mut cmd = gremium(tmp);
+    cmd.arg("export").arg(session_dir()).arg("--record").arg(tmp.join("record")).arg("--out").arg(out);
+    cmd
+}
+
+#[test]
+fn a_draft_exports_while_the_session_runs_and_verifies() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let session = complete::demo();
+    let mut live = complete::record_session(&session, &tmp.path().join("record"), Stage::Decided);
+    let out = tmp.path().join("out");
+
+    let (stdout, stderr) = run(&mut export_cmd(tmp.path(), &out), 0);
+    assert_eq!(stderr, "");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("Exported sz-hessen-2027, a draft (the session is not signed off), to {}:", out.display())
+    );
+    let names: Vec<&str> = lines[1..5].iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect();
+    assert_eq!(names, ["admission-list.csv", "results.json", "scores.csv", "SHA256SUMS"]);
+    assert!(lines[5].starts_with("results.json digest (SHA-256, RFC 8785): "), "{}", lines[5]);
+    assert_eq!(lines[6], "Not signed: no signing key (gremium keygen makes one)");
+    assert_eq!(lines[7], format!("Check it with: gremium verify {}", out.join("results.json").display()));
+
+    let bytes = fs::read(out.join("results.json")).expect("results.json");
+    let doc: Results = serde_json::from_slice(&bytes).expect("results parse");
+    assert!(doc.draft);
+    assert_eq!(doc.exported_at.to_rfc3339(), "2026-11-26T15:30:00+00:00");
+    assert_eq!(doc.record.last_hash, live.last_hash());
+    assert_eq!(doc.integrity.as_ref().map(|i| i.record_last_hash.clone()), Some(live.last_hash()));
+    let csv = fs::read_to_string(out.join("admission-list.csv")).expect("csv");
+    assert!(csv.starts_with("\u{FEFF}Status;Rang;"), "Excel-DE by default");
+    assert!(csv.lines().skip(1).all(|l| l.starts_with("ENTWURF;")), "every row marked as a draft");
+
+    // The export read the record without its lock: the session goes on.
+    live.execute(Actor::Chair, &DomainCommand::SignOff { by: "vorsitz".into() }, complete::at(16, 0))
+        .expect("the running session still records");
+
+    let (stdout, _) = run(gremium(tmp.path()).arg("verify").arg(out.join("results.json")), 0);
+    assert!(
+        stdout.contains("consistent: 21 dossiers; 9 admitted, 3 on the waiting list, 8 not admitted, 1 deferred; a draft (not signed off)"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with(": intact\n"), "{stdout}");
+
+    let mut flipped = bytes.clone();
+    let at = flipped.len() / 2;
+    flipped[at] ^= 0x20;
+    fs::write(out.join("results.json"), &flipped).expect("write");
+    let (stdout, _) = run(gremium(tmp.path()).arg("verify").arg(out.join("results.json")), 1);
+    assert!(stdout.contains("altered"), "{stdout}");
+}
+
+#[test]
+fn signed_off_with_a_key_and_rfc_4180() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let session = complete::demo();
+    drop(complete::record_session(&session, &tmp.path().join("record"), Stage::Amended));
+    run(gremium(tmp.path()).arg("keygen"), 0);
+    let out = tmp.path().join("out");
+
+    let (stdout, _) = run(export_cmd(tmp.path(), &out).args(["--csv", "rfc4180"]), 0);
+    assert!(stdout.starts_with("Exported sz-hessen-2027, signed off, to "), "{stdout}");
+    assert!(stdout.contains("\nSigned with the key "), "{stdout}");
+    let csv = fs::read_to_string(out.join("admission-list.csv")).expect("csv");
+    assert!(csv.starts_with("Status,Rang,Gleichstand,Kennung,"), "{csv}");
+    assert!(csv.lines().skip(1).all(|l| l.starts_with("freigegeben,")), "{csv}");
+    let doc: Results =
+        serde_json::from_slice(&fs::read(out.join("results.json")).expect("read")).expect("parse");
+    assert!(!doc.draft);
+    assert_eq!(doc.sign_off.as_ref().map(|s| s.by.as_str()), Some("Dr. M. Ahrenfeld"));
+    assert_eq!(doc.amendments.len(), 1);
+    assert!(doc.integrity.as_ref().is_some_and(|i| i.signature.is_some()));
+
+    let public = tmp.path().join("config/keys/signing.pub");
+    let (stdout, _) = run(
+        gremium(tmp.path()).arg("verify").arg(out.join("results.json")).arg("--public-key").arg(&public),
+        0,
+    );
+    assert!(stdout.contains("signature holds, by the given key"), "{stdout}");
+    assert!(stdout.contains("admission-list.csv: matches the seal"), "{stdout}");
+
+    // Exporting again replaces the previous export in the same folder.
+    run(&mut export_cmd(tmp.path(), &out), 0);
+    let csv = fs::read_to_string(out.join("admission-list.csv")).expect("csv");
+    assert!(csv.starts_with("\u{FEFF}Status;"), "{csv}");
+}
+
+#[test]
+fn problems_are_named_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    // No record yet.
+    let (_, stderr) = run(&mut export_cmd(tmp.path(), &out), 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "gremium: no record of session sz-hessen-2027 in {}; open the session first (gremium open {}), or name the record with --record DIR\n",
+            tmp.path().join("record").display(),
+            session_dir().display()
+        )
+    );
+    assert!(!out.exists());
+
+    // A folder with something else in it is refused.
+    let session = complete::demo();
+    drop(complete::record_session(&session, &tmp.path().join("record"), Stage::Scored));
+    fs::create_dir(&out).expect("mkdir");
+    fs::write(out.join("notes.txt"), "mine").expect("write");
+    let (_, stderr) = run(&mut export_cmd(tmp.path(), &out), 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "gremium: {}: holds \"notes.txt\", which is not part of a gremium export; export into a new or empty folder\n",
+            out.display()
+        )
+    );
+
+    // A session that cannot be read exits 2, as validate does.
+    let (_, stderr) = run(gremium(tmp.path()).arg("export").arg(tmp.path().join("nowhere")), 2);
+    assert!(stderr.contains("nowhere"), "{stderr}");
+
+    // A bad SOURCE_DATE_EPOCH is named.
+    let (_, stderr) =
+        run(export_cmd(tmp.path(), &tmp.path().join("out2")).env("SOURCE_DATE_EPOCH", "tomorrow"), 1);
+    assert_eq!(stderr, "gremium: SOURCE_DATE_EPOCH=\"tomorrow\" is not a number of seconds since 1970\n");
+}
