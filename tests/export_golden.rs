@@ -147,3 +147,84 @@ fn the_results_file_reads_back_into_the_model_without_loss() {
     let model: export::Results = serde_json::from_value(value.clone()).expect("the model reads it");
     assert_eq!(serde_json::to_value(&model).expect("encode"), value, "every field is in the model");
 }
+
+/// The rows of a golden CSV as the `csv` crate reads them.
+fn read_csv(case: &str, name: &str, delimiter: u8) -> Vec<Vec<String>> {
+    let bytes = fs::read(golden_dir(case).join(name)).expect("golden csv");
+    let body = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .from_reader(body)
+        .records()
+        .map(|r| r.expect("a well-formed row").iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn the_csv_files_read_back_cell_by_cell() {
+    let list = read_csv("signed-off", "admission-list.csv", b';');
+    assert_eq!(list.len(), 22, "header and 21 dossiers");
+    assert!(list.iter().all(|r| r.len() == 15), "a rectangle");
+    assert_eq!(list[0][..4], ["Status", "Rang", "Gleichstand", "Kennung"]);
+    assert_eq!(
+        list[1],
+        [
+            "freigegeben",
+            "1",
+            "ja",
+            "BUED-KERNSTADT",
+            "Büdingen",
+            "Darmstadt",
+            "ja",
+            "3,62",
+            "780000",
+            "780000",
+            "aufgenommen",
+            "",
+            "7",
+            "0",
+            "1"
+        ]
+    );
+    assert_eq!(
+        list[9][3..11],
+        ["DZB-NORD", "Dietzenbach", "Darmstadt", "nein", "1,89", "960000", "7740000", "aufgenommen"]
+    );
+    assert_eq!(list[10][10..12], ["Nachrückerliste", "1"]);
+    assert_eq!(
+        list[21][3..],
+        ["HR-ALTSTADT", "Homberg (Efze)", "Kassel", "ja", "", "740000", "", "zurückgestellt", "", "", "", ""]
+    );
+
+    let draft = read_csv("draft", "admission-list.csv", b',');
+    assert_eq!(draft.len(), 22);
+    assert!(draft[1..].iter().all(|r| r[0] == "ENTWURF"));
+    assert_eq!(draft[1][7], "3.62", "decimal point in RFC 4180");
+
+    let scores = read_csv("signed-off", "scores.csv", b';');
+    assert_eq!(
+        scores[0],
+        [
+            "Status",
+            "Kennung",
+            "Runde",
+            "Zählt",
+            "Kriterium",
+            "Gewicht",
+            "Mitglied",
+            "Name",
+            "Punkte",
+            "Mittelwert",
+            "Spannweite",
+            "Dissens",
+            "Gesamtpunktzahl der Runde"
+        ]
+    );
+    assert!(scores.iter().all(|r| r.len() == 13));
+    let ks: Vec<&Vec<String>> = scores.iter().filter(|r| r[1] == "KS-WESERTOR").collect();
+    assert_eq!(ks.iter().filter(|r| r[2] == "1" && r[3] == "nein").count(), 42, "round 1: 7 members × 6");
+    assert_eq!(ks.iter().filter(|r| r[2] == "2" && r[3] == "ja").count(), 42, "round 2 counts");
+    let dzb = scores.iter().filter(|r| r[1] == "DZB-NORD").count();
+    assert_eq!(dzb, 47, "revealed early with one score missing");
+}
