@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod format;
 pub mod load;
 pub mod record;
 pub mod rules;
