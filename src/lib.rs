@@ -1,7 +1,7 @@
 //! gremium: run a selection committee's session from the terminal.
 //!
-//! `domain`, `rules`, `load` and `record` are free of terminal code; `ui` is
-//! the only module that talks to the terminal.
+//! `domain`, `rules`, `load`, `record` and `minutes` are free of terminal
+//! code; `ui` is the only module that talks to the terminal.
 
 pub mod cli;
 pub mod config;
@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod format;
 pub mod load;
+pub mod minutes;
 pub mod record;
 pub mod rules;
 pub mod schema;
