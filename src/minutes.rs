@@ -43,7 +43,8 @@ pub struct Minutes {
     /// The short draft mark ("ENTWURF"), shown on every printed page of a
     /// draft.
     pub draft_mark: String,
-    /// One line: a draft as of when, or signed off by whom and when.
+    /// One line: not signed off as of when (after the draft mark), or
+    /// signed off by whom and when.
     pub status: String,
     pub sections: Vec<Section>,
 }
@@ -54,6 +55,9 @@ pub struct Minutes {
 pub struct Section {
     pub level: u8,
     pub heading: String,
+    /// The dossier id of an agenda item's section: a place to link or
+    /// jump to.
+    pub anchor: Option<String>,
     pub blocks: Vec<Block>,
 }
 

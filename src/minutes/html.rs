@@ -89,7 +89,8 @@ fn status(m: &Minutes) -> String {
 
 fn write_section(out: &mut String, s: &Section) {
     let (class, tag) = if s.level <= 1 { ("part", "h2") } else { ("item", "h3") };
-    out.push_str(&format!("<section class=\"{class}\">\n<{tag}>{}</{tag}>\n", escape(&s.heading)));
+    let id = s.anchor.as_deref().map(|a| format!(" id=\"item-{}\"", escape(a))).unwrap_or_default();
+    out.push_str(&format!("<section class=\"{class}\"{id}>\n<{tag}>{}</{tag}>\n", escape(&s.heading)));
     for block in &s.blocks {
         write_block(out, block);
     }

@@ -20,7 +20,7 @@ pub fn sections(cx: &Context) -> Vec<Section> {
     let t = cx.t;
     let items = &cx.timeline.items;
     let intro = if items.is_empty() { vec![para(t.no_items)] } else { Vec::new() };
-    let mut out = vec![Section { level: 1, heading: t.sec_items.to_string(), blocks: intro }];
+    let mut out = vec![Section { level: 1, heading: t.sec_items.to_string(), anchor: None, blocks: intro }];
     out.extend(items.iter().enumerate().map(|(i, item)| item_section(cx, i + 1, item)));
     out
 }
@@ -29,7 +29,7 @@ fn item_section(cx: &Context, n: usize, item: &Item) -> Section {
     let heading = fill(cx.t.item_heading, &[("n", &n.to_string()), ("dossier", &cx.dossier(&item.dossier))]);
     let mut blocks = vec![Block::Fields(facts(cx, item))];
     blocks.extend(proceedings(cx, item));
-    Section { level: 2, heading, blocks }
+    Section { level: 2, heading, anchor: Some(item.dossier.clone()), blocks }
 }
 
 fn facts(cx: &Context, item: &Item) -> Vec<(String, String)> {

@@ -13,7 +13,7 @@ pub fn sections(cx: &Context) -> Vec<Section> {
 }
 
 fn section(heading: &str, blocks: Vec<Block>) -> Section {
-    Section { level: 1, heading: heading.to_string(), blocks }
+    Section { level: 1, heading: heading.to_string(), anchor: None, blocks }
 }
 
 /// "Dr. M. Ahrenfeld, HMWVW".

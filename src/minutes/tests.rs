@@ -107,7 +107,7 @@ fn lines(blocks: &[Block]) -> Vec<String> {
 fn particulars_attendance_and_quorum_findings() {
     let m = build(&under_way(Language::De).state, t(11, 0));
     assert!(m.draft);
-    assert_eq!(m.status, "Entwurf – noch nicht freigegeben. Stand: 26.11.2026, 11:00 Uhr.");
+    assert_eq!(m.status, "nicht freigegeben, Stand 26.11.2026, 11:00 Uhr");
     assert_eq!(
         lines(blocks(&m, "Sitzung")),
         [
@@ -330,7 +330,7 @@ fn sign_off_and_amendments_with_the_day_they_happened() {
 fn english_minutes_follow_the_session_language() {
     let m = build(&under_way(Language::En).state, t(11, 0));
     assert_eq!(m.heading, "Minutes");
-    assert_eq!(m.status, "Draft – not signed off yet. As of 2026-11-26 11:00.");
+    assert_eq!(m.status, "not signed off, as of 2026-11-26 11:00");
     assert_eq!(
         rows(&blocks(&m, "Invitation and quorum")[2])[1],
         "09:40 | Member 2 arrived | 4 of 4 | 3 | quorate"

@@ -15,11 +15,12 @@ fn small(text: &str) -> Minutes {
         title: format!("Sitzung {text}"),
         draft: true,
         draft_mark: "ENTWURF".into(),
-        status: "Entwurf – Stand: 26.11.2026".into(),
+        status: "nicht freigegeben, Stand 26.11.2026".into(),
         sections: vec![
             Section {
                 level: 1,
                 heading: format!("Teil {text}"),
+                anchor: None,
                 blocks: vec![
                     Block::Fields(vec![("Ort".into(), text.into())]),
                     Block::Paragraph(vec![
@@ -37,6 +38,7 @@ fn small(text: &str) -> Minutes {
             Section {
                 level: 2,
                 heading: "TOP 1".into(),
+                anchor: Some("D-1".into()),
                 blocks: vec![Block::Note(Note {
                     seq: 7,
                     lead: "Notiz, 10:30 Uhr".into(),
@@ -46,6 +48,7 @@ fn small(text: &str) -> Minutes {
             Section {
                 level: 1,
                 heading: "Unterschriften".into(),
+                anchor: None,
                 blocks: vec![Block::Signatures(Signatures {
                     place_date: "Ort, Datum".into(),
                     signature: "Unterschrift".into(),
@@ -63,7 +66,7 @@ fn markdown_of_a_small_document() {
 
 **Sitzung Wiesbaden**
 
-> **ENTWURF** – Entwurf – Stand: 26.11.2026
+> **ENTWURF** – nicht freigegeben, Stand 26.11.2026
 
 ## Teil Wiesbaden
 
@@ -89,7 +92,7 @@ Ort, Datum: ________________________  Unterschrift: ____________________________
 
 ---
 
-**ENTWURF** – Entwurf – Stand: 26.11.2026
+**ENTWURF** – nicht freigegeben, Stand 26.11.2026
 ";
     assert_eq!(markdown(&small("Wiesbaden")), expected);
 }
@@ -106,7 +109,7 @@ fn html_of_a_small_document() {
 <header>
 <h1>Niederschrift</h1>
 <p class=\"title\">Sitzung Wiesbaden</p>
-<p class=\"status draft\"><strong>ENTWURF</strong> – Entwurf – Stand: 26.11.2026</p>
+<p class=\"status draft\"><strong>ENTWURF</strong> – nicht freigegeben, Stand 26.11.2026</p>
 </header>
 <main>
 <section class=\"part\">
@@ -129,7 +132,7 @@ fn html_of_a_small_document() {
 <li>Wiesbaden</li>
 </ul>
 </section>
-<section class=\"item\">
+<section class=\"item\" id=\"item-D-1\">
 <h3>TOP 1</h3>
 <p class=\"note\" id=\"note-7\"><strong>Notiz, 10:30 Uhr</strong> – Wiesbaden</p>
 </section>
@@ -146,7 +149,7 @@ fn html_of_a_small_document() {
 </section>
 </main>
 <footer>
-<p class=\"status draft\"><strong>ENTWURF</strong> – Entwurf – Stand: 26.11.2026</p>
+<p class=\"status draft\"><strong>ENTWURF</strong> – nicht freigegeben, Stand 26.11.2026</p>
 </footer>
 </body>
 </html>

@@ -5,7 +5,7 @@ use super::Text;
 pub static DE: Text = Text {
     heading: "Niederschrift",
     draft_mark: "ENTWURF",
-    status_draft: "Entwurf – noch nicht freigegeben. Stand: {when}.",
+    status_draft: "nicht freigegeben, Stand {when}",
     status_signed: "Freigegeben am {when} durch {name}.",
     clock: "{} Uhr",
     date_time_sep: ", ",

@@ -5,7 +5,7 @@ use super::Text;
 pub static EN: Text = Text {
     heading: "Minutes",
     draft_mark: "DRAFT",
-    status_draft: "Draft – not signed off yet. As of {when}.",
+    status_draft: "not signed off, as of {when}",
     status_signed: "Signed off on {when} by {name}.",
     clock: "{}",
     date_time_sep: " ",
@@ -86,7 +86,7 @@ pub static EN: Text = Text {
     f_duration: "Time spent",
     f_item_quorum: "Quorum when called up",
     item_quorum: "{present} of at least {required} voting members without a conflict present – {finding}",
-    f_not_taking_part: "Not taking part (conflict of interest)",
+    f_not_taking_part: "Not taking part (conflict)",
     nobody: "nobody",
     conflict_before: "{name} (declared before the session)",
     conflict_live: "{name} (declared {clock})",
