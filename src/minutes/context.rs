@@ -2,12 +2,14 @@
 //! the session language's text table, and the ways to write times, people,
 //! items and numbers in that language.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
 use super::text::{Text, text};
 use super::timeline::Timeline;
 use super::{Inline, Table};
-use crate::domain::{Language, SessionDefinition, SessionState};
+use crate::domain::{Dossier, Language, SessionDefinition, SessionState};
 use crate::format;
 
 type At = DateTime<FixedOffset>;
@@ -21,6 +23,8 @@ pub struct Context<'a> {
     pub now: At,
     /// The day of the session: times on it are written without a date.
     day: NaiveDate,
+    /// Dossiers by id (a session may have thousands).
+    dossiers: HashMap<&'a str, &'a Dossier>,
 }
 
 impl<'a> Context<'a> {
@@ -28,7 +32,8 @@ impl<'a> Context<'a> {
         let def = &state.session.definition;
         let lang = def.language;
         let day = def.date.or(timeline.began.map(|b| b.date_naive())).unwrap_or(now.date_naive());
-        Context { state, def, timeline, t: text(lang), lang, now, day }
+        let dossiers = state.session.dossiers.iter().map(|d| (d.id.as_str(), d)).collect();
+        Context { state, def, timeline, t: text(lang), lang, now, day, dossiers }
     }
 
     /// "09:02 Uhr"; on another day than the session's "27.11.2026, 09:02 Uhr".
@@ -56,9 +61,13 @@ impl<'a> Context<'a> {
         self.state.session.member(id).map(|m| m.name.clone()).unwrap_or_else(|| id.to_string())
     }
 
+    pub fn find_dossier(&self, id: &str) -> Option<&'a Dossier> {
+        self.dossiers.get(id).copied()
+    }
+
     /// "OF-LAUTERBORN – Offenbach am Main, Lauterborn".
     pub fn dossier(&self, id: &str) -> String {
-        match self.state.session.dossier(id) {
+        match self.find_dossier(id) {
             Some(d) => format!("{id} – {}, {}", d.municipality, d.area.name),
             None => id.to_string(),
         }

@@ -36,7 +36,7 @@ fn facts(cx: &Context, item: &Item) -> Vec<(String, String)> {
     let t = cx.t;
     let d = item.dossier.as_str();
     let mut fields = Vec::new();
-    if let Some(dossier) = cx.state.session.dossier(d) {
+    if let Some(dossier) = cx.find_dossier(d) {
         fields.push((t.f_requested.to_string(), cx.money(dossier.funding.requested_eur)));
     }
     if item.calls.is_empty() {
@@ -215,11 +215,12 @@ fn score_table(cx: &Context, result: &RoundResult) -> Block {
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut numeric = vec![true; n + 1];
     numeric[0] = false;
-    let scored = |id: &str| result.criteria.iter().any(|c| c.scores.contains_key(id));
+    let scored: std::collections::HashSet<&str> =
+        result.criteria.iter().flat_map(|c| c.scores.keys().map(String::as_str)).collect();
     let mut rows: Vec<Vec<String>> = cx
         .def
         .voting_members()
-        .filter(|m| scored(&m.id))
+        .filter(|m| scored.contains(m.id.as_str()))
         .map(|m| {
             let mut row = vec![m.name.clone()];
             row.extend(result.criteria.iter().map(|c| {

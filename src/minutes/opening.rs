@@ -225,7 +225,7 @@ fn agenda(cx: &Context) -> Section {
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let requested = cx.state.session.dossier(d).map(|x| cx.money(x.funding.requested_eur));
+            let requested = cx.find_dossier(d).map(|x| cx.money(x.funding.requested_eur));
             let status = match (dealt(d), agenda.deferred.contains(d)) {
                 (Some(n), false) => fill(t.agenda_dealt, &[("n", &n)]),
                 (Some(n), true) => fill(t.agenda_dealt_deferred, &[("n", &n)]),
