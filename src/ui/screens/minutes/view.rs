@@ -55,6 +55,7 @@ pub fn layout(m: &Minutes, width: u16, theme: &Theme) -> View {
         }
         for block in &section.blocks {
             if let Block::Note(note) = block {
+                doc.blank();
                 notes.insert(note.seq, doc.len());
             }
             write_block(&mut doc, block, theme);
@@ -85,7 +86,6 @@ fn write_block(doc: &mut Doc, block: &Block, theme: &Theme) {
             }
         }
         Block::Note(note) => {
-            doc.blank();
             let lead = format!("✎ {} – ", safe(&note.lead));
             let text = format!("{lead}{}", safe(&note.text));
             // Lines after the first are indented by two cells.
@@ -214,6 +214,48 @@ fn write_signatures(doc: &mut Doc, s: &Signatures) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Language;
+    use crate::minutes::{Inline, Note, Section, Signer};
+
+    #[test]
+    fn untrusted_text_never_reaches_the_terminal_raw() {
+        let x = "a\u{1b}[2J\u{9b}31m\u{7}\u{202E}b\nc".to_string();
+        let m = Minutes {
+            language: Language::De,
+            heading: x.clone(),
+            title: x.clone(),
+            draft: true,
+            draft_mark: x.clone(),
+            status: x.clone(),
+            sections: vec![Section {
+                level: 2,
+                heading: x.clone(),
+                anchor: Some(x.clone()),
+                blocks: vec![
+                    Block::Paragraph(vec![Inline::Text(x.clone())]),
+                    Block::Fields(vec![(x.clone(), x.clone())]),
+                    Block::Table(Table {
+                        header: vec![x.clone()],
+                        rows: vec![vec![x.clone()]],
+                        numeric: vec![true],
+                    }),
+                    Block::List(vec![vec![Inline::Strong(x.clone())]]),
+                    Block::Note(Note { seq: 1, lead: x.clone(), text: x.clone() }),
+                    Block::Signatures(Signatures {
+                        place_date: x.clone(),
+                        signature: x.clone(),
+                        signers: vec![Signer { role: x.clone(), name: x.clone() }],
+                    }),
+                ],
+            }],
+        };
+        let view = layout(&m, 60, &crate::ui::ThemeKind::Default.theme());
+        let text: String =
+            view.lines.iter().flat_map(|l| l.spans.iter().map(|s| s.content.to_string())).collect();
+        assert!(!text.chars().any(|c| c.is_control() || c == '\u{202E}'), "{text:?}");
+        assert!(text.contains("a\u{241B}[2J\u{FFFD}31m\u{2407}\u{FFFD}b c"), "{text:?}");
+        assert_eq!(view.notes.get(&1).map(|&l| view.lines[l].to_string().starts_with("✎ ")), Some(true));
+    }
 
     #[test]
     fn the_widest_column_gives_way_first() {
