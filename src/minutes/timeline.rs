@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::{EventKind, SessionState, VoteSubject};
+use crate::domain::{EventKind, SessionState};
 use crate::rules::{Quorum, required_present};
 
 type At = DateTime<FixedOffset>;
@@ -191,12 +191,8 @@ impl Walk<'_> {
             }
             // An item voted or decided on is an item dealt with.
             EventKind::VoteRecorded(vote) => {
-                let dossiers = match &vote.subject {
-                    VoteSubject::Dossier { dossier } => std::slice::from_ref(dossier),
-                    VoteSubject::EnBloc { dossiers } => dossiers.as_slice(),
-                };
-                for d in dossiers {
-                    self.touch(d);
+                for d in vote.subject.dossiers() {
+                    self.touch(&d);
                 }
             }
             EventKind::DecisionRecorded { dossier, .. } => {
