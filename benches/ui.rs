@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gremium::domain::{Actor, Event, RECORD_FORMAT_VERSION, Session, SessionState, fixture};
 use gremium::load::{Source, load_session};
@@ -106,6 +106,7 @@ fn scenarios() -> Vec<Scenario> {
         Scenario { name: "dossier tabs", setup: vec![ch('a'), key(KeyCode::Enter)], keys: tabs },
         Scenario { name: "attendance selection", setup: vec![ch('p')], keys: down_up(MEMBERS) },
         Scenario { name: "scoring grid cursor", setup: vec![ch('s')], keys: grid },
+        Scenario { name: "minutes scroll", setup: vec![ch('m')], keys: down_up(300) },
     ]
 }
 
@@ -292,9 +293,50 @@ fn open(c: &mut Criterion) {
     group.finish();
 }
 
+/// The minutes of the mid-session state (1,000 items scored): building the
+/// document, writing it as Markdown and HTML, and the `m` key that lays it
+/// out for the screen (the only key on the minutes screen that builds; the
+/// others scroll the kept lines, measured in `keys`).
+fn minutes(c: &mut Criterion) {
+    let session = Arc::new(fixture::session(DOSSIERS, MEMBERS, CRITERIA));
+    let state = mid_session(&session);
+    let now = DateTime::parse_from_rfc3339("2026-11-26T18:00:00+01:00").unwrap_or_default();
+    let mut group = c.benchmark_group("ui/minutes");
+    group.sample_size(10).measurement_time(Duration::from_secs(5));
+    group.bench_function("build", |b| b.iter(|| black_box(gremium::minutes::build(&state, now))));
+    let doc = gremium::minutes::build(&state, now);
+    let (md, html) = (gremium::minutes::markdown(&doc), gremium::minutes::html(&doc));
+    println!(
+        "ui/minutes: {} sections, markdown {:.1} MB, html {:.1} MB",
+        doc.sections.len(),
+        md.len() as f64 / 1e6,
+        html.len() as f64 / 1e6
+    );
+    group.bench_function("markdown + html", |b| {
+        b.iter(|| black_box((gremium::minutes::markdown(&doc), gremium::minutes::html(&doc))))
+    });
+    group.bench_function("m key to first frame 120x40", |b| {
+        b.iter_batched(
+            || {
+                let journal = Journal::View { state: Box::new(state.clone()), path: None };
+                let mut app = App::new(session.clone(), None).with_journal(journal);
+                app.update(Action::Resize(120, 40));
+                (app, Terminal::new(TestBackend::new(120, 40)).expect("terminal"))
+            },
+            |(mut app, mut terminal)| {
+                app.update(Action::ShowMinutes);
+                terminal.draw(|f| render(&app, f)).expect("draw");
+                black_box(terminal)
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_secs(1));
-    targets = keys, open
+    targets = keys, open, minutes
 }
 criterion_main!(benches);

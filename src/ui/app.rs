@@ -9,6 +9,7 @@ use super::index::SessionIndex;
 use super::keymap::{KeyChord, Keymap, Scope};
 use super::screens::agenda::{self, AgendaState, SortKey};
 use super::screens::attendance::{self, AttendanceState};
+use super::screens::minutes::{self, MinutesState};
 use super::screens::scoring::{self, ScoringState};
 use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
@@ -48,6 +49,8 @@ pub struct App {
     pub(crate) agenda: AgendaState,
     pub(crate) dossier: DossierState,
     pub(crate) scoring: ScoringState,
+    /// The minutes screen: scroll position and the laid-out document.
+    pub(crate) minutes: MinutesState,
     /// Scroll position of the help overlay when it is open.
     pub(crate) help: Option<usize>,
     /// The terminal size, known from the last resize; scrolling limits
@@ -105,6 +108,7 @@ impl App {
             overview_scroll: 0,
             agenda,
             dossier: DossierState::default(),
+            minutes: MinutesState::default(),
             help: None,
             size: Size::new(80, 24),
             quit: false,
@@ -221,6 +225,10 @@ impl App {
         &self.dossier
     }
 
+    pub fn minutes(&self) -> &MinutesState {
+        &self.minutes
+    }
+
     /// Where keys are looked up right now.
     pub fn scope(&self) -> Scope {
         if !self.inputs_changed.is_empty() {
@@ -326,6 +334,7 @@ impl App {
             Action::ShowDossier => self.open_dossier(),
             Action::ShowAttendance => self.go(Screen::Attendance),
             Action::ShowScoring => scoring::show(self),
+            Action::ShowMinutes => self.go(Screen::Minutes),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
@@ -333,7 +342,11 @@ impl App {
             Action::Back => {
                 let handled = match self.screen {
                     Screen::Agenda => self.agenda.back(&self.session, &self.index),
-                    Screen::Overview | Screen::Dossier | Screen::Attendance | Screen::Scoring => false,
+                    Screen::Overview
+                    | Screen::Dossier
+                    | Screen::Attendance
+                    | Screen::Scoring
+                    | Screen::Minutes => false,
                 };
                 if !handled {
                     self.go_back();
@@ -365,6 +378,7 @@ impl App {
             }
             Screen::Dossier => super::screens::dossier::handle(self, action),
             Screen::Scoring => scoring::handle(self, action),
+            Screen::Minutes => minutes::handle(self, action),
         }
     }
 
@@ -452,12 +466,26 @@ impl App {
             Action::Open => {
                 let text = text.trim().to_string();
                 let dossier = match self.screen {
-                    Screen::Dossier => self.dossier.current().and_then(|i| self.session.dossiers.get(i)),
+                    Screen::Dossier => self
+                        .dossier
+                        .current()
+                        .and_then(|i| self.session.dossiers.get(i))
+                        .map(|d| d.id.clone()),
+                    // The minutes take a note at the current point: the item
+                    // being dealt with, if any.
+                    Screen::Minutes => {
+                        self.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.clone())
+                    }
                     _ => None,
-                }
-                .map(|d| d.id.clone());
+                };
                 if self.execute(Command::AddNote { text: text.clone(), dossier }) {
                     self.note = None;
+                    if self.screen == Screen::Minutes
+                        && let Some(done) = self.state().history.done.last()
+                    {
+                        let seq = done.seq;
+                        minutes::reveal_note(self, seq);
+                    }
                     let s = self.strings();
                     self.notify(format!("{}: {}", s.record.note_saved, crate::text::clean_line(&text)));
                 }
@@ -539,6 +567,7 @@ impl App {
                 self.attendance.keep_visible(&lines, attendance::page_height(self.size));
             }
             Screen::Scoring => {}
+            Screen::Minutes => minutes::clamp(self),
         }
     }
 }

@@ -8,6 +8,7 @@
 pub mod agenda;
 pub mod attendance;
 pub mod dossier;
+pub mod minutes;
 pub mod overview;
 pub mod scoring;
 
@@ -19,8 +20,8 @@ use super::app::App;
 use super::keymap::Scope;
 use super::strings::Strings;
 
-/// The screens the chair moves between. Later: attendance,
-/// ranking, decision, minutes, sign-off.
+/// The screens the chair moves between. Later: ranking, decision,
+/// sign-off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Overview,
@@ -28,6 +29,7 @@ pub enum Screen {
     Dossier,
     Attendance,
     Scoring,
+    Minutes,
 }
 
 impl Screen {
@@ -38,6 +40,7 @@ impl Screen {
             Screen::Dossier => Scope::Dossier,
             Screen::Attendance => Scope::Attendance,
             Screen::Scoring => Scope::Scoring,
+            Screen::Minutes => Scope::Minutes,
         }
     }
 
@@ -48,6 +51,7 @@ impl Screen {
             Screen::Dossier => s.screen_dossier,
             Screen::Attendance => s.att.screen,
             Screen::Scoring => s.scoring.screen,
+            Screen::Minutes => s.minutes.screen,
         }
     }
 
@@ -59,6 +63,7 @@ impl Screen {
             Screen::Dossier => dossier::render(app, frame, area),
             Screen::Attendance => attendance::render(app, frame, area),
             Screen::Scoring => scoring::render(app, frame, area),
+            Screen::Minutes => minutes::render(app, frame, area),
         }
     }
 
@@ -70,6 +75,7 @@ impl Screen {
             Screen::Dossier => dossier::hints(app),
             Screen::Attendance => attendance::hints(app),
             Screen::Scoring => scoring::hints(app),
+            Screen::Minutes => minutes::hints(app),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod attendance;
 mod de;
 mod en;
+pub mod minutes;
 pub mod scoring;
 
 pub use de::DE;
@@ -51,6 +52,8 @@ pub struct Strings {
     pub att: &'static attendance::AttendanceStrings,
     /// The scoring screen.
     pub scoring: &'static ScoringStrings,
+    /// The minutes screen.
+    pub minutes: &'static minutes::MinutesStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -320,6 +323,7 @@ impl Strings {
             Action::RevealScores => self.scoring.reveal,
             Action::NewRound => self.scoring.new_round,
             Action::ShowScoring => self.scoring.show,
+            Action::ShowMinutes => self.minutes.show,
             // Attendance actions are labelled by `self.att` above.
             _ => "",
         }

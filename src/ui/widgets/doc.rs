@@ -117,6 +117,15 @@ impl<'t> Doc<'t> {
         self.width
     }
 
+    /// Lines so far: where the next line will be.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
     pub fn theme(&self) -> &'t Theme {
         self.theme
     }

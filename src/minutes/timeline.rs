@@ -1,0 +1,307 @@
+//! What the state does not keep but the minutes need: when things happened
+//! in order. One walk over the actions that count (the undo history's
+//! `done`, with amendments at their place) gives the quorum findings, the
+//! openings of each agenda item, and each item's entries in time order.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::{EventKind, SessionState};
+use crate::rules::{Quorum, required_present};
+
+type At = DateTime<FixedOffset>;
+
+/// Why the quorum was found anew.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cause {
+    /// After the roll call: the finding at the opening.
+    RollCall,
+    /// The due invitation confirmed after the roll call.
+    Invited,
+    MarkedPresent(String),
+    MarkedAbsent(String),
+    Arrived(String),
+    Left(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub at: At,
+    pub cause: Cause,
+    pub quorum: Quorum,
+}
+
+/// One calling-up of an item: from its opening until it was closed,
+/// deferred or another item was called (open while `until` is `None`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub from: At,
+    pub until: Option<At>,
+}
+
+/// What happened on an item, at its place in time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    RoundOpened { round: u32, at: At },
+    Revealed { round: u32, early: bool, at: At },
+    Note { seq: u64, at: At, text: String },
+    Deferred { at: At, reason: Option<String> },
+}
+
+/// An agenda item dealt with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub dossier: String,
+    pub calls: Vec<Call>,
+    /// The item's quorum when it was first called up.
+    pub quorum_at_call: Option<Quorum>,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Timeline {
+    /// The earliest time anything counted happened.
+    pub began: Option<At>,
+    pub invited_at: Option<At>,
+    pub findings: Vec<Finding>,
+    /// In the order first dealt with.
+    pub items: Vec<Item>,
+    /// Notes not about a dossier: seq, time, text.
+    pub general_notes: Vec<(u64, At, String)>,
+}
+
+/// The walk's running picture of the committee.
+struct Walk<'s> {
+    state: &'s SessionState,
+    present: BTreeSet<String>,
+    invited: bool,
+    live_conflicts: BTreeSet<(String, String)>,
+    in_roll_call: bool,
+    /// Time of the last roll-call step, for the opening finding.
+    roll_call_at: Option<At>,
+    current: Option<usize>,
+    index: HashMap<String, usize>,
+    out: Timeline,
+}
+
+impl Timeline {
+    pub fn of(state: &SessionState) -> Timeline {
+        let mut actions: Vec<(u64, At, &EventKind)> =
+            state.history.done.iter().map(|d| (d.seq, d.at, &d.kind)).collect();
+        actions.extend(state.proceedings.amendments.iter().map(|a| (a.seq, a.at, &a.change)));
+        actions.sort_by_key(|(seq, ..)| *seq);
+        let mut walk = Walk {
+            state,
+            present: BTreeSet::new(),
+            invited: false,
+            live_conflicts: BTreeSet::new(),
+            in_roll_call: true,
+            roll_call_at: None,
+            current: None,
+            index: HashMap::new(),
+            out: Timeline::default(),
+        };
+        for (seq, at, kind) in actions {
+            walk.step(seq, at, kind);
+        }
+        walk.end_roll_call();
+        walk.out
+    }
+}
+
+/// The time an event stands for: an attendance change's own time (typed
+/// by the chair), else when it was recorded.
+fn effective_at(at: At, kind: &EventKind) -> At {
+    match kind {
+        EventKind::MemberMarkedPresent { at, .. }
+        | EventKind::MemberMarkedAbsent { at, .. }
+        | EventKind::MemberArrived { at, .. }
+        | EventKind::MemberLeft { at, .. } => *at,
+        _ => at,
+    }
+}
+
+impl Walk<'_> {
+    fn step(&mut self, seq: u64, at: At, kind: &EventKind) {
+        let when = effective_at(at, kind);
+        self.out.began = Some(self.out.began.map_or(when, |b| b.min(when)));
+        if self.in_roll_call && ends_roll_call(kind) {
+            self.end_roll_call();
+        }
+        match kind {
+            EventKind::DulyInvitedConfirmed {} => {
+                self.invited = true;
+                self.out.invited_at = Some(at);
+                self.attendance_step(at, Cause::Invited);
+            }
+            EventKind::MemberMarkedPresent { member, at } => {
+                let changed = self.present.insert(member.clone());
+                self.change(changed, member, *at, Cause::MarkedPresent(member.clone()));
+            }
+            EventKind::MemberArrived { member, at } => {
+                let changed = self.present.insert(member.clone());
+                self.change(changed, member, *at, Cause::Arrived(member.clone()));
+            }
+            EventKind::MemberMarkedAbsent { member, at } => {
+                let changed = self.present.remove(member);
+                self.change(changed, member, *at, Cause::MarkedAbsent(member.clone()));
+            }
+            EventKind::MemberLeft { member, at } => {
+                let changed = self.present.remove(member);
+                self.change(changed, member, *at, Cause::Left(member.clone()));
+            }
+            EventKind::ConflictDeclared { member, dossier, .. } => {
+                self.live_conflicts.insert((member.clone(), dossier.clone()));
+            }
+            EventKind::AgendaItemOpened { dossier } => {
+                self.close_current(at);
+                let quorum = self.item_quorum(dossier);
+                let i = self.touch(dossier);
+                let item = &mut self.out.items[i];
+                item.calls.push(Call { from: at, until: None });
+                item.quorum_at_call.get_or_insert(quorum);
+                self.current = Some(i);
+            }
+            EventKind::AgendaItemClosed { .. } => self.close_current(at),
+            EventKind::AgendaItemDeferred { dossier, reason } => {
+                if self.current.is_some_and(|i| self.out.items[i].dossier == *dossier) {
+                    self.close_current(at);
+                }
+                let i = self.touch(dossier);
+                self.out.items[i].entries.push(Entry::Deferred { at, reason: reason.clone() });
+            }
+            EventKind::ScoringRoundOpened { dossier, round } => {
+                let i = self.touch(dossier);
+                self.out.items[i].entries.push(Entry::RoundOpened { round: *round, at });
+            }
+            EventKind::ScoreEntered { dossier, .. } | EventKind::ScoreCorrected { dossier, .. } => {
+                self.touch(dossier);
+            }
+            EventKind::ScoresRevealed { dossier, round, early } => {
+                let i = self.touch(dossier);
+                self.out.items[i].entries.push(Entry::Revealed { round: *round, early: *early, at });
+            }
+            EventKind::NoteAdded { text, dossier: Some(dossier) } => {
+                let i = self.touch(dossier);
+                self.out.items[i].entries.push(Entry::Note { seq, at, text: text.clone() });
+            }
+            EventKind::NoteAdded { text, dossier: None } => {
+                self.out.general_notes.push((seq, at, text.clone()));
+            }
+            // An item voted or decided on is an item dealt with.
+            EventKind::VoteRecorded(vote) => {
+                for d in vote.subject.dossiers() {
+                    self.touch(&d);
+                }
+            }
+            EventKind::DecisionRecorded { dossier, .. } => {
+                self.touch(dossier);
+            }
+            _ => {}
+        }
+    }
+
+    /// The index of `dossier`'s item, adding it when first dealt with.
+    fn touch(&mut self, dossier: &str) -> usize {
+        if let Some(&i) = self.index.get(dossier) {
+            return i;
+        }
+        let i = self.out.items.len();
+        self.out.items.push(Item {
+            dossier: dossier.to_string(),
+            calls: Vec::new(),
+            quorum_at_call: None,
+            entries: Vec::new(),
+        });
+        self.index.insert(dossier.to_string(), i);
+        i
+    }
+
+    fn close_current(&mut self, at: At) {
+        if let Some(i) = self.current.take()
+            && let Some(call) = self.out.items[i].calls.last_mut()
+        {
+            call.until = Some(at);
+        }
+    }
+
+    /// An attendance change: part of the roll call, or (after it) a new
+    /// finding when it changed who of the voting members is present.
+    fn change(&mut self, changed: bool, member: &str, at: At, cause: Cause) {
+        let voting = self.state.session.member(member).is_some_and(|m| m.is_voting());
+        if changed && voting {
+            self.attendance_step(at, cause);
+        } else if self.in_roll_call {
+            self.roll_call_at = Some(at);
+        }
+    }
+
+    fn attendance_step(&mut self, at: At, cause: Cause) {
+        if self.in_roll_call {
+            self.roll_call_at = Some(at);
+        } else {
+            let quorum = self.session_quorum();
+            self.out.findings.push(Finding { at, cause, quorum });
+        }
+    }
+
+    /// The roll call is over: the finding at the opening, if anyone was
+    /// called at all.
+    fn end_roll_call(&mut self) {
+        if !self.in_roll_call {
+            return;
+        }
+        self.in_roll_call = false;
+        if let Some(at) = self.roll_call_at {
+            let quorum = self.session_quorum();
+            self.out.findings.push(Finding { at, cause: Cause::RollCall, quorum });
+        }
+    }
+
+    fn session_quorum(&self) -> Quorum {
+        self.quorum(|_| true)
+    }
+
+    fn item_quorum(&self, dossier: &str) -> Quorum {
+        self.quorum(|member| {
+            !self
+                .state
+                .session
+                .definition
+                .conflicts
+                .iter()
+                .any(|c| c.member == member && c.dossier == dossier)
+                && !self.live_conflicts.contains(&(member.to_string(), dossier.to_string()))
+        })
+    }
+
+    fn quorum(&self, counts: impl Fn(&str) -> bool) -> Quorum {
+        let def = &self.state.session.definition;
+        let voting_members = def.voting_members().count() as u32;
+        let present = def.voting_members().filter(|m| self.present.contains(&m.id) && counts(&m.id)).count();
+        Quorum {
+            present: present as u32,
+            voting_members,
+            required: required_present(&def.rules.quorum, voting_members),
+            duly_invited: self.invited,
+        }
+    }
+}
+
+/// The roll call ends with the first arrival or departure, or when the
+/// committee turns to an item.
+fn ends_roll_call(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::MemberArrived { .. }
+            | EventKind::MemberLeft { .. }
+            | EventKind::AgendaItemOpened { .. }
+            | EventKind::ScoringRoundOpened { .. }
+            | EventKind::ScoreEntered { .. }
+            | EventKind::ScoreCorrected { .. }
+            | EventKind::ScoresRevealed { .. }
+            | EventKind::VoteRecorded(..)
+            | EventKind::DecisionRecorded { .. }
+    )
+}
