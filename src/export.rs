@@ -35,7 +35,10 @@ pub use integrity::{
 pub use keys::{KeyError, PublicKey, fingerprint};
 pub use lists::{ADMISSION_LIST_FILE, SCORES_FILE, admission_list_csv, scores_csv};
 pub use results::{ExportMeta, Results};
-pub use session::{ExportError, ExportFiles, ExportOptions, Exported, export_files, export_session};
+pub use session::{
+    ExportError, ExportFiles, ExportOptions, Exported, MINUTES_HTML_FILE, MINUTES_MD_FILE, export_files,
+    export_session,
+};
 pub use sums::{SUMS_FILE, SumProblem, SumsCheck, check_sums, sums_text};
 pub use verify::{Finding, ReportLine, ResultsReport, looks_like_results, verify_results};
 

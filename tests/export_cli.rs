@@ -51,16 +51,21 @@ fn a_draft_exports_while_the_session_runs_and_verifies() {
         lines[0],
         format!("Exported sz-hessen-2027, a draft (the session is not signed off), to {}:", out.display())
     );
-    let names: Vec<&str> = lines[1..5].iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect();
-    assert_eq!(names, ["admission-list.csv", "results.json", "scores.csv", "SHA256SUMS"]);
-    assert!(lines[5].starts_with("results.json digest (SHA-256, RFC 8785): "), "{}", lines[5]);
-    assert_eq!(lines[6], "Not signed: no signing key (gremium keygen makes one)");
-    assert_eq!(lines[7], format!("Check it with: gremium verify {}", out.join("results.json").display()));
+    let names: Vec<&str> = lines[1..7].iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect();
+    assert_eq!(
+        names,
+        ["admission-list.csv", "minutes.html", "minutes.md", "results.json", "scores.csv", "SHA256SUMS"]
+    );
+    assert!(lines[7].starts_with("results.json digest (SHA-256, RFC 8785): "), "{}", lines[7]);
+    assert_eq!(lines[8], "Not signed: no signing key (gremium keygen makes one)");
+    assert_eq!(lines[9], format!("Check it with: gremium verify {}", out.join("results.json").display()));
+    let minutes = fs::read_to_string(out.join("minutes.md")).expect("minutes.md");
+    assert!(minutes.contains("> **ENTWURF** – nicht freigegeben, Stand 26.11.2026, 16:30 Uhr"), "{minutes}");
 
     let bytes = fs::read(out.join("results.json")).expect("results.json");
     let doc: Results = serde_json::from_slice(&bytes).expect("results parse");
     assert!(doc.draft);
-    assert_eq!(doc.exported_at.to_rfc3339(), "2026-11-26T15:30:00+00:00");
+    assert_eq!(doc.exported_at.to_rfc3339(), "2026-11-26T16:30:00+01:00", "in the record's offset");
     assert_eq!(doc.record.last_hash, live.last_hash());
     assert_eq!(doc.integrity.as_ref().map(|i| i.record_last_hash.clone()), Some(live.last_hash()));
     let csv = fs::read_to_string(out.join("admission-list.csv")).expect("csv");

@@ -228,3 +228,71 @@ fn the_csv_files_read_back_cell_by_cell() {
     let dzb = scores.iter().filter(|r| r[1] == "DZB-NORD").count();
     assert_eq!(dzb, 47, "revealed early with one score missing");
 }
+
+/// Read an HTML page as XML to the end: every element closed in order,
+/// only the escapes the renderer writes. Answers the element names.
+fn well_formed(page: &str) -> Vec<String> {
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+    let mut reader = Reader::from_str(page);
+    let mut open: Vec<String> = Vec::new();
+    let mut elements = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                let name = e.name().as_ref().to_string();
+                elements.push(name.clone());
+                open.push(name);
+            }
+            Ok(Event::Empty(e)) => elements.push(e.name().as_ref().to_string()),
+            Ok(Event::End(e)) => {
+                let name = e.name().as_ref().to_string();
+                assert_eq!(open.pop(), Some(name), "closed out of order");
+            }
+            Ok(Event::GeneralRef(r)) => {
+                let name = r.as_ref().to_string();
+                assert!(["amp", "lt", "gt", "quot", "#39"].contains(&name.as_str()), "entity {name}");
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at byte {}: {e}", reader.buffer_position()),
+        }
+    }
+    assert!(open.is_empty(), "left open: {open:?}");
+    elements
+}
+
+#[test]
+fn the_minutes_html_is_well_formed() {
+    for case in ["signed-off", "draft"] {
+        let page = fs::read_to_string(golden_dir(case).join("minutes.html")).expect("golden minutes.html");
+        let elements = well_formed(&page);
+        assert_eq!(elements[..2], ["html", "head"], "{case}");
+        assert!(elements.iter().any(|e| e == "table"), "{case}");
+    }
+}
+
+#[test]
+fn a_draft_says_so_in_every_file_and_a_signed_off_export_in_none() {
+    let draft = files(&golden_dir("draft"));
+    let text =
+        |files: &BTreeMap<String, Vec<u8>>, name: &str| String::from_utf8_lossy(&files[name]).into_owned();
+    assert!(text(&draft, "results.json").contains("\n  \"draft\": true,\n"));
+    for csv in ["admission-list.csv", "scores.csv"] {
+        assert!(text(&draft, csv).lines().skip(1).all(|l| l.starts_with("ENTWURF,")), "{csv}");
+    }
+    assert!(
+        text(&draft, "minutes.md").contains("> **ENTWURF** – nicht freigegeben, Stand 26.11.2026, 16:30 Uhr")
+    );
+    assert!(text(&draft, "minutes.html").contains("<div class=\"draft-mark\">ENTWURF</div>"));
+
+    let signed = files(&golden_dir("signed-off"));
+    assert!(text(&signed, "results.json").contains("\n  \"draft\": false,\n"));
+    for name in signed.keys() {
+        assert!(!text(&signed, name).contains("ENTWURF"), "{name}");
+    }
+    assert!(
+        text(&signed, "minutes.md")
+            .contains("| 26.11.2026, 15:20 Uhr | Hinweis der Geschäftsstelle nachgetragen |")
+    );
+}

@@ -25,15 +25,20 @@ pub fn default_out(session_id: &str) -> PathBuf {
 }
 
 /// When the export is made: `SOURCE_DATE_EPOCH` (seconds since 1970, the
-/// reproducible-builds convention) when set, in UTC; else the local time.
-pub fn export_time() -> Result<DateTime<FixedOffset>, String> {
+/// reproducible-builds convention) when set, shown with `offset` (the
+/// record's, so that the minutes state the session's local time), else UTC;
+/// without it the local time now.
+pub fn export_time(offset: Option<FixedOffset>) -> Result<DateTime<FixedOffset>, String> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(text) => text
             .trim()
             .parse::<i64>()
             .ok()
             .and_then(|s| DateTime::from_timestamp(s, 0))
-            .map(|t| t.fixed_offset())
+            .map(|t| match offset {
+                Some(o) => t.with_timezone(&o),
+                None => t.fixed_offset(),
+            })
             .ok_or_else(|| format!("SOURCE_DATE_EPOCH={text:?} is not a number of seconds since 1970")),
         Err(_) => Ok(record::now()),
     }
@@ -99,7 +104,7 @@ pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
         Ok(k) => k,
         Err(e) => return fail(&format!("the signing key: {e}")),
     };
-    let exported_at = match export_time() {
+    let exported_at = match export_time(state.meta.last_at.map(|t| *t.offset())) {
         Ok(t) => t,
         Err(e) => return fail(&e),
     };

@@ -17,6 +17,11 @@ use super::lists::{ADMISSION_LIST_FILE, SCORES_FILE, admission_list_csv, scores_
 use super::results::{ExportMeta, Results};
 use crate::domain::SessionState;
 
+/// The minutes (*Niederschrift*) as Markdown.
+pub const MINUTES_MD_FILE: &str = "minutes.md";
+/// The minutes as HTML with an A4 print stylesheet.
+pub const MINUTES_HTML_FILE: &str = "minutes.html";
+
 /// How to export.
 #[derive(Debug, Clone)]
 pub struct ExportOptions<'a> {
@@ -81,9 +86,12 @@ pub fn export_files(
         generator_version: options.generator_version.clone(),
     };
     let results = Results::build(state, &meta);
+    let minutes = crate::minutes::build(state, options.exported_at);
     let companions = vec![
         (ADMISSION_LIST_FILE.to_string(), admission_list_csv(&results, options.dialect)?),
         (SCORES_FILE.to_string(), scores_csv(&results, options.dialect)?),
+        (MINUTES_MD_FILE.to_string(), crate::minutes::markdown(&minutes).into_bytes()),
+        (MINUTES_HTML_FILE.to_string(), crate::minutes::html(&minutes).into_bytes()),
     ];
     let document = serde_json::to_value(&results).map_err(|e| ExportError::Encode(e.to_string()))?;
     let problems = check_consistency(&document);
