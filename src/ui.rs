@@ -128,6 +128,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.confirm().is_some() {
         widgets::confirm::render(app, frame, body);
     }
+    if app.amendment().is_some() {
+        widgets::amend::render(app, frame, body);
+    }
     if !app.inputs_changed.is_empty() {
         widgets::prompt::render(app, frame, body);
     }

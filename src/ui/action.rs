@@ -68,12 +68,19 @@ pub enum Action {
     RevealScores,
     /// Open the next scoring round after discussion (confirmed).
     NewRound,
+    // Sign-off and export.
+    /// Sign the session off (asks first).
+    SignOff,
+    /// Write the export folder.
+    Export,
     // Going places: one key per screen from anywhere.
     ShowOverview,
     ShowAgenda,
     ShowDossier,
     ShowScoring,
     ShowMinutes,
+    /// The sign-off checklist and the export step.
+    ShowSignOff,
     /// Step back: close the overlay, clear the search, or return to the
     /// previous screen.
     Back,

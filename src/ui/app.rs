@@ -11,9 +11,11 @@ use super::screens::agenda::{self, AgendaState, SortKey};
 use super::screens::attendance::{self, AttendanceState};
 use super::screens::minutes::{self, MinutesState};
 use super::screens::scoring::{self, ScoringState};
+use super::screens::sign_off::{self, SignOffState};
 use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
+use super::widgets::amend::AmendPrompt;
 use super::widgets::confirm::{self, Confirm};
 use crate::rules::Ranking;
 use chrono::{DateTime, FixedOffset};
@@ -21,7 +23,7 @@ use std::sync::Arc;
 
 use super::journal::{Journal, JournalError};
 use super::widgets::help;
-use crate::domain::{Command, InputChange, Language, Session, SessionState};
+use crate::domain::{Command, DomainError, InputChange, Language, Session, SessionState};
 use crate::record::LiveError;
 
 /// How many screens `Esc` can step back through.
@@ -51,6 +53,11 @@ pub struct App {
     pub(crate) scoring: ScoringState,
     /// The minutes screen: scroll position and the laid-out document.
     pub(crate) minutes: MinutesState,
+    /// The sign-off screen: what the last export wrote.
+    pub(crate) sign_off: SignOffState,
+    /// A change refused because the session is signed off, waiting for the
+    /// reason that makes it an amendment.
+    pub(crate) amend: Option<AmendPrompt>,
     /// Scroll position of the help overlay when it is open.
     pub(crate) help: Option<usize>,
     /// The terminal size, known from the last resize; scrolling limits
@@ -109,6 +116,8 @@ impl App {
             agenda,
             dossier: DossierState::default(),
             minutes: MinutesState::default(),
+            sign_off: SignOffState::default(),
+            amend: None,
             help: None,
             size: Size::new(80, 24),
             quit: false,
@@ -130,6 +139,15 @@ impl App {
 
     pub fn attendance(&self) -> &AttendanceState {
         &self.attendance
+    }
+
+    /// The change waiting for its reason after sign-off.
+    pub fn amendment(&self) -> Option<&AmendPrompt> {
+        self.amend.as_ref()
+    }
+
+    pub fn sign_off_state(&self) -> &SignOffState {
+        &self.sign_off
     }
 
     pub fn confirm(&self) -> Option<&Confirm> {
@@ -233,6 +251,8 @@ impl App {
     pub fn scope(&self) -> Scope {
         if !self.inputs_changed.is_empty() {
             Scope::Prompt
+        } else if self.amend.is_some() {
+            Scope::Note
         } else if self.confirm.is_some() {
             Scope::Confirm
         } else if self.note.is_some() || (self.screen == Screen::Attendance && self.attendance.typing()) {
@@ -292,6 +312,9 @@ impl App {
         if !self.inputs_changed.is_empty() {
             return self.answer_inputs_prompt(action);
         }
+        if self.amend.is_some() {
+            return super::widgets::amend::answer(self, action);
+        }
         if self.note.is_some() {
             return self.edit_note(action);
         }
@@ -335,6 +358,7 @@ impl App {
             Action::ShowAttendance => self.go(Screen::Attendance),
             Action::ShowScoring => scoring::show(self),
             Action::ShowMinutes => self.go(Screen::Minutes),
+            Action::ShowSignOff => self.go(Screen::SignOff),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
@@ -346,7 +370,8 @@ impl App {
                     | Screen::Dossier
                     | Screen::Attendance
                     | Screen::Scoring
-                    | Screen::Minutes => false,
+                    | Screen::Minutes
+                    | Screen::SignOff => false,
                 };
                 if !handled {
                     self.go_back();
@@ -379,6 +404,7 @@ impl App {
             Screen::Dossier => super::screens::dossier::handle(self, action),
             Screen::Scoring => scoring::handle(self, action),
             Screen::Minutes => minutes::handle(self, action),
+            Screen::SignOff => sign_off::handle(self, action),
         }
     }
 
@@ -389,6 +415,15 @@ impl App {
             Ok(_) => {
                 self.sync_agenda();
                 true
+            }
+            Err(JournalError::Live(LiveError::Domain(DomainError::SignedOff)))
+                if super::widgets::amend::amendable(&command) =>
+            {
+                // After sign-off the change needs a reason: ask for it, and
+                // record it as an amendment once given.
+                self.note = None;
+                self.amend = Some(AmendPrompt::new(self, command));
+                false
             }
             Err(e) => {
                 let s = self.strings();
@@ -568,6 +603,7 @@ impl App {
             }
             Screen::Scoring => {}
             Screen::Minutes => minutes::clamp(self),
+            Screen::SignOff => {}
         }
     }
 }

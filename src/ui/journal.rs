@@ -47,6 +47,25 @@ impl Journal {
         }
     }
 
+    /// The hash of the record's last line as of the state shown: what an
+    /// export is sealed with. A viewed record may have grown since it was
+    /// read; then the next line's `prev` names the line the view ends at.
+    pub fn last_hash(&self) -> Result<String, String> {
+        match self {
+            Journal::Live(live) => Ok(live.last_hash()),
+            Journal::View { path: None, .. } => Err("no session record".into()),
+            Journal::View { state, path: Some(path) } => {
+                let read = record::verify_record(path).map_err(|e| e.to_string())?;
+                let shown = usize::try_from(state.meta.events).unwrap_or(usize::MAX);
+                match read.events.get(shown) {
+                    _ if read.events.len() == shown => Ok(read.last_hash),
+                    Some(next) => Ok(next.prev.clone()),
+                    None => Err(format!("{}: shorter than when it was opened", path.display())),
+                }
+            }
+        }
+    }
+
     pub fn is_read_only(&self) -> bool {
         matches!(self, Journal::View { .. })
     }

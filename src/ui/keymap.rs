@@ -32,10 +32,11 @@ pub enum Scope {
     /// An irreversible step waiting for the chair's yes.
     Confirm,
     Minutes,
+    SignOff,
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 12] = [
+    const ALL: [(Scope, &'static str); 13] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
@@ -48,6 +49,7 @@ impl Scope {
         (Scope::Attendance, "attendance"),
         (Scope::Confirm, "confirm"),
         (Scope::Minutes, "minutes"),
+        (Scope::SignOff, "sign_off"),
     ];
 
     fn from_name(name: &str) -> Option<Scope> {

@@ -11,6 +11,7 @@ pub mod dossier;
 pub mod minutes;
 pub mod overview;
 pub mod scoring;
+pub mod sign_off;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,8 +21,7 @@ use super::app::App;
 use super::keymap::Scope;
 use super::strings::Strings;
 
-/// The screens the chair moves between. Later: ranking, decision,
-/// sign-off.
+/// The screens the chair moves between. Later: ranking, decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Overview,
@@ -30,6 +30,7 @@ pub enum Screen {
     Attendance,
     Scoring,
     Minutes,
+    SignOff,
 }
 
 impl Screen {
@@ -41,6 +42,7 @@ impl Screen {
             Screen::Attendance => Scope::Attendance,
             Screen::Scoring => Scope::Scoring,
             Screen::Minutes => Scope::Minutes,
+            Screen::SignOff => Scope::SignOff,
         }
     }
 
@@ -52,6 +54,7 @@ impl Screen {
             Screen::Attendance => s.att.screen,
             Screen::Scoring => s.scoring.screen,
             Screen::Minutes => s.minutes.screen,
+            Screen::SignOff => s.sign_off.screen,
         }
     }
 
@@ -64,6 +67,7 @@ impl Screen {
             Screen::Attendance => attendance::render(app, frame, area),
             Screen::Scoring => scoring::render(app, frame, area),
             Screen::Minutes => minutes::render(app, frame, area),
+            Screen::SignOff => sign_off::render(app, frame, area),
         }
     }
 
@@ -76,6 +80,7 @@ impl Screen {
             Screen::Attendance => attendance::hints(app),
             Screen::Scoring => scoring::hints(app),
             Screen::Minutes => minutes::hints(app),
+            Screen::SignOff => sign_off::hints(app),
         }
     }
 }

@@ -6,6 +6,7 @@ mod de;
 mod en;
 pub mod minutes;
 pub mod scoring;
+pub mod sign_off;
 
 pub use de::DE;
 pub use en::EN;
@@ -54,6 +55,8 @@ pub struct Strings {
     pub scoring: &'static ScoringStrings,
     /// The minutes screen.
     pub minutes: &'static minutes::MinutesStrings,
+    /// The sign-off and export screen, and amendments.
+    pub sign_off: &'static sign_off::SignOffStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -324,6 +327,9 @@ impl Strings {
             Action::NewRound => self.scoring.new_round,
             Action::ShowScoring => self.scoring.show,
             Action::ShowMinutes => self.minutes.show,
+            Action::ShowSignOff => self.sign_off.show,
+            Action::SignOff => self.sign_off.sign_off,
+            Action::Export => self.sign_off.export,
             // Attendance actions are labelled by `self.att` above.
             _ => "",
         }

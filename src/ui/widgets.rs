@@ -1,6 +1,7 @@
 //! Pieces shared by the screens: header, footer, help overlay, the
 //! too-small notice, the indicator comparison and scrollable documents.
 
+pub mod amend;
 pub mod confirm;
 pub mod doc;
 pub mod footer;

@@ -25,6 +25,12 @@ pub fn hints(app: &App) -> Vec<Hint> {
     if app.confirm().is_some() {
         return vec![Hint::new(Action::Open, s.att.accept), Hint::new(Action::Back, s.att.cancel)];
     }
+    if app.amendment().is_some() {
+        return vec![
+            Hint::new(Action::Open, s.sign_off.amend_record),
+            Hint::new(Action::Back, s.sign_off.amend_cancel),
+        ];
+    }
     let mut hints = app.screen().hints(app);
     if app.scope() != Scope::Search {
         hints.push(Hint::new(Action::ToggleLanguage, s.actions.toggle_language));

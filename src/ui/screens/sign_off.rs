@@ -1,0 +1,237 @@
+//! Freigabe und Export: the sign-off checklist (PRODUCT.md §2 step 10)
+//! with ✓/✗ and words, sign-off through a confirmation naming the chair,
+//! the seal once signed off, and the export step (`e`), which writes the
+//! folder beside the record (`<record folder>/export`) and shows what it
+//! wrote and the digest. An export error is shown here, never a crash.
+
+use std::path::PathBuf;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::Hint;
+use crate::domain::{Command, DomainError};
+use crate::export::{self, Dialect, ExportOptions, SUMS_FILE};
+use crate::format;
+use crate::rules::{Check, CheckDetail, CheckItem, sign_off_checklist};
+use crate::text::clean_line;
+use crate::ui::action::Action;
+use crate::ui::app::App;
+use crate::ui::widgets::confirm::Confirm;
+
+/// How many undecided items the checklist names before "…".
+const NAMED: usize = 8;
+
+#[derive(Debug, Default)]
+pub struct SignOffState {
+    /// What the last export did, until the next one.
+    pub export: Option<Result<ExportSummary, String>>,
+}
+
+/// What an export wrote, as the screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSummary {
+    pub dir: PathBuf,
+    /// File names, `SHA256SUMS` last.
+    pub files: Vec<String>,
+    pub digest: String,
+    pub draft: bool,
+    /// The fingerprint of the key it was signed with.
+    pub signed_by: Option<String>,
+}
+
+/// Where the export step writes: a folder `export` beside the record.
+pub fn export_dir(app: &App) -> Option<PathBuf> {
+    app.journal().path().and_then(|p| p.parent()).map(|dir| dir.join("export"))
+}
+
+pub fn handle(app: &mut App, action: Action) {
+    match action {
+        Action::SignOff => ask_sign_off(app),
+        Action::Export => run_export(app),
+        _ => {}
+    }
+}
+
+/// Ask for the chair's yes when every check holds; else say what is open.
+fn ask_sign_off(app: &mut App) {
+    let s = app.strings();
+    if app.state().is_signed_off() {
+        let text = format!("{}: {}", s.record.refused, s.sign_off.already);
+        app.notify(text);
+        return;
+    }
+    let checks = sign_off_checklist(app.state());
+    if let Some(open) = checks.into_iter().find(|c| !c.ok) {
+        let why =
+            crate::ui::describe::refusal(&DomainError::SignOffIncomplete(Box::new(open)), s, app.session());
+        app.notify(format!("{}: {why}", s.record.refused));
+        return;
+    }
+    let chair = app.session().definition.chair().map(|m| (m.id.clone(), m.name.clone()));
+    let Some((id, name)) = chair else { return };
+    app.confirm = Some(Confirm {
+        title: s.sign_off.confirm_title,
+        question: s.sign_off.confirm_question.replace("{name}", &clean_line(&name)),
+        command: Command::SignOff { by: id },
+    });
+}
+
+/// Write the export folder now; the outcome stays on screen.
+fn run_export(app: &mut App) {
+    let s = app.strings().sign_off;
+    let Some(dir) = export_dir(app) else {
+        app.sign_off.export = Some(Err(s.no_record.to_string()));
+        return;
+    };
+    let outcome = (|| {
+        let last_hash = app.journal().last_hash().map_err(|e| e.to_string())?;
+        let key = export::keys::chair_key().map_err(|e| e.to_string())?;
+        let options = ExportOptions {
+            dialect: Dialect::ExcelDe,
+            exported_at: app.now,
+            generator_version: env!("CARGO_PKG_VERSION").to_string(),
+            key: key.as_ref(),
+        };
+        let done =
+            export::export_session(app.state(), &last_hash, &dir, &options).map_err(|e| e.to_string())?;
+        let mut files: Vec<String> = done.written.digests.keys().cloned().collect();
+        files.push(SUMS_FILE.to_string());
+        Ok(ExportSummary {
+            dir: done.written.dir,
+            files,
+            digest: done.digest,
+            draft: done.draft,
+            signed_by: key.map(|k| export::fingerprint(&k.verifying_key())),
+        })
+    })();
+    app.sign_off.export = Some(outcome);
+}
+
+pub fn hints(app: &App) -> Vec<Hint> {
+    let s = app.strings();
+    let mut hints = Vec::new();
+    if !app.state().is_signed_off() {
+        hints.push(Hint::new(Action::SignOff, s.sign_off.sign_off));
+    }
+    hints.push(Hint::new(Action::Export, s.sign_off.export));
+    hints.push(Hint::new(Action::ShowMinutes, s.minutes.show));
+    hints
+}
+
+fn check_label(app: &App, item: CheckItem) -> &'static str {
+    let s = app.strings().sign_off;
+    match item {
+        CheckItem::AllDecided => s.all_decided,
+        CheckItem::QuorumAtEveryVote => s.quorum,
+        CheckItem::WithinBudget => s.budget,
+    }
+}
+
+/// What a check found, in words.
+fn check_detail(app: &App, check: &Check) -> String {
+    let s = app.strings().sign_off;
+    let lang = app.language();
+    let lines = |seqs: &[u64]| seqs.iter().map(|q| (q + 1).to_string()).collect::<Vec<_>>().join(", ");
+    match &check.detail {
+        CheckDetail::Open { undecided } if undecided.is_empty() => s.none_undecided.to_string(),
+        CheckDetail::Open { undecided } => {
+            let mut named: Vec<String> =
+                undecided.iter().take(NAMED).map(|d| clean_line(d).into_owned()).collect();
+            if undecided.len() > NAMED {
+                named.push(format!("… (+{})", undecided.len() - NAMED));
+            }
+            s.undecided.replace("{}", &named.join(", "))
+        }
+        CheckDetail::Quorum { without } if without.is_empty() => s.quorum_held.to_string(),
+        CheckDetail::Quorum { without } => s.without_quorum.replace("{}", &lines(without)),
+        CheckDetail::Budget { admitted, admitted_eur, available_eur, max_admissions, over, unjustified } => {
+            let mut text = s
+                .within
+                .replace("{admitted}", &admitted.to_string())
+                .replace("{eur}", &format::money(*admitted_eur, lang))
+                .replace("{available}", &format::money(*available_eur, lang));
+            if let Some(max) = max_admissions {
+                text.push_str(&s.max_admissions.replace("{max}", &max.to_string()));
+            }
+            if !unjustified.is_empty() {
+                text = format!("{text}; {}", s.over_unjustified.replace("{}", &lines(unjustified)));
+            } else if *over {
+                text = format!("{text}; {}", s.over_justified);
+            }
+            text
+        }
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let s = app.strings();
+    let so = s.sign_off;
+    let t = &app.theme;
+    let state = app.state();
+    let checks = sign_off_checklist(state);
+    let mut lines = vec![Line::styled(so.checklist, t.heading)];
+    for check in &checks {
+        let (mark, style) = if check.ok { (so.ok, t.ok) } else { (so.open, t.bad) };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {mark} "), style),
+            Span::raw(check_label(app, check.item)),
+        ]));
+        lines.push(Line::styled(format!("     {}", check_detail(app, check)), t.muted));
+    }
+    lines.push(Line::raw(""));
+    match &state.proceedings.signed_off {
+        Some(sealed) => {
+            let name = app.session().member(&sealed.by).map_or(sealed.by.as_str(), |m| m.name.as_str());
+            let when = format!(
+                "{}, {}",
+                format::date(sealed.at.date_naive(), app.language()),
+                format::time(sealed.at, app.language())
+            );
+            let text = so.sealed.replace("{when}", &when).replace("{name}", &clean_line(name));
+            lines.push(Line::styled(text, t.ok));
+            lines.push(Line::raw(so.sealed_hint));
+            let amendments = state.proceedings.amendments.len();
+            if amendments > 0 {
+                lines.push(Line::raw(so.amendments.replace("{}", &amendments.to_string())));
+            }
+        }
+        None if checks.iter().all(|c| c.ok) => lines.push(Line::styled(so.ready, t.ok)),
+        None => lines.push(Line::styled(so.not_ready, t.warn)),
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(so.export_heading, t.heading));
+    match export_dir(app) {
+        Some(dir) => {
+            lines.push(Line::raw(so.export_to.replace("{}", &clean_line(&dir.display().to_string()))))
+        }
+        None => lines.push(Line::styled(so.no_record, t.warn)),
+    }
+    lines.push(Line::styled(so.export_hint, t.muted));
+    if !state.is_signed_off() {
+        lines.push(Line::styled(so.export_draft, t.warn));
+    }
+    match &app.sign_off.export {
+        None => {}
+        Some(Ok(done)) => {
+            let draft = if done.draft { format!(" ({})", s.minutes.draft) } else { String::new() };
+            lines.push(Line::styled(
+                format!("{} {}{draft}:", so.written, clean_line(&done.dir.display().to_string())),
+                t.ok,
+            ));
+            lines.push(Line::raw(format!("  {}", done.files.join(", "))));
+            lines.push(Line::raw(format!("{}: {}", so.digest, done.digest)));
+            lines.push(Line::raw(match &done.signed_by {
+                Some(fp) => format!("{} {fp}", so.signed_with),
+                None => so.unsigned.to_string(),
+            }));
+        }
+        Some(Err(e)) => {
+            lines.push(Line::styled(format!("{}: {}", so.export_failed, clean_line(e)), t.bad));
+        }
+    }
+    let area = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
