@@ -9,12 +9,13 @@ use super::index::SessionIndex;
 use super::keymap::{KeyChord, Keymap, Scope};
 use super::screens::agenda::{self, AgendaState, SortKey};
 use super::screens::attendance::{self, AttendanceState};
+use super::screens::decision::{self, DecisionState};
 use super::screens::scoring::{self, ScoringState};
 use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
 use super::widgets::confirm::{self, Confirm};
-use crate::rules::Ranking;
+use crate::rules::{DecidedList, Ranking};
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
@@ -69,6 +70,10 @@ pub struct App {
     /// The ranking as the record stands: recomputed when the state changes,
     /// never per frame (it costs milliseconds on large sessions).
     ranking: Ranking,
+    /// The decision screen: selection, vote dialog, deferral, overlay.
+    pub(crate) decision: DecisionState,
+    /// The decided lists as of the last change, like the ranking.
+    decided: DecidedList,
 }
 
 impl App {
@@ -85,9 +90,12 @@ impl App {
         let theme_kind = ThemeKind::Default;
         let scoring = ScoringState::new(&session);
         let journal = Journal::detached(session.clone());
+        let ranking = crate::rules::ranking(journal.state());
         App {
             scoring,
-            ranking: crate::rules::ranking(journal.state()),
+            decided: crate::rules::decided_with(journal.state(), &ranking),
+            decision: DecisionState::default(),
+            ranking,
             journal,
             session,
             note: None,
@@ -180,6 +188,15 @@ impl App {
         &self.ranking
     }
 
+    /// The decided lists, as of the last change.
+    pub fn decided(&self) -> &DecidedList {
+        &self.decided
+    }
+
+    pub fn decision(&self) -> &DecisionState {
+        &self.decision
+    }
+
     pub fn journal(&self) -> &Journal {
         &self.journal
     }
@@ -227,6 +244,8 @@ impl App {
             Scope::Prompt
         } else if self.confirm.is_some() {
             Scope::Confirm
+        } else if let Some(scope) = decision::scope(self) {
+            scope
         } else if self.note.is_some() || (self.screen == Screen::Attendance && self.attendance.typing()) {
             Scope::Note
         } else if self.help.is_some() {
@@ -247,13 +266,21 @@ impl App {
             return Some(action);
         }
         match chord.code {
-            KeyCode::Char(c) if matches!(scope, Scope::Search | Scope::Note) && !chord.ctrl && !chord.alt => {
+            KeyCode::Char(c)
+                if matches!(scope, Scope::Search | Scope::Note | Scope::VoteText)
+                    && !chord.ctrl
+                    && !chord.alt =>
+            {
                 Some(Action::Insert(c))
             }
             // Score entry: digits and the decimal point are values, not keys.
             KeyCode::Char(c @ ('0'..='9' | ',' | '.' | '-'))
                 if scope == Scope::Scoring && !chord.ctrl && !chord.alt =>
             {
+                Some(Action::Insert(c))
+            }
+            // Vote counts and waiting-list positions.
+            KeyCode::Char(c @ '0'..='9') if scope == Scope::Vote && !chord.ctrl && !chord.alt => {
                 Some(Action::Insert(c))
             }
             _ => None,
@@ -296,6 +323,9 @@ impl App {
         if self.screen == Screen::Scoring && self.help.is_none() && scoring::intercept(self, action) {
             return;
         }
+        if self.screen == Screen::Decision && self.help.is_none() && decision::intercept(self, action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.size = Size::new(w, h),
@@ -326,6 +356,9 @@ impl App {
             Action::ShowDossier => self.open_dossier(),
             Action::ShowAttendance => self.go(Screen::Attendance),
             Action::ShowScoring => scoring::show(self),
+            Action::ShowDecision => decision::show(self),
+            Action::ToggleDecided => self.decision.toggle_overlay(),
+            Action::Back if self.decision.overlay() => self.decision.close_overlay(),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
@@ -334,6 +367,7 @@ impl App {
                 let handled = match self.screen {
                     Screen::Agenda => self.agenda.back(&self.session, &self.index),
                     Screen::Overview | Screen::Dossier | Screen::Attendance | Screen::Scoring => false,
+                    Screen::Decision => false,
                 };
                 if !handled {
                     self.go_back();
@@ -365,6 +399,7 @@ impl App {
             }
             Screen::Dossier => super::screens::dossier::handle(self, action),
             Screen::Scoring => scoring::handle(self, action),
+            Screen::Decision => decision::handle(self, action),
         }
     }
 
@@ -485,6 +520,7 @@ impl App {
     /// Take the agenda order from the recorded state.
     fn sync_agenda(&mut self) {
         self.ranking = crate::rules::ranking(self.journal.state());
+        self.decided = crate::rules::decided_with(self.journal.state(), &self.ranking);
         let order = &self.journal.state().proceedings.agenda.order;
         let mut rank: Vec<usize> = (0..self.session.dossiers.len()).map(|i| order.len() + i).collect();
         for (place, id) in order.iter().enumerate() {
@@ -539,6 +575,10 @@ impl App {
                 self.attendance.keep_visible(&lines, attendance::page_height(self.size));
             }
             Screen::Scoring => {}
+            Screen::Decision => {
+                let rows = self.journal.state().proceedings.agenda.order.len();
+                self.decision.keep_visible(rows, decision::page_height(self.size));
+            }
         }
     }
 }

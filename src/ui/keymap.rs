@@ -31,10 +31,17 @@ pub enum Scope {
     Attendance,
     /// An irreversible step waiting for the chair's yes.
     Confirm,
+    Decision,
+    /// The vote dialog, on a count, a choice or the motion.
+    Vote,
+    /// The vote dialog, on the list of ballots by name.
+    Ballots,
+    /// Text typed in the vote dialog (rationale) or a deferral's reason.
+    VoteText,
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 11] = [
+    const ALL: [(Scope, &'static str); 15] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
@@ -46,6 +53,10 @@ impl Scope {
         (Scope::Prompt, "prompt"),
         (Scope::Attendance, "attendance"),
         (Scope::Confirm, "confirm"),
+        (Scope::Decision, "decision"),
+        (Scope::Vote, "vote"),
+        (Scope::Ballots, "ballots"),
+        (Scope::VoteText, "vote_text"),
     ];
 
     fn from_name(name: &str) -> Option<Scope> {
@@ -54,7 +65,16 @@ impl Scope {
 
     /// Modes that capture keys; lookups in them do not fall back to `Global`.
     fn is_modal(self) -> bool {
-        matches!(self, Scope::Search | Scope::Note | Scope::Prompt | Scope::Confirm)
+        matches!(
+            self,
+            Scope::Search
+                | Scope::Note
+                | Scope::Prompt
+                | Scope::Confirm
+                | Scope::Vote
+                | Scope::Ballots
+                | Scope::VoteText
+        )
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod attendance;
 mod de;
+pub mod decision;
 mod en;
 pub mod scoring;
 
@@ -51,6 +52,8 @@ pub struct Strings {
     pub att: &'static attendance::AttendanceStrings,
     /// The scoring screen.
     pub scoring: &'static ScoringStrings,
+    /// The decision screen, the vote dialog and the decided lists.
+    pub decision: &'static decision::DecisionStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -282,6 +285,9 @@ impl Strings {
     /// The label of an action.
     pub fn action(&self, action: Action) -> &'static str {
         if let Some(label) = self.att.action(action) {
+            return label;
+        }
+        if let Some(label) = self.decision.action(action) {
             return label;
         }
         let a = &self.actions;
