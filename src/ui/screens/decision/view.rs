@@ -93,9 +93,9 @@ fn dialog_lines(app: &App, dialog: &VoteDialog, w: usize, room: usize) -> Vec<Li
         }
         Subject::EnBloc { items } => {
             let groups: [(&str, Vec<String>); 3] = [
-                (d.motions[0], ids(items, |o| o == Outcome::Admitted)),
-                (d.motions[1], waiting(items)),
-                (d.motions[2], ids(items, |o| o == Outcome::NotAdmitted)),
+                (d.admitted, ids(items, |o| o == Outcome::Admitted)),
+                (d.waiting, waiting(items)),
+                (d.not_admitted, ids(items, |o| o == Outcome::NotAdmitted)),
             ];
             for (word, group) in groups.iter().filter(|(_, g)| !g.is_empty()) {
                 let text = format!("{word} ({}): {}", group.len(), group.join(", "));
@@ -120,7 +120,9 @@ fn dialog_lines(app: &App, dialog: &VoteDialog, w: usize, room: usize) -> Vec<Li
         }
     }
     if !dialog.excluded.is_empty() && dialog.is_en_bloc() {
-        out.push(Line::styled(fit(d.excluded_hint, w, Align::Left), t.muted));
+        for part in wrap(d.excluded_hint, w) {
+            out.push(Line::styled(fit(&part, w, Align::Left), t.muted));
+        }
     }
     out.push(Line::raw(""));
     for field in dialog.fields() {
@@ -187,9 +189,9 @@ fn field_line(app: &App, dialog: &VoteDialog, field: Field, w: usize) -> Line<'s
         Field::Rationale => {
             let why = words::rationale_reasons(dialog, d);
             let mark = if why.is_empty() {
-                d.optional_mark.to_string()
+                format!("({})", d.optional_mark)
             } else {
-                format!("{} {}", d.required_mark, why.join(", "))
+                format!("({}: {})", d.required_mark, why.join(", "))
             };
             let cursor = if focused { "▏" } else { "" };
             (format!("{} {mark}", d.f_rationale), format!("{}{cursor}", safe(&dialog.rationale)))
