@@ -32,10 +32,17 @@ pub enum Scope {
     /// An irreversible step waiting for the chair's yes.
     Confirm,
     Minutes,
+    Decision,
+    /// The vote dialog, on a count, a choice or the motion.
+    Vote,
+    /// The vote dialog, on the list of ballots by name.
+    Ballots,
+    /// Text typed in the vote dialog (rationale) or a deferral's reason.
+    VoteText,
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 12] = [
+    const ALL: [(Scope, &'static str); 16] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
@@ -48,6 +55,10 @@ impl Scope {
         (Scope::Attendance, "attendance"),
         (Scope::Confirm, "confirm"),
         (Scope::Minutes, "minutes"),
+        (Scope::Decision, "decision"),
+        (Scope::Vote, "vote"),
+        (Scope::Ballots, "ballots"),
+        (Scope::VoteText, "vote_text"),
     ];
 
     fn from_name(name: &str) -> Option<Scope> {
@@ -56,7 +67,16 @@ impl Scope {
 
     /// Modes that capture keys; lookups in them do not fall back to `Global`.
     fn is_modal(self) -> bool {
-        matches!(self, Scope::Search | Scope::Note | Scope::Prompt | Scope::Confirm)
+        matches!(
+            self,
+            Scope::Search
+                | Scope::Note
+                | Scope::Prompt
+                | Scope::Confirm
+                | Scope::Vote
+                | Scope::Ballots
+                | Scope::VoteText
+        )
     }
 }
 

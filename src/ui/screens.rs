@@ -7,6 +7,7 @@
 
 pub mod agenda;
 pub mod attendance;
+pub mod decision;
 pub mod dossier;
 pub mod minutes;
 pub mod overview;
@@ -30,6 +31,7 @@ pub enum Screen {
     Attendance,
     Scoring,
     Minutes,
+    Decision,
 }
 
 impl Screen {
@@ -41,6 +43,7 @@ impl Screen {
             Screen::Attendance => Scope::Attendance,
             Screen::Scoring => Scope::Scoring,
             Screen::Minutes => Scope::Minutes,
+            Screen::Decision => Scope::Decision,
         }
     }
 
@@ -52,6 +55,7 @@ impl Screen {
             Screen::Attendance => s.att.screen,
             Screen::Scoring => s.scoring.screen,
             Screen::Minutes => s.minutes.screen,
+            Screen::Decision => s.decision.screen,
         }
     }
 
@@ -64,6 +68,7 @@ impl Screen {
             Screen::Attendance => attendance::render(app, frame, area),
             Screen::Scoring => scoring::render(app, frame, area),
             Screen::Minutes => minutes::render(app, frame, area),
+            Screen::Decision => decision::render(app, frame, area),
         }
     }
 
@@ -76,6 +81,7 @@ impl Screen {
             Screen::Attendance => attendance::hints(app),
             Screen::Scoring => scoring::hints(app),
             Screen::Minutes => minutes::hints(app),
+            Screen::Decision => decision::hints(app),
         }
     }
 }

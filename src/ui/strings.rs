@@ -3,6 +3,7 @@
 
 pub mod attendance;
 mod de;
+pub mod decision;
 mod en;
 pub mod minutes;
 pub mod scoring;
@@ -54,6 +55,8 @@ pub struct Strings {
     pub scoring: &'static ScoringStrings,
     /// The minutes screen.
     pub minutes: &'static minutes::MinutesStrings,
+    /// The decision screen, the vote dialog and the decided lists.
+    pub decision: &'static decision::DecisionStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -285,6 +288,9 @@ impl Strings {
     /// The label of an action.
     pub fn action(&self, action: Action) -> &'static str {
         if let Some(label) = self.att.action(action) {
+            return label;
+        }
+        if let Some(label) = self.decision.action(action) {
             return label;
         }
         let a = &self.actions;

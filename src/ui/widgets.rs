@@ -2,6 +2,7 @@
 //! too-small notice, the indicator comparison and scrollable documents.
 
 pub mod confirm;
+pub mod decided;
 pub mod doc;
 pub mod footer;
 pub mod header;

@@ -114,6 +114,7 @@ pub static DE: Strings = Strings {
     },
     scoring: &super::scoring::DE,
     minutes: &super::minutes::DE,
+    decision: &super::decision::DE,
     hint_reorder: "Reihenfolge",
     hint_move: "bewegen",
     hint_scroll: "blättern",

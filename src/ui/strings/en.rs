@@ -114,6 +114,7 @@ pub static EN: Strings = Strings {
     },
     scoring: &super::scoring::EN,
     minutes: &super::minutes::EN,
+    decision: &super::decision::EN,
     hint_reorder: "reorder",
     hint_move: "move",
     hint_scroll: "scroll",
