@@ -5,6 +5,7 @@
 
 mod decided;
 mod majority;
+mod motion;
 #[cfg(test)]
 mod props;
 mod quorum;
@@ -14,6 +15,7 @@ mod sign_off;
 
 pub use decided::*;
 pub use majority::*;
+pub use motion::*;
 pub use quorum::*;
 pub use ranking::*;
 pub use scores::*;

@@ -122,6 +122,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     widgets::header::render(app, frame, header);
     app.screen().render(app, frame, body);
     widgets::footer::render(app, frame, footer);
+    if app.decision().overlay() {
+        widgets::decided::render_overlay(app, frame, body);
+    }
     if app.help_open() {
         widgets::help::render(app, frame, body);
     }

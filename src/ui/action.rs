@@ -73,6 +73,23 @@ pub enum Action {
     SignOff,
     /// Write the export folder.
     Export,
+    // Decisions: votes item by item or en bloc, deferral, decided lists.
+    /// Vote en bloc on the proposal for all undecided ranked dossiers.
+    EnBloc,
+    /// Vote dialog: the motion is admission.
+    MotionAdmit,
+    /// Vote dialog: the motion is the waiting list (with a position).
+    MotionWaiting,
+    /// Vote dialog: the motion is not to admit.
+    MotionNotAdmit,
+    /// Vote dialog: take the vote by name, or by counts again.
+    ByName,
+    /// By name: the selected member votes yes.
+    BallotYes,
+    /// By name: the selected member votes no.
+    BallotNo,
+    /// By name: the selected member abstains.
+    BallotAbstain,
     // Going places: one key per screen from anywhere.
     ShowOverview,
     ShowAgenda,
@@ -81,6 +98,9 @@ pub enum Action {
     ShowMinutes,
     /// The sign-off checklist and the export step.
     ShowSignOff,
+    ShowDecision,
+    /// Show or hide the decided lists (*Beschlusslage*) over any screen.
+    ToggleDecided,
     /// Step back: close the overlay, clear the search, or return to the
     /// previous screen.
     Back,

@@ -9,6 +9,7 @@ use super::index::SessionIndex;
 use super::keymap::{KeyChord, Keymap, Scope};
 use super::screens::agenda::{self, AgendaState, SortKey};
 use super::screens::attendance::{self, AttendanceState};
+use super::screens::decision::{self, DecisionState};
 use super::screens::minutes::{self, MinutesState};
 use super::screens::scoring::{self, ScoringState};
 use super::screens::sign_off::{self, SignOffState};
@@ -17,7 +18,7 @@ use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
 use super::widgets::amend::AmendPrompt;
 use super::widgets::confirm::{self, Confirm};
-use crate::rules::Ranking;
+use crate::rules::{DecidedList, Ranking};
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
@@ -79,6 +80,10 @@ pub struct App {
     /// The ranking as the record stands: recomputed when the state changes,
     /// never per frame (it costs milliseconds on large sessions).
     ranking: Ranking,
+    /// The decision screen: selection, vote dialog, deferral, overlay.
+    pub(crate) decision: DecisionState,
+    /// The decided lists as of the last change, like the ranking.
+    decided: DecidedList,
 }
 
 impl App {
@@ -95,9 +100,12 @@ impl App {
         let theme_kind = ThemeKind::Default;
         let scoring = ScoringState::new(&session);
         let journal = Journal::detached(session.clone());
+        let ranking = crate::rules::ranking(journal.state());
         App {
             scoring,
-            ranking: crate::rules::ranking(journal.state()),
+            decided: crate::rules::decided_with(journal.state(), &ranking),
+            decision: DecisionState::default(),
+            ranking,
             journal,
             session,
             note: None,
@@ -202,6 +210,15 @@ impl App {
         &self.ranking
     }
 
+    /// The decided lists, as of the last change.
+    pub fn decided(&self) -> &DecidedList {
+        &self.decided
+    }
+
+    pub fn decision(&self) -> &DecisionState {
+        &self.decision
+    }
+
     pub fn journal(&self) -> &Journal {
         &self.journal
     }
@@ -255,6 +272,8 @@ impl App {
             Scope::Note
         } else if self.confirm.is_some() {
             Scope::Confirm
+        } else if let Some(scope) = decision::scope(self) {
+            scope
         } else if self.note.is_some() || (self.screen == Screen::Attendance && self.attendance.typing()) {
             Scope::Note
         } else if self.help.is_some() {
@@ -275,13 +294,21 @@ impl App {
             return Some(action);
         }
         match chord.code {
-            KeyCode::Char(c) if matches!(scope, Scope::Search | Scope::Note) && !chord.ctrl && !chord.alt => {
+            KeyCode::Char(c)
+                if matches!(scope, Scope::Search | Scope::Note | Scope::VoteText)
+                    && !chord.ctrl
+                    && !chord.alt =>
+            {
                 Some(Action::Insert(c))
             }
             // Score entry: digits and the decimal point are values, not keys.
             KeyCode::Char(c @ ('0'..='9' | ',' | '.' | '-'))
                 if scope == Scope::Scoring && !chord.ctrl && !chord.alt =>
             {
+                Some(Action::Insert(c))
+            }
+            // Vote counts and waiting-list positions.
+            KeyCode::Char(c @ '0'..='9') if scope == Scope::Vote && !chord.ctrl && !chord.alt => {
                 Some(Action::Insert(c))
             }
             _ => None,
@@ -327,6 +354,9 @@ impl App {
         if self.screen == Screen::Scoring && self.help.is_none() && scoring::intercept(self, action) {
             return;
         }
+        if self.screen == Screen::Decision && self.help.is_none() && decision::intercept(self, action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.size = Size::new(w, h),
@@ -359,6 +389,9 @@ impl App {
             Action::ShowScoring => scoring::show(self),
             Action::ShowMinutes => self.go(Screen::Minutes),
             Action::ShowSignOff => self.go(Screen::SignOff),
+            Action::ShowDecision => decision::show(self),
+            Action::ToggleDecided => self.decision.toggle_overlay(),
+            Action::Back if self.decision.overlay() => self.decision.close_overlay(),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
@@ -371,7 +404,8 @@ impl App {
                     | Screen::Attendance
                     | Screen::Scoring
                     | Screen::Minutes
-                    | Screen::SignOff => false,
+                    | Screen::SignOff
+                    | Screen::Decision => false,
                 };
                 if !handled {
                     self.go_back();
@@ -405,6 +439,7 @@ impl App {
             Screen::Scoring => scoring::handle(self, action),
             Screen::Minutes => minutes::handle(self, action),
             Screen::SignOff => sign_off::handle(self, action),
+            Screen::Decision => decision::handle(self, action),
         }
     }
 
@@ -548,6 +583,7 @@ impl App {
     /// Take the agenda order from the recorded state.
     fn sync_agenda(&mut self) {
         self.ranking = crate::rules::ranking(self.journal.state());
+        self.decided = crate::rules::decided_with(self.journal.state(), &self.ranking);
         let order = &self.journal.state().proceedings.agenda.order;
         let mut rank: Vec<usize> = (0..self.session.dossiers.len()).map(|i| order.len() + i).collect();
         for (place, id) in order.iter().enumerate() {
@@ -604,6 +640,10 @@ impl App {
             Screen::Scoring => {}
             Screen::Minutes => minutes::clamp(self),
             Screen::SignOff => {}
+            Screen::Decision => {
+                let rows = self.journal.state().proceedings.agenda.order.len();
+                self.decision.keep_visible(rows, decision::page_height(self.size));
+            }
         }
     }
 }

@@ -33,10 +33,17 @@ pub enum Scope {
     Confirm,
     Minutes,
     SignOff,
+    Decision,
+    /// The vote dialog, on a count, a choice or the motion.
+    Vote,
+    /// The vote dialog, on the list of ballots by name.
+    Ballots,
+    /// Text typed in the vote dialog (rationale) or a deferral's reason.
+    VoteText,
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 13] = [
+    const ALL: [(Scope, &'static str); 17] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
@@ -50,6 +57,10 @@ impl Scope {
         (Scope::Confirm, "confirm"),
         (Scope::Minutes, "minutes"),
         (Scope::SignOff, "sign_off"),
+        (Scope::Decision, "decision"),
+        (Scope::Vote, "vote"),
+        (Scope::Ballots, "ballots"),
+        (Scope::VoteText, "vote_text"),
     ];
 
     fn from_name(name: &str) -> Option<Scope> {
@@ -58,7 +69,16 @@ impl Scope {
 
     /// Modes that capture keys; lookups in them do not fall back to `Global`.
     fn is_modal(self) -> bool {
-        matches!(self, Scope::Search | Scope::Note | Scope::Prompt | Scope::Confirm)
+        matches!(
+            self,
+            Scope::Search
+                | Scope::Note
+                | Scope::Prompt
+                | Scope::Confirm
+                | Scope::Vote
+                | Scope::Ballots
+                | Scope::VoteText
+        )
     }
 }
 

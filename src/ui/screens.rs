@@ -7,6 +7,7 @@
 
 pub mod agenda;
 pub mod attendance;
+pub mod decision;
 pub mod dossier;
 pub mod minutes;
 pub mod overview;
@@ -31,6 +32,7 @@ pub enum Screen {
     Scoring,
     Minutes,
     SignOff,
+    Decision,
 }
 
 impl Screen {
@@ -43,6 +45,7 @@ impl Screen {
             Screen::Scoring => Scope::Scoring,
             Screen::Minutes => Scope::Minutes,
             Screen::SignOff => Scope::SignOff,
+            Screen::Decision => Scope::Decision,
         }
     }
 
@@ -55,6 +58,7 @@ impl Screen {
             Screen::Scoring => s.scoring.screen,
             Screen::Minutes => s.minutes.screen,
             Screen::SignOff => s.sign_off.screen,
+            Screen::Decision => s.decision.screen,
         }
     }
 
@@ -68,6 +72,7 @@ impl Screen {
             Screen::Scoring => scoring::render(app, frame, area),
             Screen::Minutes => minutes::render(app, frame, area),
             Screen::SignOff => sign_off::render(app, frame, area),
+            Screen::Decision => decision::render(app, frame, area),
         }
     }
 
@@ -81,6 +86,7 @@ impl Screen {
             Screen::Scoring => scoring::hints(app),
             Screen::Minutes => minutes::hints(app),
             Screen::SignOff => sign_off::hints(app),
+            Screen::Decision => decision::hints(app),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod attendance;
 mod de;
+pub mod decision;
 mod en;
 pub mod minutes;
 pub mod scoring;
@@ -57,6 +58,8 @@ pub struct Strings {
     pub minutes: &'static minutes::MinutesStrings,
     /// The sign-off and export screen, and amendments.
     pub sign_off: &'static sign_off::SignOffStrings,
+    /// The decision screen, the vote dialog and the decided lists.
+    pub decision: &'static decision::DecisionStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -288,6 +291,9 @@ impl Strings {
     /// The label of an action.
     pub fn action(&self, action: Action) -> &'static str {
         if let Some(label) = self.att.action(action) {
+            return label;
+        }
+        if let Some(label) = self.decision.action(action) {
             return label;
         }
         let a = &self.actions;

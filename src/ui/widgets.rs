@@ -3,6 +3,7 @@
 
 pub mod amend;
 pub mod confirm;
+pub mod decided;
 pub mod doc;
 pub mod footer;
 pub mod header;

@@ -10,7 +10,7 @@ use super::SessionState;
 use crate::domain::command::DomainError;
 use crate::domain::event::{Ballot, Outcome, Vote, VoteQuorum, VoteSubject};
 use crate::domain::{Majority, TieRule};
-use crate::rules::{self, Counts, Ranking};
+use crate::rules::{self, Counts};
 
 impl SessionState {
     /// The vote to record, without motion and rationale, or why it cannot
@@ -64,17 +64,9 @@ impl SessionState {
 
         let r = &self.session.definition.rules;
         let result = rules::vote_result(counts, r.majority, r.tie, quorum.present, chair_ballot);
-        let ranking = rules::ranking(self);
-        let departing: Vec<String> = items
-            .iter()
-            .filter(|i| departs(&ranking, &i.dossier, i.outcome))
-            .map(|i| i.dossier.clone())
-            .collect();
-        let budget = &self.session.definition.budget;
-        let over_budget = result.carried && items.iter().any(|i| i.outcome == Outcome::Admitted) && {
-            let (count, eur) = rules::admitted_after(self, &items);
-            eur > budget.available_eur || budget.max_admissions.is_some_and(|m| count > m as usize)
-        };
+        let check = rules::motion_check(self, &rules::ranking(self), &items);
+        let over_budget = result.carried && check.over_budget;
+        let departing = check.departing;
         let is_tie = counts.yes == counts.no && counts.yes > 0;
         let chair_decides = r.majority == Majority::Simple && r.tie == TieRule::ChairDecides;
         Ok(Vote {
@@ -159,18 +151,5 @@ impl SessionState {
             return Err(DomainError::TieChoiceDisagrees);
         }
         Ok(Some(choice))
-    }
-}
-
-/// Whether deciding `outcome` departs from the ranking's proposal: a
-/// deferral never does; an unranked dossier departs when admitted or put on
-/// the waiting list; a ranked one when the outcome (or the waiting-list
-/// position) differs.
-pub(crate) fn departs(ranking: &Ranking, dossier: &str, outcome: Outcome) -> bool {
-    match (outcome, ranking.proposed_outcome(dossier)) {
-        (Outcome::Deferred, _) => false,
-        (Outcome::NotAdmitted, None) => false,
-        (_, None) => true,
-        (outcome, Some(proposed)) => outcome != proposed,
     }
 }

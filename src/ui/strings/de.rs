@@ -115,6 +115,7 @@ pub static DE: Strings = Strings {
     scoring: &super::scoring::DE,
     minutes: &super::minutes::DE,
     sign_off: &super::sign_off::DE,
+    decision: &super::decision::DE,
     hint_reorder: "Reihenfolge",
     hint_move: "bewegen",
     hint_scroll: "blättern",

@@ -115,6 +115,7 @@ pub static EN: Strings = Strings {
     scoring: &super::scoring::EN,
     minutes: &super::minutes::EN,
     sign_off: &super::sign_off::EN,
+    decision: &super::decision::EN,
     hint_reorder: "reorder",
     hint_move: "move",
     hint_scroll: "scroll",

@@ -41,11 +41,16 @@ fn keys(app: &App, action: Action) -> String {
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let Some(confirm) = &app.confirm else { return };
+    render_question(app, frame, body, confirm.title, &confirm.question);
+}
+
+/// A question in the confirmation's box, with its yes and no keys.
+pub fn render_question(app: &App, frame: &mut Frame, body: Rect, title: &str, question: &str) {
     let s = app.strings();
     let t = &app.theme;
     let width = body.width.saturating_sub(8).min(72);
     let lines = vec![
-        Line::raw(confirm.question.clone()),
+        Line::raw(question.to_string()),
         Line::raw(""),
         Line::from(vec![
             Span::styled(format!(" {} ", keys(app, Action::Open)), t.footer_key),
@@ -58,6 +63,6 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(body);
     let [area] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
     frame.render_widget(Clear, area);
-    let block = Block::new().borders(Borders::ALL).title(format!(" ⚠ {} ", confirm.title)).style(t.base);
+    let block = Block::new().borders(Borders::ALL).title(format!(" ⚠ {title} ")).style(t.base);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }

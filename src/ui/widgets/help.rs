@@ -60,6 +60,7 @@ fn entries(app: &App, scope: Scope, lookup_scope: Scope) -> Vec<Entry> {
             (Scope::Search, Action::Back) => s.actions.clear_search,
             (Scope::Search, Action::Open) => s.actions.confirm_search,
             (Scope::Scoring, Action::Open) => s.scoring.enter,
+            (Scope::Decision, Action::Open) => s.decision.vote,
             _ => s.action(action),
         };
         out.push((keys.join("/"), label));
