@@ -96,11 +96,11 @@ pub enum Action {
     ShowDossier,
     ShowScoring,
     ShowMinutes,
-    /// The sign-off checklist and the export step.
-    ShowSignOff,
     ShowDecision,
     /// Show or hide the decided lists (*Beschlusslage*) over any screen.
     ToggleDecided,
+    /// The sign-off checklist and the export step.
+    ShowSignOff,
     /// Step back: close the overlay, clear the search, or return to the
     /// previous screen.
     Back,
