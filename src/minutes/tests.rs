@@ -306,6 +306,14 @@ fn undone_actions_are_not_in_the_minutes() {
 #[test]
 fn sign_off_and_amendments_with_the_day_they_happened() {
     let mut r = under_way(Language::De);
+    // Sign-off needs every item decided: what is still open is deferred.
+    let open = crate::rules::decided(&r.state).undecided;
+    for dossier in open {
+        r.at(
+            t(10, 59),
+            Command::RecordDecision { dossier, outcome: crate::domain::Outcome::Deferred, rationale: None },
+        );
+    }
     r.at(t(11, 0), Command::SignOff { by: "m00".into() });
     let next_day = DateTime::parse_from_rfc3339("2026-11-27T08:30:00+01:00").unwrap();
     let note = Command::AddNote { text: "Nachtrag".into(), dossier: None };
