@@ -20,8 +20,8 @@ pub fn section(cx: &Context) -> Section {
     part(cx, &mut blocks, t.res_not_admitted, t.res_header[0], ranked(&list.not_admitted, &rank));
     part(cx, &mut blocks, t.res_deferred, t.res_header[0], ranked(&list.deferred, &rank));
     if !list.undecided.is_empty() {
-        let items: Vec<String> = list.undecided.iter().map(|d| cx.dossier(d)).collect();
-        blocks.push(para(fill(t.res_undecided, &[("items", &items.join("; "))])));
+        let (n, items) = (list.undecided.len().to_string(), list.undecided.join(", "));
+        blocks.push(para(fill(t.res_undecided, &[("n", &n), ("items", &items)])));
     }
     blocks.push(Block::Fields(money(cx, list.admitted.len(), list.admitted_eur, list.remaining_eur)));
     Section { level: 1, heading: t.sec_result.to_string(), anchor: None, blocks }

@@ -164,7 +164,7 @@ pub static DE: Text = Text {
     res_none: "keine",
     res_header: ["Rang", "Kennung", "Kommune", "Beantragt"],
     res_position: "Platz",
-    res_undecided: "⚠ Noch ohne Beschluss: {items}.",
+    res_undecided: "⚠ Noch ohne Beschluss ({n}): {items}.",
     f_count: "Aufnahmen",
     count_of: "{count} von höchstens {max}",
     count_over: " – Höchstzahl überschritten",

@@ -162,7 +162,7 @@ pub static EN: Text = Text {
     res_none: "none",
     res_header: ["Rank", "Id", "Municipality", "Requested"],
     res_position: "Position",
-    res_undecided: "⚠ Not decided yet: {items}.",
+    res_undecided: "⚠ Not decided yet ({n}): {items}.",
     f_count: "Admissions",
     count_of: "{count} of at most {max}",
     count_over: " – maximum exceeded",
