@@ -1,7 +1,8 @@
 //! What the state does not keep but the minutes need: when things happened
 //! in order. One walk over the actions that count (the undo history's
 //! `done`, with amendments at their place) gives the quorum findings, the
-//! openings of each agenda item, and each item's entries in time order.
+//! openings of each agenda item, each item's entries in time order (votes
+//! and decisions among them), and the en-bloc votes at their place.
 
 use std::collections::{BTreeSet, HashMap};
 
