@@ -14,8 +14,10 @@ mod html;
 mod items;
 mod markdown;
 mod opening;
+mod result;
 mod text;
 mod timeline;
+mod votes;
 
 #[cfg(test)]
 mod tests;

@@ -1,12 +1,12 @@
 //! The last parts: the chair's notes that are not about one item, the
-//! sign-off with any amendments after it, and the lines to sign on.
+//! result of the session (`result.rs`), the sign-off with any amendments after it, and the lines to sign on.
 
 use super::context::{Context, fill, para, table};
 use super::{Block, Note, Section, Signatures, Signer};
 use crate::domain::{Action, Description, EventKind};
 
 pub fn sections(cx: &Context) -> Vec<Section> {
-    vec![notes(cx), sign_off(cx), signatures(cx)]
+    vec![notes(cx), super::result::section(cx), sign_off(cx), signatures(cx)]
 }
 
 fn section(heading: &str, blocks: Vec<Block>) -> Section {

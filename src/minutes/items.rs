@@ -2,15 +2,16 @@
 //! each item's facts (funding requested, when it was called up, time
 //! spent, its quorum, who did not take part), then its proceedings in time
 //! order: scoring rounds as they were revealed, the chair's notes,
-//! deferrals. Votes and the decision on the item are entries of the same
-//! timeline and take their place among these.
+//! deferrals, votes and decisions (`votes.rs`). An en-bloc vote has a
+//! section of its own among the items, at the time it was taken.
 
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::context::{Context, fill, para, table};
-use super::timeline::{Call, Entry, Item};
+use super::timeline::{Call, Entry, Item, Part};
+use super::votes::{self, capitalised};
 use super::{Block, Inline, Note, Section};
 use crate::rules::{RoundResult, round_result};
 
@@ -21,7 +22,10 @@ pub fn sections(cx: &Context) -> Vec<Section> {
     let items = &cx.timeline.items;
     let intro = if items.is_empty() { vec![para(t.no_items)] } else { Vec::new() };
     let mut out = vec![Section { level: 1, heading: t.sec_items.to_string(), anchor: None, blocks: intro }];
-    out.extend(items.iter().enumerate().map(|(i, item)| item_section(cx, i + 1, item)));
+    out.extend(cx.timeline.parts.iter().filter_map(|part| match *part {
+        Part::Item(i) => items.get(i).map(|item| item_section(cx, i + 1, item)),
+        Part::EnBloc(i) => cx.timeline.en_bloc.get(i).map(|v| votes::en_bloc_section(cx, v)),
+    }));
     out
 }
 
@@ -113,6 +117,15 @@ fn proceedings(cx: &Context, item: &Item) -> Vec<Block> {
                 Some(r) => fill(t.deferred_reason, &[("clock", &cx.clock(*at)), ("reason", r)]),
                 None => fill(t.deferred, &[("clock", &cx.clock(*at))]),
             })),
+            Entry::Vote(voted) => blocks.extend(votes::item_vote(cx, voted)),
+            Entry::EnBloc { index } => {
+                if let Some(voted) = cx.timeline.en_bloc.get(*index) {
+                    blocks.push(votes::en_bloc_entry(cx, d, voted));
+                }
+            }
+            Entry::Decision { at, outcome, rationale, departs } => {
+                blocks.extend(votes::decision(cx, d, *at, *outcome, rationale.as_deref(), *departs))
+            }
         }
     }
     for round in 1..=cx.state.round(d) {
@@ -244,12 +257,4 @@ fn score_table(cx: &Context, result: &RoundResult) -> Block {
     rows.push(aggregate);
     rows.push(spread);
     table(&header, &numeric, rows)
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -122,6 +122,66 @@ pub struct Text {
     pub deferred: &'static str,
     pub deferred_reason: &'static str,
     pub note_lead: &'static str,
+    // Votes and decisions.
+    pub vote_heading: &'static str,
+    pub motion: &'static str,
+    pub motion_en_bloc: &'static str,
+    pub motion_worded: &'static str,
+    /// A motion's outcome: admitted, waiting list (`{position}`), not
+    /// admitted, deferred.
+    pub outcome_motion: [&'static str; 4],
+    /// What a resolution does to a dossier, in the same order.
+    pub outcome_resolution: [&'static str; 4],
+    /// One, several eligible voters present.
+    pub vote_quorum: [&'static str; 2],
+    pub counts: &'static str,
+    /// One, several abstentions.
+    pub abstentions: [&'static str; 2],
+    /// Simple, absolute (`{needed}` of `{eligible}`), two thirds
+    /// (`{needed}` of `{cast}`).
+    pub majority: [&'static str; 3],
+    pub reached: &'static str,
+    pub missed: &'static str,
+    pub tie_chair: &'static str,
+    pub tie_rejected: &'static str,
+    pub no_yes_no: &'static str,
+    pub carried: &'static str,
+    pub rejected: &'static str,
+    /// Yes, no, abstain.
+    pub ballots: [&'static str; 3],
+    pub by_name: &'static str,
+    pub vote_conflicted: &'static str,
+    pub resolution: &'static str,
+    pub resolution_en_bloc: &'static str,
+    pub departs: &'static str,
+    pub departs_items: &'static str,
+    pub over_budget: &'static str,
+    pub rationale: &'static str,
+    pub decision_no_vote: &'static str,
+    pub en_bloc_heading: &'static str,
+    pub en_bloc_header: [&'static str; 4],
+    pub en_bloc_carried: &'static str,
+    pub en_bloc_rejected: &'static str,
+    // The result.
+    pub sec_result: &'static str,
+    pub res_admitted: &'static str,
+    pub res_waiting: &'static str,
+    pub res_not_admitted: &'static str,
+    pub res_deferred: &'static str,
+    pub res_none: &'static str,
+    /// Rank (or, for the waiting list, position), id, municipality,
+    /// funding requested.
+    pub res_header: [&'static str; 4],
+    pub res_position: &'static str,
+    pub res_undecided: &'static str,
+    pub f_count: &'static str,
+    pub count_of: &'static str,
+    pub count_over: &'static str,
+    pub f_admitted_eur: &'static str,
+    pub f_available: &'static str,
+    pub f_remaining: &'static str,
+    pub f_excess: &'static str,
+    pub excess: &'static str,
     // Closing.
     pub sec_notes: &'static str,
     pub no_notes: &'static str,

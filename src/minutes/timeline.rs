@@ -1,13 +1,14 @@
 //! What the state does not keep but the minutes need: when things happened
 //! in order. One walk over the actions that count (the undo history's
 //! `done`, with amendments at their place) gives the quorum findings, the
-//! openings of each agenda item, and each item's entries in time order.
+//! openings of each agenda item, each item's entries in time order (votes
+//! and decisions among them), and the en-bloc votes at their place.
 
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::{EventKind, SessionState};
+use crate::domain::{EventKind, Outcome, SessionState, Vote, VoteSubject};
 use crate::rules::{Quorum, required_present};
 
 type At = DateTime<FixedOffset>;
@@ -43,10 +44,58 @@ pub struct Call {
 /// What happened on an item, at its place in time.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
-    RoundOpened { round: u32, at: At },
-    Revealed { round: u32, early: bool, at: At },
-    Note { seq: u64, at: At, text: String },
-    Deferred { at: At, reason: Option<String> },
+    RoundOpened {
+        round: u32,
+        at: At,
+    },
+    Revealed {
+        round: u32,
+        early: bool,
+        at: At,
+    },
+    Note {
+        seq: u64,
+        at: At,
+        text: String,
+    },
+    Deferred {
+        at: At,
+        reason: Option<String>,
+    },
+    /// A vote on this item alone.
+    Vote(Box<Voted>),
+    /// This item was part of the en-bloc vote `en_bloc[index]`.
+    EnBloc {
+        index: usize,
+    },
+    /// A decision without a vote (a deferral).
+    Decision {
+        at: At,
+        outcome: Outcome,
+        rationale: Option<String>,
+        departs: bool,
+    },
+}
+
+/// A vote as the minutes tell it: the recorded vote, and the voting
+/// members present then who did not vote because of a conflict of
+/// interest on one of its items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Voted {
+    pub seq: u64,
+    pub at: At,
+    pub vote: Vote,
+    /// Member ids, in the order of the session.
+    pub conflicted: Vec<String>,
+}
+
+/// The parts of "the items dealt with", in time order: an item's section
+/// where it was first dealt with, an en-bloc vote's section where it was
+/// taken.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Part {
+    Item(usize),
+    EnBloc(usize),
 }
 
 /// An agenda item dealt with.
@@ -67,6 +116,10 @@ pub struct Timeline {
     pub findings: Vec<Finding>,
     /// In the order first dealt with.
     pub items: Vec<Item>,
+    /// Votes on a whole list, in time order.
+    pub en_bloc: Vec<Voted>,
+    /// Items and en-bloc votes in the order they appear.
+    pub parts: Vec<Part>,
     /// Notes not about a dossier: seq, time, text.
     pub general_notes: Vec<(u64, At, String)>,
 }
@@ -191,12 +244,32 @@ impl Walk<'_> {
             }
             // An item voted or decided on is an item dealt with.
             EventKind::VoteRecorded(vote) => {
-                for d in vote.subject.dossiers() {
-                    self.touch(&d);
+                let conflicted = self.conflicted_present(&vote.subject.dossiers());
+                let voted = Voted { seq, at, vote: vote.clone(), conflicted };
+                match &vote.subject {
+                    VoteSubject::Dossier { dossier, .. } => {
+                        let i = self.touch(dossier);
+                        self.out.items[i].entries.push(Entry::Vote(Box::new(voted)));
+                    }
+                    VoteSubject::EnBloc { items } => {
+                        let index = self.out.en_bloc.len();
+                        self.out.en_bloc.push(voted);
+                        self.out.parts.push(Part::EnBloc(index));
+                        for p in items {
+                            let i = self.touch(&p.dossier);
+                            self.out.items[i].entries.push(Entry::EnBloc { index });
+                        }
+                    }
                 }
             }
-            EventKind::DecisionRecorded { dossier, .. } => {
-                self.touch(dossier);
+            EventKind::DecisionRecorded { dossier, outcome, rationale, departs_from_ranking } => {
+                let i = self.touch(dossier);
+                self.out.items[i].entries.push(Entry::Decision {
+                    at,
+                    outcome: *outcome,
+                    rationale: rationale.clone(),
+                    departs: *departs_from_ranking,
+                });
             }
             _ => {}
         }
@@ -215,7 +288,24 @@ impl Walk<'_> {
             entries: Vec::new(),
         });
         self.index.insert(dossier.to_string(), i);
+        self.out.parts.push(Part::Item(i));
         i
+    }
+
+    /// Voting members present with a conflict of interest (pre-declared or
+    /// declared so far) on any of `dossiers`, in the order of the session.
+    fn conflicted_present(&self, dossiers: &[String]) -> Vec<String> {
+        let def = &self.state.session.definition;
+        def.voting_members()
+            .filter(|m| self.present.contains(&m.id))
+            .filter(|m| dossiers.iter().any(|d| !self.free_of_conflict(&m.id, d)))
+            .map(|m| m.id.clone())
+            .collect()
+    }
+
+    fn free_of_conflict(&self, member: &str, dossier: &str) -> bool {
+        !self.state.session.definition.conflicts.iter().any(|c| c.member == member && c.dossier == dossier)
+            && !self.live_conflicts.contains(&(member.to_string(), dossier.to_string()))
     }
 
     fn close_current(&mut self, at: At) {
@@ -264,16 +354,7 @@ impl Walk<'_> {
     }
 
     fn item_quorum(&self, dossier: &str) -> Quorum {
-        self.quorum(|member| {
-            !self
-                .state
-                .session
-                .definition
-                .conflicts
-                .iter()
-                .any(|c| c.member == member && c.dossier == dossier)
-                && !self.live_conflicts.contains(&(member.to_string(), dossier.to_string()))
-        })
+        self.quorum(|member| self.free_of_conflict(member, dossier))
     }
 
     fn quorum(&self, counts: impl Fn(&str) -> bool) -> Quorum {

@@ -6,7 +6,7 @@ use quick_xml::events::Event as Xml;
 
 use super::super::*;
 use super::{t, under_way};
-use crate::domain::Language;
+use crate::domain::{Command, Language, Outcome, VoteSubject};
 
 fn small(text: &str) -> Minutes {
     Minutes {
@@ -237,13 +237,35 @@ fn the_minutes_of_a_session_are_well_formed_html() {
     let elements = well_formed(&html(&m));
     assert_eq!(elements[..4], ["html", "head", "meta", "meta"]);
     assert_eq!(elements.iter().filter(|e| *e == "h3").count(), 2);
-    assert_eq!(elements.iter().filter(|e| *e == "section").count(), 12);
+    assert_eq!(elements.iter().filter(|e| *e == "section").count(), 13);
+}
+
+/// The session under way, then a vote at 10:45 on an item not ranked:
+/// carried, departing from the ranking, with its rationale.
+fn with_a_vote(lang: Language) -> Minutes {
+    let mut r = under_way(lang);
+    let vote = Command::RecordVote {
+        subject: VoteSubject::Dossier { dossier: "D0002".into(), outcome: Outcome::Admitted },
+        motion: None,
+        yes: 2,
+        no: 0,
+        abstain: 1,
+        ballots: Default::default(),
+        tie_choice: None,
+        rationale: Some("Dringender Bedarf".into()),
+    };
+    r.at(t(10, 45), vote);
+    build(&r.state, t(11, 0))
 }
 
 #[test]
 fn the_minutes_of_a_session_as_documents() {
-    let m = build(&under_way(Language::De).state, t(11, 0));
-    insta::assert_snapshot!("minutes_de_md", markdown(&m));
-    let m = build(&under_way(Language::En).state, t(11, 0));
-    insta::assert_snapshot!("minutes_en_md", markdown(&m));
+    insta::assert_snapshot!("minutes_de_md", markdown(&with_a_vote(Language::De)));
+    insta::assert_snapshot!("minutes_en_md", markdown(&with_a_vote(Language::En)));
+    let page = html(&with_a_vote(Language::De));
+    well_formed(&page);
+    // From the item voted on to the result, before the sign-off.
+    let start = page.find("<section class=\"item\" id=\"item-D0002\"").unwrap_or(0);
+    let end = page.find("<section class=\"part\">\n<h2>Freigabe").unwrap_or(page.len());
+    insta::assert_snapshot!("minutes_de_vote_html", &page[start..end]);
 }
