@@ -73,6 +73,7 @@ pub enum Action {
     ShowAgenda,
     ShowDossier,
     ShowScoring,
+    ShowRanking,
     /// Step back: close the overlay, clear the search, or return to the
     /// previous screen.
     Back,

@@ -9,6 +9,7 @@ use super::index::SessionIndex;
 use super::keymap::{KeyChord, Keymap, Scope};
 use super::screens::agenda::{self, AgendaState, SortKey};
 use super::screens::attendance::{self, AttendanceState};
+use super::screens::ranking::{self, RankingState};
 use super::screens::scoring::{self, ScoringState};
 use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
@@ -69,6 +70,8 @@ pub struct App {
     /// The ranking as the record stands: recomputed when the state changes,
     /// never per frame (it costs milliseconds on large sessions).
     ranking: Ranking,
+    /// Selection and scroll position of the ranking screen.
+    pub(crate) ranking_screen: RankingState,
 }
 
 impl App {
@@ -113,6 +116,7 @@ impl App {
             confirm: None,
             now: crate::record::now(),
             clock_frozen: false,
+            ranking_screen: RankingState::default(),
         }
     }
 
@@ -326,6 +330,7 @@ impl App {
             Action::ShowDossier => self.open_dossier(),
             Action::ShowAttendance => self.go(Screen::Attendance),
             Action::ShowScoring => scoring::show(self),
+            Action::ShowRanking => self.go(Screen::Ranking),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
@@ -334,6 +339,7 @@ impl App {
                 let handled = match self.screen {
                     Screen::Agenda => self.agenda.back(&self.session, &self.index),
                     Screen::Overview | Screen::Dossier | Screen::Attendance | Screen::Scoring => false,
+                    Screen::Ranking => false,
                 };
                 if !handled {
                     self.go_back();
@@ -365,6 +371,7 @@ impl App {
             }
             Screen::Dossier => super::screens::dossier::handle(self, action),
             Screen::Scoring => scoring::handle(self, action),
+            Screen::Ranking => ranking::handle(self, action),
         }
     }
 
@@ -539,6 +546,7 @@ impl App {
                 self.attendance.keep_visible(&lines, attendance::page_height(self.size));
             }
             Screen::Scoring => {}
+            Screen::Ranking => ranking::keep_visible(self),
         }
     }
 }

@@ -73,6 +73,36 @@ pub fn percent(x: f64, lang: Language) -> String {
     }
 }
 
+/// A decimal with exactly `decimals` places, for columns that line up by
+/// the decimal point: "3,60" / "3.60"; thousands grouped.
+pub fn fixed(x: f64, decimals: usize, lang: Language) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let (thousands, point) = separators(lang);
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('−');
+    }
+    out.push_str(&group(int, thousands));
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A percentage with exactly one decimal: "90,0 %" / "90.0%".
+pub fn percent_fixed(x: f64, lang: Language) -> String {
+    let n = fixed(x, 1, lang);
+    match lang {
+        Language::De => format!("{n}\u{a0}%"),
+        Language::En => format!("{n}%"),
+    }
+}
+
 /// A date: "26.11.2026" in German, "2026-11-26" in English (unambiguous).
 pub fn date(d: NaiveDate, lang: Language) -> String {
     match lang {
@@ -107,6 +137,12 @@ mod tests {
         assert_eq!(decimal(-0.001, 1, Language::De), "0");
         assert_eq!(decimal(-3.25, 2, Language::En), "−3.25");
         assert_eq!(percent(33.333, Language::De), "33,3\u{a0}%");
+        assert_eq!(fixed(3.6, 2, Language::De), "3,60");
+        assert_eq!(fixed(1234.5, 1, Language::En), "1,234.5");
+        assert_eq!(fixed(-0.001, 2, Language::De), "0,00");
+        assert_eq!(fixed(4.0, 0, Language::De), "4");
+        assert_eq!(percent_fixed(90.0, Language::De), "90,0\u{a0}%");
+        assert_eq!(percent_fixed(63.76, Language::En), "63.8%");
         let d = NaiveDate::from_ymd_opt(2026, 11, 6).unwrap();
         assert_eq!(date(d, Language::De), "06.11.2026");
         assert_eq!(date(d, Language::En), "2026-11-06");

@@ -31,10 +31,11 @@ pub enum Scope {
     Attendance,
     /// An irreversible step waiting for the chair's yes.
     Confirm,
+    Ranking,
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 11] = [
+    const ALL: [(Scope, &'static str); 12] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
@@ -46,6 +47,7 @@ impl Scope {
         (Scope::Prompt, "prompt"),
         (Scope::Attendance, "attendance"),
         (Scope::Confirm, "confirm"),
+        (Scope::Ranking, "ranking"),
     ];
 
     fn from_name(name: &str) -> Option<Scope> {

@@ -9,6 +9,7 @@ pub mod agenda;
 pub mod attendance;
 pub mod dossier;
 pub mod overview;
+pub mod ranking;
 pub mod scoring;
 
 use ratatui::Frame;
@@ -28,6 +29,7 @@ pub enum Screen {
     Dossier,
     Attendance,
     Scoring,
+    Ranking,
 }
 
 impl Screen {
@@ -38,6 +40,7 @@ impl Screen {
             Screen::Dossier => Scope::Dossier,
             Screen::Attendance => Scope::Attendance,
             Screen::Scoring => Scope::Scoring,
+            Screen::Ranking => Scope::Ranking,
         }
     }
 
@@ -48,6 +51,7 @@ impl Screen {
             Screen::Dossier => s.screen_dossier,
             Screen::Attendance => s.att.screen,
             Screen::Scoring => s.scoring.screen,
+            Screen::Ranking => s.ranking.screen,
         }
     }
 
@@ -59,6 +63,7 @@ impl Screen {
             Screen::Dossier => dossier::render(app, frame, area),
             Screen::Attendance => attendance::render(app, frame, area),
             Screen::Scoring => scoring::render(app, frame, area),
+            Screen::Ranking => ranking::render(app, frame, area),
         }
     }
 
@@ -70,6 +75,7 @@ impl Screen {
             Screen::Dossier => dossier::hints(app),
             Screen::Attendance => attendance::hints(app),
             Screen::Scoring => scoring::hints(app),
+            Screen::Ranking => ranking::hints(app),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod attendance;
 mod de;
 mod en;
+pub mod ranking;
 pub mod scoring;
 
 pub use de::DE;
@@ -51,6 +52,8 @@ pub struct Strings {
     pub att: &'static attendance::AttendanceStrings,
     /// The scoring screen.
     pub scoring: &'static ScoringStrings,
+    /// The ranking screen, and the overview's words about it.
+    pub ranking: &'static ranking::RankingStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -320,6 +323,7 @@ impl Strings {
             Action::RevealScores => self.scoring.reveal,
             Action::NewRound => self.scoring.new_round,
             Action::ShowScoring => self.scoring.show,
+            Action::ShowRanking => self.ranking.show,
             // Attendance actions are labelled by `self.att` above.
             _ => "",
         }

@@ -113,6 +113,7 @@ pub static DE: Strings = Strings {
         ],
     },
     scoring: &super::scoring::DE,
+    ranking: &super::ranking::DE,
     hint_reorder: "Reihenfolge",
     hint_move: "bewegen",
     hint_scroll: "blättern",

@@ -113,6 +113,7 @@ pub static EN: Strings = Strings {
         ],
     },
     scoring: &super::scoring::EN,
+    ranking: &super::ranking::EN,
     hint_reorder: "reorder",
     hint_move: "move",
     hint_scroll: "scroll",
