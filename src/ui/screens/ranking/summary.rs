@@ -195,14 +195,14 @@ pub fn detail_line(app: &App, entry: Entry) -> String {
             }
         }
     }
-    // The checks come right after the total: on a narrow screen the end
-    // of the line is what gets cut.
+    // On a narrow screen the end of the line is what gets cut: failed
+    // checks come first, met ones after the total.
     let place = if matches!(entry, Entry::Ranked(_)) { parts.pop() } else { None };
-    parts.push(if failed.is_empty() {
-        r.checks_met.to_string()
+    if failed.is_empty() {
+        parts.push(r.checks_met.to_string());
     } else {
-        format!("{} {}", r.checks_failed, failed.join("; "))
-    });
+        parts.insert(0, format!("{} {}", r.checks_failed, failed.join("; ")));
+    }
     if let Some(e) = app.state().proceedings.decisions.get(id) {
         parts.push(format!("{}: {}", r.decision, decision_words(r, e.outcome)));
     }
