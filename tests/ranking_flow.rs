@@ -12,7 +12,7 @@ mod ranked;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fixture::{render, row_text, screen_text};
-use gremium::domain::Language;
+use gremium::domain::{Command, Language, Outcome, Proposal, VoteSubject};
 use gremium::ui::{Action, App, Screen};
 use live::{demo, open_app, roll_call};
 
@@ -134,4 +134,92 @@ fn the_selection_follows_its_dossier_when_the_ranking_changes() {
     );
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(text.contains("▶    – KS-WESERTOR"), "{text}");
+}
+
+/// The overview's "Als Nächstes" line and the proposal and decision lines
+/// of its budget part.
+fn overview(app: &mut App) -> (String, Vec<String>) {
+    app.update(Action::ShowOverview);
+    let text = screen_text(&render(app, 120, 40));
+    let line = |l: &str| l.trim().to_string();
+    let next = text.lines().find(|l| l.contains("Als Nächstes:")).map(line).unwrap_or_default();
+    let money = text.lines().filter(|l| l.contains("Vorschlag (Rangfolge)") || l.contains("Beschlossen:"));
+    (next, money.map(line).collect())
+}
+
+fn vote(subject: VoteSubject, yes: u32) -> Command {
+    Command::RecordVote {
+        subject,
+        motion: None,
+        yes,
+        no: 0,
+        abstain: 0,
+        ballots: Default::default(),
+        tie_choice: None,
+        rationale: None,
+    }
+}
+
+#[test]
+fn the_overview_leads_from_the_ranking_to_the_decisions_and_the_sign_off() {
+    let session = demo();
+    let scored = || {
+        let mut setup = roll_call(&session, &[]);
+        setup.extend(ranked::scores(&session, &ranked::BY_COUNT, &[(2, 3)]));
+        setup
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = open_app(&session, &tmp.path().join("a"), Language::De, &scored());
+    let (next, money) = overview(&mut app);
+    assert_eq!(next, "Als Nächstes: Rangfolge prüfen  [r]");
+    assert_eq!(
+        money,
+        [
+            "Vorschlag (Rangfolge): 10 Aufnahmen · 10.970.000\u{a0}€ · verbleibend 530.000\u{a0}€",
+            "Beschlossen: 0 aufgenommen · 0\u{a0}€ · verbleibend 11.500.000\u{a0}€ · 21 Beschlüsse offen",
+        ]
+    );
+
+    // The first vote admits DA-NORD: the decisions are under way.
+    let mut setup = scored();
+    let da = VoteSubject::Dossier { dossier: "DA-NORD".into(), outcome: Outcome::Admitted };
+    setup.push(vote(da, 8));
+    let mut app = open_app(&session, &tmp.path().join("b"), Language::De, &setup);
+    let (next, money) = overview(&mut app);
+    assert_eq!(next, "Als Nächstes: Beschlüsse fassen  [v]");
+    assert_eq!(
+        money[1],
+        "Beschlossen: 1 aufgenommen · 1.380.000\u{a0}€ · verbleibend 10.120.000\u{a0}€ · 20 Beschlüsse offen"
+    );
+
+    // The whole ranking en bloc, as proposed: everything is decided.
+    app.update(Action::ShowRanking);
+    let ranking = app.ranking().clone();
+    let items: Vec<Proposal> = ranking
+        .ranked
+        .iter()
+        .filter(|r| r.dossier != "DA-NORD")
+        .map(|r| Proposal {
+            dossier: r.dossier.clone(),
+            outcome: ranking.proposed_outcome(&r.dossier).unwrap_or(Outcome::NotAdmitted),
+        })
+        .collect();
+    let mut setup = scored();
+    setup.push(vote(VoteSubject::Dossier { dossier: "DA-NORD".into(), outcome: Outcome::Admitted }, 8));
+    setup.push(vote(VoteSubject::EnBloc { items }, 5));
+    let mut app = open_app(&session, &tmp.path().join("c"), Language::De, &setup);
+    let (next, money) = overview(&mut app);
+    assert_eq!(next, "Als Nächstes: Freigabe  [x]");
+    assert_eq!(
+        money[1],
+        "Beschlossen: 10 aufgenommen · 10.970.000\u{a0}€ · verbleibend 530.000\u{a0}€ · 0 Beschlüsse offen"
+    );
+    // The ranking shows the decisions beside the proposal.
+    app.update(Action::ShowRanking);
+    let text = screen_text(&render(&mut app, 120, 40));
+    assert!(text.contains("Beschluss"), "{text}");
+    let row = |id: &str| text.lines().find(|l| l.contains(id)).unwrap_or_default().trim_end().to_string();
+    assert!(row("DA-NORD").ends_with("✓ aufg."), "{}", row("DA-NORD"));
+    assert!(row("WZ-DALHEIM").ends_with("◔ NR 2"), "{}", row("WZ-DALHEIM"));
+    assert!(row("RUE-INNENSTADT-OST").ends_with("✗ abgel."), "{}", row("RUE-INNENSTADT-OST"));
 }

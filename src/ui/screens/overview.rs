@@ -157,13 +157,26 @@ fn record(doc: &mut Doc, app: &App, lang: Language) {
     }
 }
 
+/// Keys reserved in docs/keys.md for screens this build does not have yet:
+/// the action's name, and the key shown until the keymap binds it.
+const DECISION_KEY: (&str, &str) = ("show_decision", "v");
+const SIGN_OFF_KEY: (&str, &str) = ("show_sign_off", "x");
+
 /// What the chair should do now, and the keys for it: take the roll and
-/// confirm the invitation, reach quorum, call up the next item, score it.
+/// confirm the invitation, reach quorum, score the current item; once
+/// every open item is scored review the ranking, then take the decisions,
+/// then sign off; otherwise call up the next item.
 fn next_step(app: &App, agenda_keys: Vec<String>) -> (String, String) {
     use crate::ui::keymap::Scope;
     let s = app.strings();
     let key = |action: Action| {
         app.keymap.effective_keys(Scope::Global, action).first().map(|k| k.label(s)).unwrap_or_default()
+    };
+    let reserved = |(name, fallback): (&str, &str)| match serde_json::from_value::<Action>(
+        serde_json::Value::String(name.to_string()),
+    ) {
+        Ok(action) => key(action),
+        Err(_) => fallback.to_string(),
     };
     let state = app.state();
     let quorum = crate::rules::session_quorum(state);
@@ -173,12 +186,35 @@ fn next_step(app: &App, agenda_keys: Vec<String>) -> (String, String) {
     if !quorum.reached() {
         return (s.ov_next_quorum.replace("{}", &quorum.missing().to_string()), key(Action::ShowAttendance));
     }
-    match (crate::ui::screens::agenda::items::current(app), crate::ui::screens::agenda::items::next(app)) {
-        (Some(current), _) if crate::rules::current_result(state, current).total.is_none() => {
-            (s.ov_next_score.replace("{}", &safe(current)), key(Action::ShowScoring))
+    let current = crate::ui::screens::agenda::items::current(app);
+    if let Some(current) = current
+        && crate::rules::current_result(state, current).total.is_none()
+    {
+        return (s.ov_next_score.replace("{}", &safe(current)), key(Action::ShowScoring));
+    }
+    let ranking = app.ranking();
+    let decided = crate::rules::decided_with(state, ranking);
+    let unscored: std::collections::HashSet<&str> = ranking.unscored.iter().map(String::as_str).collect();
+    let r = s.ranking;
+    if !app.session().dossiers.is_empty() {
+        if decided.undecided.is_empty() {
+            return (r.ov_next_sign_off.to_string(), reserved(SIGN_OFF_KEY));
         }
-        (_, Some(next)) => (s.ov_next_call.replace("{}", &safe(next)), key(Action::ShowAgenda)),
-        _ => (s.ov_next_review.to_string(), agenda_keys.join(" / ")),
+        if !decided.undecided.iter().any(|d| unscored.contains(d.as_str())) {
+            // Every open item has a total: the ranking is complete. Until the
+            // first vote decides something, it is still to be reviewed.
+            let voted =
+                state.proceedings.decisions.values().any(|e| e.outcome != crate::domain::Outcome::Deferred);
+            return if voted {
+                (r.ov_next_decide.to_string(), reserved(DECISION_KEY))
+            } else {
+                (r.ov_next_ranking.to_string(), key(Action::ShowRanking))
+            };
+        }
+    }
+    match crate::ui::screens::agenda::items::next(app) {
+        Some(next) => (s.ov_next_call.replace("{}", &safe(next)), key(Action::ShowAgenda)),
+        None => (s.ov_next_review.to_string(), agenda_keys.join(" / ")),
     }
 }
 
@@ -217,6 +253,30 @@ fn budget(doc: &mut Doc, app: &App, lang: Language) {
     }
     let max = budget.max_admissions.map(|n| n.to_string()).unwrap_or_else(|| s.ov_unlimited.into());
     doc.field("", &format!("{} {max} · {} {}", s.ov_max_admissions, s.ov_waiting_list, budget.waiting_list));
+    // The proposal as the ranking stands, and what is decided so far.
+    let r = s.ranking;
+    let left = |used: u64| {
+        if used <= available {
+            (r.remaining.replace("{eur}", &format::money(available - used, lang)), t.ok)
+        } else {
+            (r.over_budget.replace("{eur}", &format::money(used - available, lang)), t.warn)
+        }
+    };
+    let line = &app.ranking().line;
+    let (proposed_left, style) = left(line.proposed_eur);
+    let proposed = r
+        .ov_proposed
+        .replace("{n}", &line.proposed.to_string())
+        .replace("{eur}", &format::money(line.proposed_eur, lang));
+    doc.field_styled("", &format!("{proposed} · {proposed_left}"), style);
+    let decided = crate::rules::decided_with(app.state(), app.ranking());
+    let (decided_left, style) = left(decided.admitted_eur);
+    let done = r
+        .ov_decided
+        .replace("{n}", &decided.admitted.len().to_string())
+        .replace("{eur}", &format::money(decided.admitted_eur, lang));
+    let open = r.ov_open.replace("{n}", &decided.undecided.len().to_string());
+    doc.field_styled("", &format!("{done} · {decided_left} · {open}"), style);
 }
 
 fn criteria(doc: &mut Doc, app: &App, lang: Language) {
