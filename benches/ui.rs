@@ -106,6 +106,7 @@ fn scenarios() -> Vec<Scenario> {
         Scenario { name: "dossier tabs", setup: vec![ch('a'), key(KeyCode::Enter)], keys: tabs },
         Scenario { name: "attendance selection", setup: vec![ch('p')], keys: down_up(MEMBERS) },
         Scenario { name: "scoring grid cursor", setup: vec![ch('s')], keys: grid },
+        Scenario { name: "ranking selection", setup: vec![ch('r')], keys: down_up(300) },
     ]
 }
 

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Hint, max_scroll_for};
 use crate::domain::Language;
+use crate::rules::DecidedList;
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::format;
@@ -76,7 +77,9 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     // What to do next comes first: on a projector at 80×24 it must not be
     // below the fold.
     doc.blank();
-    let (step, keys) = next_step(app, agenda_keys);
+    // The decisions as they stand, computed once per frame for both uses.
+    let decided = crate::rules::decided_with(app.state(), app.ranking());
+    let (step, keys) = next_step(app, &decided, agenda_keys);
     doc.line(Line::from(vec![
         Span::styled(format!("{}: ", s.ov_next), t.heading),
         Span::raw(step),
@@ -103,7 +106,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .collect();
     doc.field(s.ov_by_region, &regions.join(" · "));
     doc.blank();
-    budget(&mut doc, app, lang);
+    budget(&mut doc, app, &decided, lang);
     doc.blank();
     let chair = def.chair().map(|m| safe(&m.name).into_owned()).unwrap_or_else(|| s.not_given.into());
     doc.field(
@@ -166,7 +169,7 @@ const SIGN_OFF_KEY: (&str, &str) = ("show_sign_off", "x");
 /// confirm the invitation, reach quorum, score the current item; once
 /// every open item is scored review the ranking, then take the decisions,
 /// then sign off; otherwise call up the next item.
-fn next_step(app: &App, agenda_keys: Vec<String>) -> (String, String) {
+fn next_step(app: &App, decided: &DecidedList, agenda_keys: Vec<String>) -> (String, String) {
     use crate::ui::keymap::Scope;
     let s = app.strings();
     let key = |action: Action| {
@@ -193,7 +196,6 @@ fn next_step(app: &App, agenda_keys: Vec<String>) -> (String, String) {
         return (s.ov_next_score.replace("{}", &safe(current)), key(Action::ShowScoring));
     }
     let ranking = app.ranking();
-    let decided = crate::rules::decided_with(state, ranking);
     let unscored: std::collections::HashSet<&str> = ranking.unscored.iter().map(String::as_str).collect();
     let r = s.ranking;
     if !app.session().dossiers.is_empty() {
@@ -218,7 +220,7 @@ fn next_step(app: &App, agenda_keys: Vec<String>) -> (String, String) {
     }
 }
 
-fn budget(doc: &mut Doc, app: &App, lang: Language) {
+fn budget(doc: &mut Doc, app: &App, decided: &DecidedList, lang: Language) {
     let s = app.strings();
     let t = doc.theme();
     let budget = &app.session().definition.budget;
@@ -269,7 +271,6 @@ fn budget(doc: &mut Doc, app: &App, lang: Language) {
         .replace("{n}", &line.proposed.to_string())
         .replace("{eur}", &format::money(line.proposed_eur, lang));
     doc.field_styled("", &format!("{proposed} · {proposed_left}"), style);
-    let decided = crate::rules::decided_with(app.state(), app.ranking());
     let (decided_left, style) = left(decided.admitted_eur);
     let done = r
         .ov_decided

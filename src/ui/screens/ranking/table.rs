@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::summary::{self, budget_line, decision_cell, heading};
 use super::{Entry, entries};
 use crate::domain::Dossier;
-use crate::rules::Ranked;
+use crate::rules::{Ranked, Totals};
 use crate::ui::app::App;
 use crate::ui::format;
 use crate::ui::widgets::doc::{Align, fit, safe, width};
@@ -168,13 +168,17 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let selected = app.ranking_screen.selected_row(ranking, &rows);
     let places = app.session().definition.budget.waiting_list;
     let budget_style = t.heading.add_modifier(Modifier::BOLD);
+    // One pass over each shown row's scores; only when criteria are shown.
+    let totals = (cols.criteria > 0).then(|| crate::rules::Totals::new(app.state()));
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
         .skip(app.ranking_screen.offset())
         .take(usize::from(list.height))
         .map(|(i, entry)| match *entry {
-            Entry::Ranked(_) | Entry::Unscored(_) => row(app, &cols, *entry, Some(i) == selected),
+            Entry::Ranked(_) | Entry::Unscored(_) => {
+                row(app, &cols, totals.as_ref(), *entry, Some(i) == selected)
+            }
             Entry::BudgetLine => Line::styled(budget_line(ranking, r, app.language(), total), budget_style),
             Entry::TieAtLine => Line::styled(
                 fit(&format!("  {}", r.tie_at_line), total, Align::Left),
@@ -218,7 +222,7 @@ fn flags(app: &App, d: &Dossier, eligible: bool) -> Vec<(String, Style)> {
     ]
 }
 
-fn row(app: &App, cols: &Columns, entry: Entry, selected: bool) -> Line<'static> {
+fn row(app: &App, cols: &Columns, totals: Option<&Totals>, entry: Entry, selected: bool) -> Line<'static> {
     let t = &app.theme;
     let lang = app.language();
     let r = app.strings().ranking;
@@ -244,10 +248,13 @@ fn row(app: &App, cols: &Columns, entry: Entry, selected: bool) -> Line<'static>
         cells.push((fit(&d.municipality, cols.municipality, Align::Left), t.base));
     }
     if cols.criteria > 0 {
-        // Only the rows on screen are looked up: a handful per frame.
-        let result = ranked.map(|_| crate::rules::current_result(app.state(), id));
+        // Only the rows on screen are looked up, in the counting round.
+        let aggregates = match (ranked, totals) {
+            (Some(_), Some(totals)) => totals.aggregates(id, app.state().round(id)),
+            _ => Vec::new(),
+        };
         for j in 0..cols.criteria {
-            let value = result.as_ref().and_then(|x| x.criteria.get(j)).and_then(|c| c.aggregate);
+            let value = aggregates.get(j).copied().flatten();
             let text = value.map(|v| format::fixed(v, 2, lang)).unwrap_or_default();
             cells.push((fit(&text, CRITERION, Align::Right), t.base));
         }
