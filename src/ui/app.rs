@@ -15,6 +15,7 @@ use super::screens::{Screen, dossier::DossierState, overview};
 use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
 use super::widgets::confirm::{self, Confirm};
+use crate::rules::DecidedList;
 use crate::rules::Ranking;
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
@@ -72,6 +73,8 @@ pub struct App {
     ranking: Ranking,
     /// Selection and scroll position of the ranking screen.
     pub(crate) ranking_screen: RankingState,
+    /// The decisions as they stand, kept with the ranking for the overview.
+    decided: DecidedList,
 }
 
 impl App {
@@ -88,9 +91,11 @@ impl App {
         let theme_kind = ThemeKind::Default;
         let scoring = ScoringState::new(&session);
         let journal = Journal::detached(session.clone());
+        let ranking = crate::rules::ranking(journal.state());
+        let decided = crate::rules::decided_with(journal.state(), &ranking);
         App {
             scoring,
-            ranking: crate::rules::ranking(journal.state()),
+            ranking,
             journal,
             session,
             note: None,
@@ -117,6 +122,7 @@ impl App {
             now: crate::record::now(),
             clock_frozen: false,
             ranking_screen: RankingState::default(),
+            decided,
         }
     }
 
@@ -182,6 +188,11 @@ impl App {
     /// The ranking with its budget line, as of the last change.
     pub fn ranking(&self) -> &Ranking {
         &self.ranking
+    }
+
+    /// The decisions with the admitted money, as of the last change.
+    pub fn decided(&self) -> &DecidedList {
+        &self.decided
     }
 
     pub fn journal(&self) -> &Journal {
@@ -492,6 +503,7 @@ impl App {
     /// Take the agenda order from the recorded state.
     fn sync_agenda(&mut self) {
         self.ranking = crate::rules::ranking(self.journal.state());
+        self.decided = crate::rules::decided_with(self.journal.state(), &self.ranking);
         let order = &self.journal.state().proceedings.agenda.order;
         let mut rank: Vec<usize> = (0..self.session.dossiers.len()).map(|i| order.len() + i).collect();
         for (place, id) in order.iter().enumerate() {

@@ -77,9 +77,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     // What to do next comes first: on a projector at 80×24 it must not be
     // below the fold.
     doc.blank();
-    // The decisions as they stand, computed once per frame for both uses.
-    let decided = crate::rules::decided_with(app.state(), app.ranking());
-    let (step, keys) = next_step(app, &decided, agenda_keys);
+    let (step, keys) = next_step(app, app.decided(), agenda_keys);
     doc.line(Line::from(vec![
         Span::styled(format!("{}: ", s.ov_next), t.heading),
         Span::raw(step),
@@ -106,7 +104,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .collect();
     doc.field(s.ov_by_region, &regions.join(" · "));
     doc.blank();
-    budget(&mut doc, app, &decided, lang);
+    budget(&mut doc, app, app.decided(), lang);
     doc.blank();
     let chair = def.chair().map(|m| safe(&m.name).into_owned()).unwrap_or_else(|| s.not_given.into());
     doc.field(
@@ -196,13 +194,13 @@ fn next_step(app: &App, decided: &DecidedList, agenda_keys: Vec<String>) -> (Str
         return (s.ov_next_score.replace("{}", &safe(current)), key(Action::ShowScoring));
     }
     let ranking = app.ranking();
-    let unscored: std::collections::HashSet<&str> = ranking.unscored.iter().map(String::as_str).collect();
     let r = s.ranking;
     if !app.session().dossiers.is_empty() {
         if decided.undecided.is_empty() {
             return (r.ov_next_sign_off.to_string(), reserved(SIGN_OFF_KEY));
         }
-        if !decided.undecided.iter().any(|d| unscored.contains(d.as_str())) {
+        let decisions = &state.proceedings.decisions;
+        if !ranking.unscored.iter().any(|d| !decisions.contains_key(d)) {
             // Every open item has a total: the ranking is complete. Until the
             // first vote decides something, it is still to be reviewed.
             let voted =
