@@ -107,6 +107,7 @@ fn scenarios() -> Vec<Scenario> {
         Scenario { name: "attendance selection", setup: vec![ch('p')], keys: down_up(MEMBERS) },
         Scenario { name: "scoring grid cursor", setup: vec![ch('s')], keys: grid },
         Scenario { name: "minutes scroll", setup: vec![ch('m')], keys: down_up(300) },
+        Scenario { name: "ranking selection", setup: vec![ch('r')], keys: down_up(300) },
     ]
 }
 

@@ -51,7 +51,7 @@ pub fn decimal(x: f64, max_decimals: usize, lang: Language) -> String {
         return "—".into();
     }
     let (thousands, point) = separators(lang);
-    let text = fixed(x.abs(), max_decimals);
+    let text = plain_fixed(x.abs(), max_decimals);
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let frac = frac.trim_end_matches('0');
     let mut out = String::new();
@@ -70,7 +70,7 @@ pub fn decimal(x: f64, max_decimals: usize, lang: Language) -> String {
 /// it. Scores and their means are mostly whole or short decimals: those are
 /// written from an integer, which is many times faster than the exact float
 /// formatting a minutes document would otherwise spend most of its time in.
-fn fixed(x: f64, decimals: usize) -> String {
+fn plain_fixed(x: f64, decimals: usize) -> String {
     const POWERS: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
     if let Some(&power) = POWERS.get(decimals) {
         let scaled = x * power;
@@ -86,6 +86,36 @@ fn fixed(x: f64, decimals: usize) -> String {
         }
     }
     format!("{:.*}", decimals, x)
+}
+
+/// A decimal with exactly `decimals` places, for columns that line up by
+/// the decimal point: "3,60" / "3.60"; thousands grouped.
+pub fn fixed(x: f64, decimals: usize, lang: Language) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let (thousands, point) = separators(lang);
+    let text = plain_fixed(x.abs(), decimals);
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('−');
+    }
+    out.push_str(&group(int, thousands));
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A percentage with exactly one decimal: "90,0 %" / "90.0%".
+pub fn percent_fixed(x: f64, lang: Language) -> String {
+    let n = fixed(x, 1, lang);
+    match lang {
+        Language::De => format!("{n}\u{a0}%"),
+        Language::En => format!("{n}%"),
+    }
 }
 
 /// A percentage: "12,5 %" / "12.5%".
@@ -128,7 +158,7 @@ mod tests {
     fn the_fast_path_writes_what_the_float_formatter_writes() {
         for x in [0.0, 1.0, 2.5, 3.25, 0.1 + 0.2, 2.675, 1.005, 12345.678, 79.76190476, 1e14, 0.0000004] {
             for d in 0..=7 {
-                assert_eq!(fixed(x, d), format!("{:.*}", d, x), "{x} to {d} places");
+                assert_eq!(plain_fixed(x, d), format!("{:.*}", d, x), "{x} to {d} places");
             }
         }
     }
@@ -140,6 +170,12 @@ mod tests {
         assert_eq!(decimal(-0.001, 1, Language::De), "0");
         assert_eq!(decimal(-3.25, 2, Language::En), "−3.25");
         assert_eq!(percent(33.333, Language::De), "33,3\u{a0}%");
+        assert_eq!(fixed(3.6, 2, Language::De), "3,60");
+        assert_eq!(fixed(1234.5, 1, Language::En), "1,234.5");
+        assert_eq!(fixed(-0.001, 2, Language::De), "0,00");
+        assert_eq!(fixed(4.0, 0, Language::De), "4");
+        assert_eq!(percent_fixed(90.0, Language::De), "90,0\u{a0}%");
+        assert_eq!(percent_fixed(63.76, Language::En), "63.8%");
         let d = NaiveDate::from_ymd_opt(2026, 11, 6).unwrap();
         assert_eq!(date(d, Language::De), "06.11.2026");
         assert_eq!(date(d, Language::En), "2026-11-06");

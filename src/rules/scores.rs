@@ -158,6 +158,12 @@ impl<'a> Totals<'a> {
     /// The weighted total of `round` of `dossier`, as [`round_result`]
     /// gives it.
     pub fn total(&self, dossier: &str, round: u32) -> Option<Total> {
+        weighted_total(&self.state.session.definition, &self.aggregates(dossier, round))
+    }
+
+    /// The aggregate of each criterion, in the session's order; `None`
+    /// where no counted score is in.
+    pub fn aggregates(&self, dossier: &str, round: u32) -> Vec<Option<f64>> {
         let def = &self.state.session.definition;
         let excluded = self.conflicted.get(dossier).map_or(&[][..], Vec::as_slice);
         let mut values: Vec<Vec<f64>> = vec![Vec::new(); def.criteria.len()];
@@ -169,8 +175,7 @@ impl<'a> Totals<'a> {
                 values[self.criteria[i].1].push(value);
             }
         }
-        let aggregates: Vec<Option<f64>> = values.iter().map(|v| aggregate(v, def.rules.aggregate)).collect();
-        weighted_total(def, &aggregates)
+        values.iter().map(|v| aggregate(v, def.rules.aggregate)).collect()
     }
 }
 

@@ -101,6 +101,7 @@ pub enum Action {
     ToggleDecided,
     /// The sign-off checklist and the export step.
     ShowSignOff,
+    ShowRanking,
     /// Step back: close the overlay, clear the search, or return to the
     /// previous screen.
     Back,

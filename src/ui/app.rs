@@ -11,6 +11,7 @@ use super::screens::agenda::{self, AgendaState, SortKey};
 use super::screens::attendance::{self, AttendanceState};
 use super::screens::decision::{self, DecisionState};
 use super::screens::minutes::{self, MinutesState};
+use super::screens::ranking::{self, RankingState};
 use super::screens::scoring::{self, ScoringState};
 use super::screens::sign_off::{self, SignOffState};
 use super::screens::{Screen, dossier::DossierState, overview};
@@ -82,6 +83,8 @@ pub struct App {
     ranking: Ranking,
     /// The decision screen: selection, vote dialog, deferral, overlay.
     pub(crate) decision: DecisionState,
+    /// Selection and scroll position of the ranking screen.
+    pub(crate) ranking_screen: RankingState,
     /// The decided lists as of the last change, like the ranking.
     decided: DecidedList,
 }
@@ -134,6 +137,7 @@ impl App {
             confirm: None,
             now: crate::record::now(),
             clock_frozen: false,
+            ranking_screen: RankingState::default(),
         }
     }
 
@@ -392,6 +396,7 @@ impl App {
             Action::ShowDecision => decision::show(self),
             Action::ToggleDecided => self.decision.toggle_overlay(),
             Action::Back if self.decision.overlay() => self.decision.close_overlay(),
+            Action::ShowRanking => self.go(Screen::Ranking),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
@@ -405,7 +410,8 @@ impl App {
                     | Screen::Scoring
                     | Screen::Minutes
                     | Screen::SignOff
-                    | Screen::Decision => false,
+                    | Screen::Decision
+                    | Screen::Ranking => false,
                 };
                 if !handled {
                     self.go_back();
@@ -440,6 +446,7 @@ impl App {
             Screen::Minutes => minutes::handle(self, action),
             Screen::SignOff => sign_off::handle(self, action),
             Screen::Decision => decision::handle(self, action),
+            Screen::Ranking => ranking::handle(self, action),
         }
     }
 
@@ -644,6 +651,7 @@ impl App {
                 let rows = self.journal.state().proceedings.agenda.order.len();
                 self.decision.keep_visible(rows, decision::page_height(self.size));
             }
+            Screen::Ranking => ranking::keep_visible(self),
         }
     }
 }

@@ -40,10 +40,11 @@ pub enum Scope {
     Ballots,
     /// Text typed in the vote dialog (rationale) or a deferral's reason.
     VoteText,
+    Ranking,
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 17] = [
+    const ALL: [(Scope, &'static str); 18] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
@@ -61,6 +62,7 @@ impl Scope {
         (Scope::Vote, "vote"),
         (Scope::Ballots, "ballots"),
         (Scope::VoteText, "vote_text"),
+        (Scope::Ranking, "ranking"),
     ];
 
     fn from_name(name: &str) -> Option<Scope> {

@@ -11,6 +11,7 @@ pub mod decision;
 pub mod dossier;
 pub mod minutes;
 pub mod overview;
+pub mod ranking;
 pub mod scoring;
 pub mod sign_off;
 
@@ -33,6 +34,7 @@ pub enum Screen {
     Minutes,
     SignOff,
     Decision,
+    Ranking,
 }
 
 impl Screen {
@@ -46,6 +48,7 @@ impl Screen {
             Screen::Minutes => Scope::Minutes,
             Screen::SignOff => Scope::SignOff,
             Screen::Decision => Scope::Decision,
+            Screen::Ranking => Scope::Ranking,
         }
     }
 
@@ -59,6 +62,7 @@ impl Screen {
             Screen::Minutes => s.minutes.screen,
             Screen::SignOff => s.sign_off.screen,
             Screen::Decision => s.decision.screen,
+            Screen::Ranking => s.ranking.screen,
         }
     }
 
@@ -73,6 +77,7 @@ impl Screen {
             Screen::Minutes => minutes::render(app, frame, area),
             Screen::SignOff => sign_off::render(app, frame, area),
             Screen::Decision => decision::render(app, frame, area),
+            Screen::Ranking => ranking::render(app, frame, area),
         }
     }
 
@@ -87,6 +92,7 @@ impl Screen {
             Screen::Minutes => minutes::hints(app),
             Screen::SignOff => sign_off::hints(app),
             Screen::Decision => decision::hints(app),
+            Screen::Ranking => ranking::hints(app),
         }
     }
 }

@@ -6,6 +6,7 @@ mod de;
 pub mod decision;
 mod en;
 pub mod minutes;
+pub mod ranking;
 pub mod scoring;
 pub mod sign_off;
 
@@ -60,6 +61,8 @@ pub struct Strings {
     pub sign_off: &'static sign_off::SignOffStrings,
     /// The decision screen, the vote dialog and the decided lists.
     pub decision: &'static decision::DecisionStrings,
+    /// The ranking screen, and the overview's words about it.
+    pub ranking: &'static ranking::RankingStrings,
     // Help.
     pub hint_reorder: &'static str,
     pub hint_move: &'static str,
@@ -336,6 +339,7 @@ impl Strings {
             Action::ShowSignOff => self.sign_off.show,
             Action::SignOff => self.sign_off.sign_off,
             Action::Export => self.sign_off.export,
+            Action::ShowRanking => self.ranking.show,
             // Attendance actions are labelled by `self.att` above.
             _ => "",
         }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Hint, max_scroll_for};
 use crate::domain::Language;
+use crate::rules::DecidedList;
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::format;
@@ -76,7 +77,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     // What to do next comes first: on a projector at 80×24 it must not be
     // below the fold.
     doc.blank();
-    let (step, keys) = next_step(app, agenda_keys);
+    let (step, keys) = next_step(app, app.decided(), agenda_keys);
     doc.line(Line::from(vec![
         Span::styled(format!("{}: ", s.ov_next), t.heading),
         Span::raw(step),
@@ -103,7 +104,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .collect();
     doc.field(s.ov_by_region, &regions.join(" · "));
     doc.blank();
-    budget(&mut doc, app, lang);
+    budget(&mut doc, app, app.decided(), lang);
     doc.blank();
     let chair = def.chair().map(|m| safe(&m.name).into_owned()).unwrap_or_else(|| s.not_given.into());
     doc.field(
@@ -158,8 +159,10 @@ fn record(doc: &mut Doc, app: &App, lang: Language) {
 }
 
 /// What the chair should do now, and the keys for it: take the roll and
-/// confirm the invitation, reach quorum, call up the next item, score it.
-fn next_step(app: &App, agenda_keys: Vec<String>) -> (String, String) {
+/// confirm the invitation, reach quorum, score the current item; once
+/// every open item is scored review the ranking, then take the decisions,
+/// then sign off; otherwise call up the next item.
+fn next_step(app: &App, decided: &DecidedList, agenda_keys: Vec<String>) -> (String, String) {
     use crate::ui::keymap::Scope;
     let s = app.strings();
     let key = |action: Action| {
@@ -173,16 +176,38 @@ fn next_step(app: &App, agenda_keys: Vec<String>) -> (String, String) {
     if !quorum.reached() {
         return (s.ov_next_quorum.replace("{}", &quorum.missing().to_string()), key(Action::ShowAttendance));
     }
-    match (crate::ui::screens::agenda::items::current(app), crate::ui::screens::agenda::items::next(app)) {
-        (Some(current), _) if crate::rules::current_result(state, current).total.is_none() => {
-            (s.ov_next_score.replace("{}", &safe(current)), key(Action::ShowScoring))
+    let current = crate::ui::screens::agenda::items::current(app);
+    if let Some(current) = current
+        && crate::rules::current_result(state, current).total.is_none()
+    {
+        return (s.ov_next_score.replace("{}", &safe(current)), key(Action::ShowScoring));
+    }
+    let ranking = app.ranking();
+    let r = s.ranking;
+    if !app.session().dossiers.is_empty() {
+        if decided.undecided.is_empty() {
+            return (r.ov_next_sign_off.to_string(), key(Action::ShowSignOff));
         }
-        (_, Some(next)) => (s.ov_next_call.replace("{}", &safe(next)), key(Action::ShowAgenda)),
-        _ => (s.ov_next_review.to_string(), agenda_keys.join(" / ")),
+        let decisions = &state.proceedings.decisions;
+        if !ranking.unscored.iter().any(|d| !decisions.contains_key(d)) {
+            // Every open item has a total: the ranking is complete. Until the
+            // first vote decides something, it is still to be reviewed.
+            let voted =
+                state.proceedings.decisions.values().any(|e| e.outcome != crate::domain::Outcome::Deferred);
+            return if voted {
+                (r.ov_next_decide.to_string(), key(Action::ShowDecision))
+            } else {
+                (r.ov_next_ranking.to_string(), key(Action::ShowRanking))
+            };
+        }
+    }
+    match crate::ui::screens::agenda::items::next(app) {
+        Some(next) => (s.ov_next_call.replace("{}", &safe(next)), key(Action::ShowAgenda)),
+        None => (s.ov_next_review.to_string(), agenda_keys.join(" / ")),
     }
 }
 
-fn budget(doc: &mut Doc, app: &App, lang: Language) {
+fn budget(doc: &mut Doc, app: &App, decided: &DecidedList, lang: Language) {
     let s = app.strings();
     let t = doc.theme();
     let budget = &app.session().definition.budget;
@@ -217,6 +242,29 @@ fn budget(doc: &mut Doc, app: &App, lang: Language) {
     }
     let max = budget.max_admissions.map(|n| n.to_string()).unwrap_or_else(|| s.ov_unlimited.into());
     doc.field("", &format!("{} {max} · {} {}", s.ov_max_admissions, s.ov_waiting_list, budget.waiting_list));
+    // The proposal as the ranking stands, and what is decided so far.
+    let r = s.ranking;
+    let left = |used: u64| {
+        if used <= available {
+            (r.remaining.replace("{eur}", &format::money(available - used, lang)), t.ok)
+        } else {
+            (r.over_budget.replace("{eur}", &format::money(used - available, lang)), t.warn)
+        }
+    };
+    let line = &app.ranking().line;
+    let (proposed_left, style) = left(line.proposed_eur);
+    let proposed = r
+        .ov_proposed
+        .replace("{n}", &line.proposed.to_string())
+        .replace("{eur}", &format::money(line.proposed_eur, lang));
+    doc.field_styled("", &format!("{proposed} · {proposed_left}"), style);
+    let (decided_left, style) = left(decided.admitted_eur);
+    let done = r
+        .ov_decided
+        .replace("{n}", &decided.admitted.len().to_string())
+        .replace("{eur}", &format::money(decided.admitted_eur, lang));
+    let open = r.ov_open.replace("{n}", &decided.undecided.len().to_string());
+    doc.field_styled("", &format!("{done} · {decided_left} · {open}"), style);
 }
 
 fn criteria(doc: &mut Doc, app: &App, lang: Language) {

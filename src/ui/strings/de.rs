@@ -116,6 +116,7 @@ pub static DE: Strings = Strings {
     minutes: &super::minutes::DE,
     sign_off: &super::sign_off::DE,
     decision: &super::decision::DE,
+    ranking: &super::ranking::DE,
     hint_reorder: "Reihenfolge",
     hint_move: "bewegen",
     hint_scroll: "blättern",

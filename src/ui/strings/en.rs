@@ -116,6 +116,7 @@ pub static EN: Strings = Strings {
     minutes: &super::minutes::EN,
     sign_off: &super::sign_off::EN,
     decision: &super::decision::EN,
+    ranking: &super::ranking::EN,
     hint_reorder: "reorder",
     hint_move: "move",
     hint_scroll: "scroll",
