@@ -19,6 +19,8 @@ use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
 use super::widgets::amend::AmendPrompt;
 use super::widgets::confirm::{self, Confirm};
+use std::cell::OnceCell;
+
 use crate::rules::{DecidedList, Ranking};
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
@@ -78,15 +80,15 @@ pub struct App {
     pub(crate) now: DateTime<FixedOffset>,
     /// Tests and snapshots hold the clock still.
     clock_frozen: bool,
-    /// The ranking as the record stands: recomputed when the state changes,
-    /// never per frame (it costs milliseconds on large sessions).
-    ranking: Ranking,
+    /// The ranking as the record stands: computed on first use after a
+    /// change, never per frame (it costs milliseconds on large sessions).
+    ranking: OnceCell<Ranking>,
     /// The decision screen: selection, vote dialog, deferral, overlay.
     pub(crate) decision: DecisionState,
     /// Selection and scroll position of the ranking screen.
     pub(crate) ranking_screen: RankingState,
     /// The decided lists as of the last change, like the ranking.
-    decided: DecidedList,
+    decided: OnceCell<DecidedList>,
 }
 
 impl App {
@@ -103,12 +105,11 @@ impl App {
         let theme_kind = ThemeKind::Default;
         let scoring = ScoringState::new(&session);
         let journal = Journal::detached(session.clone());
-        let ranking = crate::rules::ranking(journal.state());
         App {
             scoring,
-            decided: crate::rules::decided_with(journal.state(), &ranking),
+            decided: OnceCell::new(),
             decision: DecisionState::default(),
-            ranking,
+            ranking: OnceCell::new(),
             journal,
             session,
             note: None,
@@ -211,12 +212,12 @@ impl App {
 
     /// The ranking with its budget line, as of the last change.
     pub fn ranking(&self) -> &Ranking {
-        &self.ranking
+        self.ranking.get_or_init(|| crate::rules::ranking(self.journal.state()))
     }
 
     /// The decided lists, as of the last change.
     pub fn decided(&self) -> &DecidedList {
-        &self.decided
+        self.decided.get_or_init(|| crate::rules::decided_with(self.journal.state(), self.ranking()))
     }
 
     pub fn decision(&self) -> &DecisionState {
@@ -589,8 +590,10 @@ impl App {
 
     /// Take the agenda order from the recorded state.
     fn sync_agenda(&mut self) {
-        self.ranking = crate::rules::ranking(self.journal.state());
-        self.decided = crate::rules::decided_with(self.journal.state(), &self.ranking);
+        // Computed again on first use: a score typed on the scoring screen
+        // does not pay for a ranking nobody looks at.
+        self.ranking.take();
+        self.decided.take();
         let order = &self.journal.state().proceedings.agenda.order;
         let mut rank: Vec<usize> = (0..self.session.dossiers.len()).map(|i| order.len() + i).collect();
         for (place, id) in order.iter().enumerate() {
