@@ -86,6 +86,10 @@ fn sign_off_export_and_an_amendment() {
     assert_eq!(sealed.by, "vorsitz");
     let screen = fixture::screen_text(&fixture::render(&mut app, 120, 40));
     assert!(screen.contains("✓ Freigegeben am 26.11.2026, 15:30 durch Dr. M. Ahrenfeld."), "{screen}");
+    app.update(Action::ShowOverview);
+    let overview = fixture::screen_text(&fixture::render(&mut app, 120, 40));
+    assert!(overview.contains("Als Nächstes: Freigegeben – Ergebnisse exportieren  [x]"), "{overview}");
+    app.update(Action::ShowSignOff);
     app.update(Action::SignOff);
     assert_eq!(app.notice(), Some("Abgelehnt: die Sitzung ist bereits freigegeben"));
 

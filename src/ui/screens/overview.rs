@@ -182,6 +182,9 @@ fn next_step(app: &App, decided: &DecidedList, agenda_keys: Vec<String>) -> (Str
     {
         return (s.ov_next_score.replace("{}", &safe(current)), key(Action::ShowScoring));
     }
+    if state.is_signed_off() {
+        return (s.ranking.ov_next_export.to_string(), key(Action::ShowSignOff));
+    }
     let ranking = app.ranking();
     let r = s.ranking;
     if !app.session().dossiers.is_empty() {

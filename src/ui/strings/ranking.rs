@@ -93,6 +93,8 @@ pub struct RankingStrings {
     pub ov_next_ranking: &'static str,
     pub ov_next_decide: &'static str,
     pub ov_next_sign_off: &'static str,
+    /// The next step once the session is signed off.
+    pub ov_next_export: &'static str,
     /// "{n}", "{eur}".
     pub ov_proposed: &'static str,
     /// "{n}", "{eur}".
@@ -163,6 +165,7 @@ pub static DE: RankingStrings = RankingStrings {
     ov_next_ranking: "Rangfolge prüfen",
     ov_next_decide: "Beschlüsse fassen",
     ov_next_sign_off: "Freigabe",
+    ov_next_export: "Freigegeben – Ergebnisse exportieren",
     ov_proposed: "Vorschlag (Rangfolge): {n} Aufnahmen · {eur}",
     ov_decided: "Beschlossen: {n} aufgenommen · {eur}",
     ov_open: "{n} Beschlüsse offen",
@@ -230,6 +233,7 @@ pub static EN: RankingStrings = RankingStrings {
     ov_next_ranking: "Review the ranking",
     ov_next_decide: "Take the decisions",
     ov_next_sign_off: "Sign-off",
+    ov_next_export: "Signed off – export the results",
     ov_proposed: "Proposal (ranking): {n} admissions · {eur}",
     ov_decided: "Decided: {n} admitted · {eur}",
     ov_open: "{n} decisions open",
