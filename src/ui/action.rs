@@ -39,7 +39,7 @@ pub enum Action {
     Note,
     Undo,
     Redo,
-    // Attendance, conflicts and the current agenda item (issue 4).
+    // Attendance, conflicts and the current agenda item.
     /// Roll call: the selected member is present.
     MarkPresent,
     /// Roll call: the selected member is absent.

@@ -71,7 +71,7 @@ pub struct App {
     /// A message for the chair (a warning, what was undone …), shown in the
     /// footer until the next key.
     notice: Option<String>,
-    // Attendance and the current agenda item (issue 4).
+    // Attendance and the current agenda item.
     pub(crate) attendance: AttendanceState,
     /// An irreversible step waiting for the chair's yes.
     pub(crate) confirm: Option<Confirm>,

@@ -23,7 +23,7 @@ use super::app::App;
 use super::keymap::Scope;
 use super::strings::Strings;
 
-/// The screens the chair moves between. Later: ranking, decision.
+/// The screens the chair moves between, each one key away from anywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Overview,

@@ -1,6 +1,6 @@
 //! Texts of attendance, quorum, conflicts of interest and the agenda's
 //! current item, in both languages. Kept apart from the main tables so that
-//! the screens of issue 4 add one field there, not dozens.
+//! the attendance and scoring screens add one field there, not dozens.
 
 use crate::ui::action::Action;
 
@@ -75,7 +75,7 @@ pub struct AttendanceStrings {
 }
 
 impl AttendanceStrings {
-    /// The label of an action of issue 4, `None` for any other.
+    /// The label of an attendance or scoring action, `None` for any other.
     pub fn action(&self, action: Action) -> Option<&'static str> {
         Some(match action {
             Action::ShowAttendance => self.show_attendance,
