@@ -63,7 +63,7 @@ fn notes_written_on_the_minutes_appear_in_them_at_once() {
     assert_eq!(app.screen(), Screen::Minutes);
     let screen = screen_text(&render(&mut app, 120, 40));
     assert!(
-        screen.contains("Um 09:00 Uhr stellte der Vorsitz fest, dass alle Mitglieder ordnungsgemäß geladen")
+        screen.contains("09:00 Uhr: Der Vorsitz stellte fest, dass alle Mitglieder ordnungsgemäß geladen")
     );
     assert!(screen.contains(" 09:00 Uhr  Namensaufruf (Eröffnung)"), "{screen}");
     assert!(row_text(&render(&mut app, 120, 40), 1).contains("n: allgemeine Notiz"));

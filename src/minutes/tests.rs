@@ -122,7 +122,7 @@ fn particulars_attendance_and_quorum_findings() {
     let quorum = blocks(&m, "Ladung und Beschlussfähigkeit");
     assert_eq!(
         rows(&quorum[0]),
-        ["Um 09:00 Uhr stellte der Vorsitz fest, dass alle Mitglieder ordnungsgemäß geladen wurden \
+        ["09:00 Uhr: Der Vorsitz stellte fest, dass alle Mitglieder ordnungsgemäß geladen wurden \
           (§ 90 Abs. 1 VwVfG)."]
     );
     assert_eq!(

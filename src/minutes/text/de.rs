@@ -24,7 +24,7 @@ pub static DE: Text = Text {
     f_chair: "Vorsitz",
     f_secretary: "Protokollführung",
     sec_quorum: "Ladung und Beschlussfähigkeit",
-    invited_yes: "Um {clock} stellte der Vorsitz fest, dass alle Mitglieder ordnungsgemäß geladen wurden \
+    invited_yes: "{clock}: Der Vorsitz stellte fest, dass alle Mitglieder ordnungsgemäß geladen wurden \
                   (§ 90 Abs. 1 VwVfG).",
     invited_no: "Die ordnungsgemäße Ladung aller Mitglieder ist nicht festgestellt; ohne sie ist das Gremium \
                  nicht beschlussfähig.",

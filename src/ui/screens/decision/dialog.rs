@@ -139,7 +139,9 @@ impl VoteDialog {
                 (!on.is_empty()).then(|| (m.id.clone(), on))
             })
             .collect();
-        let focus = if matches!(subject, Subject::Item { .. }) { Field::Motion } else { Field::Yes };
+        // The motion is prefilled and `a`/`w`/`n` change it from any field:
+        // the chair types the yes count at once.
+        let focus = Field::Yes;
         VoteDialog {
             subject,
             motion,
