@@ -35,6 +35,20 @@ pub enum Action {
     Redo,
 }
 
+impl Action {
+    /// How many kinds of action there are: the length of a table of names.
+    pub const COUNT: usize = 24;
+
+    /// The position of this action in a table of names, in declaration
+    /// order (the language tables list the event names in this order).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+// `Redo` is the last action: the count follows it.
+const _: () = assert!(Action::Redo as usize + 1 == Action::COUNT);
+
 /// The facts of an event the UI needs to name it; fields that do not apply
 /// are `None`.
 #[derive(Debug, Clone, PartialEq, Default)]

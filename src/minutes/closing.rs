@@ -3,7 +3,7 @@
 
 use super::context::{Context, fill, para, table};
 use super::{Block, Note, Section, Signatures, Signer};
-use crate::domain::{Action, Description, EventKind};
+use crate::domain::{Description, EventKind};
 
 pub fn sections(cx: &Context) -> Vec<Section> {
     vec![notes(cx), super::result::section(cx), sign_off(cx), signatures(cx)]
@@ -56,7 +56,7 @@ fn sign_off(cx: &Context) -> Section {
 /// An amended change in words: "Eingetroffen: R. Falkenhain, 10:05 Uhr".
 fn change(cx: &Context, kind: &EventKind) -> String {
     let d: Description = kind.describe();
-    let name = d.action.map(|a| cx.t.events[index(a)]).unwrap_or_default();
+    let name = d.action.map(|a| cx.t.events[a.index()]).unwrap_or_default();
     let mut parts: Vec<String> = Vec::new();
     if let Some(dossier) = &d.dossier {
         parts.push(dossier.clone());
@@ -80,35 +80,6 @@ fn change(cx: &Context, kind: &EventKind) -> String {
         parts.push(cx.t.quoted.replace("{}", text));
     }
     if parts.is_empty() { name.to_string() } else { format!("{name}: {}", parts.join(", ")) }
-}
-
-fn index(a: Action) -> usize {
-    match a {
-        Action::SessionOpened => 0,
-        Action::SessionResumed => 1,
-        Action::InputsAccepted => 2,
-        Action::DulyInvitedConfirmed => 3,
-        Action::MarkedPresent => 4,
-        Action::MarkedAbsent => 5,
-        Action::Arrived => 6,
-        Action::Left => 7,
-        Action::ConflictDeclared => 8,
-        Action::ItemMoved => 9,
-        Action::ItemDeferred => 10,
-        Action::ItemOpened => 11,
-        Action::ItemClosed => 12,
-        Action::RoundOpened => 13,
-        Action::ScoreEntered => 14,
-        Action::ScoreCorrected => 15,
-        Action::ScoresRevealed => 16,
-        Action::VoteRecorded => 17,
-        Action::DecisionRecorded => 18,
-        Action::NoteAdded => 19,
-        Action::SignedOff => 20,
-        Action::Amendment => 21,
-        Action::Undo => 22,
-        Action::Redo => 23,
-    }
 }
 
 fn signatures(cx: &Context) -> Section {

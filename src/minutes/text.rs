@@ -191,7 +191,7 @@ pub struct Text {
     pub amendments_header: [&'static str; 3],
     pub no_amendments: &'static str,
     /// Names of recorded events, in the order of `domain::describe::Action`.
-    pub events: [&'static str; 24],
+    pub events: [&'static str; crate::domain::Action::COUNT],
     pub sec_signatures: &'static str,
     pub place_date: &'static str,
     pub signature: &'static str,

@@ -8,7 +8,7 @@ use crate::text::clean_line;
 /// One line naming an event: "Tagesordnung umgestellt: DA-NORD auf Platz 3".
 pub fn event(d: &Description, s: &Strings) -> String {
     let r = &s.record;
-    let name = d.action.map(|a| r.events[index(a)]).unwrap_or("");
+    let name = d.action.map(|a| r.events[a.index()]).unwrap_or("");
     let mut parts: Vec<String> = Vec::new();
     if let Some(dossier) = &d.dossier {
         parts.push(clean_line(dossier).into_owned());
@@ -235,35 +235,6 @@ pub fn allowed(scale: Scale, s: &Strings) -> String {
 fn number(x: f64, s: &Strings) -> String {
     let lang = if s.lang_code.eq_ignore_ascii_case("de") { Language::De } else { Language::En };
     crate::ui::format::decimal(x, 6, lang)
-}
-
-fn index(a: Action) -> usize {
-    match a {
-        Action::SessionOpened => 0,
-        Action::SessionResumed => 1,
-        Action::InputsAccepted => 2,
-        Action::DulyInvitedConfirmed => 3,
-        Action::MarkedPresent => 4,
-        Action::MarkedAbsent => 5,
-        Action::Arrived => 6,
-        Action::Left => 7,
-        Action::ConflictDeclared => 8,
-        Action::ItemMoved => 9,
-        Action::ItemDeferred => 10,
-        Action::ItemOpened => 11,
-        Action::ItemClosed => 12,
-        Action::RoundOpened => 13,
-        Action::ScoreEntered => 14,
-        Action::ScoreCorrected => 15,
-        Action::ScoresRevealed => 16,
-        Action::VoteRecorded => 17,
-        Action::DecisionRecorded => 18,
-        Action::NoteAdded => 19,
-        Action::SignedOff => 20,
-        Action::Amendment => 21,
-        Action::Undo => 22,
-        Action::Redo => 23,
-    }
 }
 
 #[cfg(test)]

@@ -287,7 +287,7 @@ pub struct RecordStrings {
     /// deferred.
     pub outcomes: [&'static str; 4],
     /// Names of recorded events, in the order of `domain::describe::Action`.
-    pub events: [&'static str; 24],
+    pub events: [&'static str; crate::domain::Action::COUNT],
 }
 
 impl Strings {
