@@ -184,6 +184,18 @@ fn the_demo_session_runs_to_a_complete_admission_list() {
     app.update(Action::ToggleDecided);
     let text = screen_text(&render_to_test_backend(&mut app, 80, 24));
     assert!(text.contains("Aufnahmeliste (10 von max. 10, 9.350.000\u{a0}€)"), "{text}");
+    // At 80×24 the lists are longer than the overlay: it says how much is
+    // left and scrolls to the end, where the deferred part stands.
+    assert!(text.contains("weitere Zeilen"), "{text}");
+    assert!(!text.contains("Vertagt (0)"), "{text}");
+    app.update(Action::End);
+    let text = screen_text(&render_to_test_backend(&mut app, 80, 24));
+    assert!(text.contains("Vertagt (0)"), "{text}");
+    assert!(!text.contains("weitere Zeilen"), "{text}");
+    assert_eq!(app.screen(), Screen::Agenda, "the keys scrolled the overlay, not the agenda");
+    app.update(Action::Home);
+    let text = screen_text(&render_to_test_backend(&mut app, 80, 24));
+    assert!(text.contains("Aufnahmeliste (10 von max. 10, 9.350.000\u{a0}€)"), "{text}");
     app.update(Action::Back);
     assert!(!app.decision().overlay());
     assert_eq!(app.screen(), Screen::Agenda);

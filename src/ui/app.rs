@@ -397,6 +397,13 @@ impl App {
             Action::ShowDecision => decision::show(self),
             Action::ToggleDecided => self.decision.toggle_overlay(),
             Action::Back if self.decision.overlay() => self.decision.close_overlay(),
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Home | Action::End
+                if self.decision.overlay() =>
+            {
+                let max = crate::ui::widgets::decided::overlay_max_scroll(self);
+                let page = usize::from(crate::ui::body_area(self.size).height.saturating_sub(3));
+                self.decision.scroll_overlay(action, max, page);
+            }
             Action::ShowRanking => self.go(Screen::Ranking),
             Action::Search => {
                 self.go(Screen::Agenda);

@@ -44,6 +44,8 @@ pub struct DecisionState {
     confirm: Option<Pending>,
     /// The decided lists shown over any screen.
     overlay: bool,
+    /// First line of the decided lists shown in the overlay.
+    overlay_scroll: usize,
 }
 
 impl DecisionState {
@@ -73,6 +75,26 @@ impl DecisionState {
 
     pub fn toggle_overlay(&mut self) {
         self.overlay = !self.overlay;
+        self.overlay_scroll = 0;
+    }
+
+    pub fn overlay_scroll(&self) -> usize {
+        self.overlay_scroll
+    }
+
+    /// Scroll the overlay; `max` is the last useful position at this size.
+    pub fn scroll_overlay(&mut self, action: Action, max: usize, page: usize) {
+        let s = self.overlay_scroll.min(max);
+        self.overlay_scroll = match action {
+            Action::Down => s + 1,
+            Action::Up => s.saturating_sub(1),
+            Action::PageDown => s + page.max(1),
+            Action::PageUp => s.saturating_sub(page.max(1)),
+            Action::Home => 0,
+            Action::End => max,
+            _ => s,
+        }
+        .min(max);
     }
 
     pub fn close_overlay(&mut self) {

@@ -131,16 +131,33 @@ pub fn cut(mut lines: Vec<Line<'static>>, height: usize, app: &App) -> Vec<Line<
     lines
 }
 
-/// The overlay over the current screen.
-pub fn render_overlay(app: &App, frame: &mut Frame, body: Rect) {
-    let d = app.strings().decision;
+/// The overlay's lines for a body area and how many of them fit inside its
+/// frame.
+fn overlay_lines(app: &App, body: Rect) -> (Vec<Line<'static>>, u16, u16) {
     let width = body.width.saturating_sub(4).min(76);
     let inner = usize::from(width.saturating_sub(2));
     let all = lines(app, inner);
     let height = (all.len() as u16 + 2).min(body.height);
+    (all, width, height)
+}
+
+/// How far the overlay can scroll at the current terminal size: the lists
+/// can be longer than a small screen.
+pub fn overlay_max_scroll(app: &App) -> usize {
+    let (all, _, height) = overlay_lines(app, crate::ui::body_area(app.size));
+    // One line of the frame's inside is kept for "n more lines".
+    all.len().saturating_sub(usize::from(height.saturating_sub(2)))
+}
+
+/// The overlay over the current screen, scrolled by `j`/`k`, PgUp/PgDn.
+pub fn render_overlay(app: &App, frame: &mut Frame, body: Rect) {
+    let d = app.strings().decision;
+    let (mut all, width, height) = overlay_lines(app, body);
     let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(body);
     let [area] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
     frame.render_widget(Clear, area);
+    let max = all.len().saturating_sub(usize::from(height.saturating_sub(2)));
+    all.drain(..app.decision().overlay_scroll().min(max));
     let shown = cut(all, usize::from(height.saturating_sub(2)), app);
     let block =
         Block::new().borders(Borders::ALL).title(format!(" {} ", d.panel_title)).style(app.theme.base);
