@@ -69,6 +69,8 @@ pub struct DecisionStrings {
     pub f_abstain: &'static str,
     pub f_by_name: &'static str,
     pub f_chair: &'static str,
+    /// After the chair's name in the list by name: on a tie that vote decides.
+    pub chair_tag: &'static str,
     pub f_rationale: &'static str,
     /// Motion words: admission, waiting list (position follows), not
     /// admitted.
@@ -203,6 +205,7 @@ pub static DE: DecisionStrings = DecisionStrings {
     f_abstain: "Enthaltung",
     f_by_name: "Namentlich",
     f_chair: "Stimme des Vorsitzes",
+    chair_tag: " (Vorsitz)",
     f_rationale: "Begründung",
     motions: ["Aufnahme", "Nachrückerliste Platz", "Nichtaufnahme"],
     chair_choices: ["Ja", "Nein", "nicht abgestimmt"],
@@ -299,6 +302,7 @@ pub static EN: DecisionStrings = DecisionStrings {
     f_abstain: "Abstain",
     f_by_name: "By name",
     f_chair: "Chair's vote",
+    chair_tag: " (chair)",
     f_rationale: "Rationale",
     motions: ["admission", "waiting list position", "no admission"],
     chair_choices: ["yes", "no", "did not vote"],

@@ -229,7 +229,14 @@ fn ballot_lines(app: &App, dialog: &VoteDialog, w: usize, room: usize) -> Vec<Li
     let start =
         dialog.member.saturating_sub(room.saturating_sub(1)).min(dialog.ballots.len().saturating_sub(room));
     for (i, (member, ballot)) in dialog.ballots.iter().enumerate().skip(start).take(room) {
-        let name = app.session().member(member).map(|m| safe(&m.name).into_owned()).unwrap_or_default();
+        let name = app
+            .session()
+            .member(member)
+            .map(|m| {
+                let tag = if m.role == crate::domain::Role::Chair { d.chair_tag } else { "" };
+                format!("{}{tag}", safe(&m.name))
+            })
+            .unwrap_or_default();
         let word = match ballot {
             Some(Ballot::Yes) => d.ballots[0],
             Some(Ballot::No) => d.ballots[1],
@@ -237,7 +244,8 @@ fn ballot_lines(app: &App, dialog: &VoteDialog, w: usize, room: usize) -> Vec<Li
             None => d.ballots[3],
         };
         let here = focused && i == dialog.member;
-        let text = format!("    {} {} {word}", if here { "›" } else { " " }, fit(&name, LABEL, Align::Left));
+        let text =
+            format!("    {} {} {word}", if here { "›" } else { " " }, fit(&name, LABEL + 8, Align::Left));
         out.push(Line::styled(fit(&text, w, Align::Left), if here { t.selected } else { Style::default() }));
     }
     out
