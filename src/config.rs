@@ -18,6 +18,9 @@ pub struct Config {
     pub theme: Option<String>,
     /// Key bindings in the keymap's own format (`[keys.global]`, `[keys.agenda]` …).
     pub keys: Option<toml::Table>,
+    /// The CSV dialect of the export step in the UI (`gremium export` has
+    /// `--csv`).
+    pub export_csv: Option<crate::export::Dialect>,
 }
 
 /// The config directory: `$GREMIUM_CONFIG` if set, else the platform's.
@@ -74,10 +77,16 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
                 )),
             },
             ("keys", toml::Value::Table(t)) => config.keys = Some(t),
-            ("language" | "theme", _) => warnings.push(format!("{}: expected a string", at(&key))),
+            ("export_csv", toml::Value::String(s)) => match s.parse() {
+                Ok(dialect) => config.export_csv = Some(dialect),
+                Err(e) => warnings.push(format!("{}: {e}", at(&key))),
+            },
+            ("language" | "theme" | "export_csv", _) => {
+                warnings.push(format!("{}: expected a string", at(&key)))
+            }
             ("keys", _) => warnings.push(format!("{}: expected a table such as [keys.global]", at(&key))),
             (other, _) => {
-                let near = ["language", "theme", "keys"]
+                let near = ["language", "theme", "keys", "export_csv"]
                     .into_iter()
                     .min_by_key(|k| strsim::levenshtein(k, other))
                     .unwrap_or("language");
@@ -103,11 +112,12 @@ mod tests {
     fn reads_every_setting() {
         let (c, w) = parse(
             Path::new("config.toml"),
-            "language = \"en\"\ntheme = \"high-contrast\"\n[keys.global]\n\"Q\" = \"quit\"\n",
+            "language = \"en\"\ntheme = \"high-contrast\"\nexport_csv = \"rfc4180\"\n[keys.global]\n\"Q\" = \"quit\"\n",
         );
         assert_eq!(w, Vec::<String>::new());
         assert_eq!(c.language, Some(Language::En));
         assert_eq!(c.theme.as_deref(), Some("high-contrast"));
+        assert_eq!(c.export_csv, Some(crate::export::Dialect::Rfc4180));
         assert_eq!(c.keys.map(|k| k.to_string()), Some("[global]\nQ = \"quit\"\n".to_string()));
     }
 
@@ -121,6 +131,15 @@ mod tests {
                 "c.toml: `langauge`: unknown setting, did you mean `language`?".to_string(),
                 "c.toml: `theme`: unknown theme \"pink\", expected \"default\", \"high-contrast\" or \"plain\""
                     .to_string(),
+            ]
+        );
+        let (c, w) = parse(Path::new("c.toml"), "export_csv = \"excel\"\n");
+        assert_eq!(c.export_csv, None);
+        assert_eq!(
+            w,
+            vec![
+                "c.toml: `export_csv`: unknown CSV dialect \"excel\", expected \"excel-de\" or \"rfc4180\""
+                    .to_string()
             ]
         );
         let (_, w) = parse(Path::new("c.toml"), "language = \"de\"\ntheme = \n");

@@ -68,6 +68,7 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
     let app = App::new(session, lang.or(config.language))
         .with_keymap(keymap)
         .with_theme(theme)
+        .with_export_csv(config.export_csv.unwrap_or_default())
         .with_journal(opening.journal)
         .with_inputs_changed(opening.inputs_changed);
     if let Some(torn) = &opening.torn {

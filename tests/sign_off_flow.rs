@@ -146,3 +146,20 @@ fn sign_off_export_and_an_amendment() {
     let minutes = gremium::minutes::markdown(&gremium::minutes::build(app.state(), complete::at(15, 40)));
     assert!(minutes.contains("| Hinweis nachgetragen |"), "{minutes}");
 }
+
+#[test]
+fn the_export_step_writes_the_configured_csv_dialect() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut app =
+        app_at(tmp.path(), Stage::SignedOff, Language::De).with_export_csv(export::Dialect::Rfc4180);
+    app.update(Action::ShowSignOff);
+    app.update(Action::Export);
+    let done = match &app.sign_off_state().export {
+        Some(Ok(done)) => done.clone(),
+        other => panic!("export failed: {other:?}"),
+    };
+    let list = std::fs::read(done.dir.join(export::ADMISSION_LIST_FILE)).expect("admission list");
+    assert!(list.starts_with(b"Status,Rang,"), "RFC 4180: no BOM, commas: {:?}", &list[..20]);
+    let bytes = std::fs::read(done.dir.join(export::RESULTS_FILE)).expect("results.json");
+    assert!(export::verify_results(&bytes, Some(&done.dir), None).is_intact());
+}

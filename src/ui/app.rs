@@ -89,6 +89,8 @@ pub struct App {
     pub(crate) ranking_screen: RankingState,
     /// The decided lists as of the last change, like the ranking.
     decided: OnceCell<DecidedList>,
+    /// The CSV dialect of the export step.
+    pub(crate) export_csv: crate::export::Dialect,
 }
 
 impl App {
@@ -110,6 +112,7 @@ impl App {
             decided: OnceCell::new(),
             decision: DecisionState::default(),
             ranking: OnceCell::new(),
+            export_csv: crate::export::Dialect::default(),
             journal,
             session,
             note: None,
@@ -169,6 +172,12 @@ impl App {
 
     pub(crate) fn request_quit(&mut self) {
         self.quit = true;
+    }
+
+    /// The CSV dialect the export step writes (config `export_csv`).
+    pub fn with_export_csv(mut self, dialect: crate::export::Dialect) -> App {
+        self.export_csv = dialect;
+        self
     }
 
     pub fn with_theme(mut self, kind: ThemeKind) -> App {

@@ -13,7 +13,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Hint;
 use crate::domain::{Command, DomainError};
-use crate::export::{self, Dialect, ExportOptions, SUMS_FILE};
+use crate::export::{self, ExportOptions, SUMS_FILE};
 use crate::format;
 use crate::rules::{Check, CheckDetail, CheckItem, sign_off_checklist};
 use crate::text::clean_line;
@@ -90,7 +90,7 @@ fn run_export(app: &mut App) {
         let last_hash = app.journal().last_hash().map_err(|e| e.to_string())?;
         let key = export::keys::chair_key().map_err(|e| e.to_string())?;
         let options = ExportOptions {
-            dialect: Dialect::ExcelDe,
+            dialect: app.export_csv,
             exported_at: app.now,
             generator_version: env!("CARGO_PKG_VERSION").to_string(),
             key: key.as_ref(),
