@@ -21,6 +21,8 @@ pub struct Config {
     /// The CSV dialect of the export step in the UI (`gremium export` has
     /// `--csv`).
     pub export_csv: Option<crate::export::Dialect>,
+    /// Mouse clicks and the wheel (on unless set to `false`).
+    pub mouse: Option<bool>,
 }
 
 /// The config directory: `$GREMIUM_CONFIG` if set, else the platform's.
@@ -81,12 +83,14 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
                 Ok(dialect) => config.export_csv = Some(dialect),
                 Err(e) => warnings.push(format!("{}: {e}", at(&key))),
             },
+            ("mouse", toml::Value::Boolean(b)) => config.mouse = Some(b),
+            ("mouse", _) => warnings.push(format!("{}: expected true or false", at(&key))),
             ("language" | "theme" | "export_csv", _) => {
                 warnings.push(format!("{}: expected a string", at(&key)))
             }
             ("keys", _) => warnings.push(format!("{}: expected a table such as [keys.global]", at(&key))),
             (other, _) => {
-                let near = ["language", "theme", "keys", "export_csv"]
+                let near = ["language", "theme", "keys", "export_csv", "mouse"]
                     .into_iter()
                     .min_by_key(|k| strsim::levenshtein(k, other))
                     .unwrap_or("language");

@@ -11,8 +11,11 @@ pub mod format;
 pub mod index;
 pub mod journal;
 pub mod keymap;
+pub mod layers;
+mod mouse;
 pub mod screens;
 pub mod strings;
+pub mod terminal;
 pub mod theme;
 pub mod widgets;
 
@@ -20,7 +23,7 @@ use crossterm::event::{self, Event};
 use ratatui::backend::TestBackend;
 use ratatui::layout::{Constraint, Layout, Rect, Size};
 use ratatui::widgets::Block;
-use ratatui::{DefaultTerminal, Frame, Terminal};
+use ratatui::{Frame, Terminal};
 
 pub use action::Action;
 pub use app::App;
@@ -85,59 +88,102 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
         warnings.push(app.strings().record.read_only.to_string());
     }
     let app = app.with_warnings(warnings);
-    let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app);
-    ratatui::restore();
-    result
+    let mut signals = terminal::SignalWatch::install()?;
+    let mut term = terminal::enter(config.mouse.unwrap_or(true))?;
+    let result = event_loop(&mut term, app, &mut signals);
+    terminal::leave();
+    match result {
+        Ok(Some(code)) => std::process::exit(code),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> color_eyre::Result<()> {
-    let size = terminal.size()?;
+/// How often the loop looks for signals while no key comes. Nothing is
+/// drawn on these wake-ups.
+const SIGNAL_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Keys, pastes, clicks and resizes until the chair quits; `Some(code)` when
+/// a signal ended the session (the terminal is left by the caller).
+fn event_loop(
+    term: &mut terminal::Term,
+    mut app: App,
+    signals: &mut terminal::SignalWatch,
+) -> color_eyre::Result<Option<i32>> {
+    let size = terminal::current_size();
     app.update(Action::Resize(size.width, size.height));
-    terminal.draw(|frame| render(&app, frame))?;
+    term.draw(|frame| render(&app, frame))?;
     while !app.should_quit() {
-        let action = match event::read()? {
-            Event::Key(key) => app.action_for_key(&key),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
-        };
-        if let Some(action) = action {
-            app.update(action);
+        match signals.pending() {
+            Some(terminal::SignalAction::Exit(code)) => return Ok(Some(code)),
+            Some(terminal::SignalAction::Suspend) => {
+                let size = terminal::suspend(term)?;
+                app.update(Action::Resize(size.width, size.height));
+                term.draw(|frame| render(&app, frame))?;
+                continue;
+            }
+            None => {}
+        }
+        if !event::poll(SIGNAL_CHECK)? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) => {
+                if let Some(action) = app.action_for_key(&key) {
+                    app.update(action);
+                }
+            }
+            Event::Paste(text) => app.paste(&text),
+            Event::Mouse(mouse) => app.mouse(mouse),
+            Event::Resize(w, h) => {
+                let size = terminal::capped(Size::new(w, h));
+                terminal::redraw_whole(term, size)?;
+                app.update(Action::Resize(size.width, size.height));
+            }
+            _ => continue,
         }
         if !app.should_quit() {
-            terminal.draw(|frame| render(&app, frame))?;
+            term.draw(|frame| render(&app, frame))?;
         }
     }
-    Ok(())
+    Ok(None)
 }
 
-/// Draw the whole UI. Pure: reads the app, writes the frame, nothing else.
+/// Draw the whole UI, layer by layer in the order of [`layers::stack`].
+/// Pure: reads the app, writes the frame, nothing else.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::new().style(app.theme.base), area);
-    if area.width < MIN_SIZE.width || area.height < MIN_SIZE.height {
+    let stack = layers::stack(app);
+    if stack.contains(&layers::Layer::TooSmall)
+        || area.width < MIN_SIZE.width
+        || area.height < MIN_SIZE.height
+    {
         widgets::too_small::render(app, frame, area);
         return;
     }
     let [header, body, footer] = frame_layout(area);
     widgets::header::render(app, frame, header);
-    app.screen().render(app, frame, body);
     widgets::footer::render(app, frame, footer);
-    if app.decision().overlay() {
-        widgets::decided::render_overlay(app, frame, body);
+    for layer in stack {
+        match layer {
+            // The screen draws what is typed into it and its dialog.
+            layers::Layer::Screen(screen) => screen.render(app, frame, body),
+            layers::Layer::ScreenText | layers::Layer::VoteDialog => {}
+            layers::Layer::Decided => widgets::decided::render_overlay(app, frame, body),
+            layers::Layer::Note => widgets::note::render(app, frame, body),
+            layers::Layer::Help => widgets::help::render(app, frame, body),
+            layers::Layer::Confirm => widgets::confirm::render(app, frame, body),
+            layers::Layer::Amendment => widgets::amend::render(app, frame, body),
+            layers::Layer::InputsChanged => widgets::prompt::render(app, frame, body),
+            layers::Layer::TooSmall => {}
+        }
     }
-    if app.help_open() {
-        widgets::help::render(app, frame, body);
-    }
-    if app.confirm().is_some() {
-        widgets::confirm::render(app, frame, body);
-    }
-    if app.amendment().is_some() {
-        widgets::amend::render(app, frame, body);
-    }
-    if !app.inputs_changed.is_empty() {
-        widgets::prompt::render(app, frame, body);
-    }
+}
+
+/// The size the app lays out for: the terminal's, capped.
+pub fn capped_size(size: Size) -> Size {
+    terminal::capped(size)
 }
 
 /// Header, body and footer rows.

@@ -65,7 +65,7 @@ fn the_demo_session_runs_to_a_complete_admission_list() {
              schriftliche Begründung"
         )
     );
-    assert!(app.decision().pending().is_none());
+    assert!(app.confirm().is_none());
     assert_eq!(app.decision().dialog().unwrap().counts().yes, 7, "the dialog keeps its values");
     // Nine votes with seven eligible voters: refused, said live first.
     counts(&mut app, "9", "0", "0");
@@ -82,7 +82,7 @@ fn the_demo_session_runs_to_a_complete_admission_list() {
     counts(&mut app, "5", "1", "1");
     app.update(Action::Open);
     assert_eq!(
-        app.decision().pending().map(|p| p.question.as_str()),
+        app.confirm().map(|p| p.question.as_str()),
         Some("Beschluss festhalten: OF-LAUTERBORN – Nichtaufnahme, 5 Ja, 1 Nein, 1 Enthaltung – angenommen?")
     );
     app.update(Action::Open);
@@ -130,7 +130,7 @@ fn the_demo_session_runs_to_a_complete_admission_list() {
     type_text(&mut app, "8");
     app.update(Action::Open);
     assert_eq!(
-        app.decision().pending().map(|p| p.question.as_str()),
+        app.confirm().map(|p| p.question.as_str()),
         Some("Beschluss festhalten: en bloc 18 Dossiers, 8 Ja, 0 Nein – angenommen?")
     );
     app.update(Action::Open);
@@ -219,7 +219,7 @@ fn a_deferral_asks_for_its_reason_and_a_confirmation() {
     type_text(&mut app, "Nachreichung");
     app.update(Action::Open);
     assert_eq!(
-        app.decision().pending().map(|p| p.question.as_str()),
+        app.confirm().map(|p| p.question.as_str()),
         Some("Vertagung festhalten: KS-WESERTOR – „Nachreichung“?")
     );
     app.update(Action::Open);

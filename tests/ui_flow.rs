@@ -228,6 +228,10 @@ fn too_small_says_what_is_needed_and_never_panics() {
     assert!(text.contains("Terminal zu klein"));
     assert!(text.contains("aktuell 79×24"));
     assert!(text.contains("mindestens 80×24"));
+    // Nothing but quit and help acts while the screens cannot be seen.
+    a.update(Action::ToggleLanguage);
+    assert_eq!(a.language(), Language::De);
+    render(&mut a, 80, 24);
     a.update(Action::ToggleLanguage);
     let t = render(&mut a, 60, 20);
     assert!(screen_text(&t).contains("Terminal too small"));

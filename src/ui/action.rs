@@ -114,6 +114,12 @@ pub enum Action {
     #[serde(skip)]
     Insert(char),
     DeleteChar,
+    /// Delete the character under the cursor of a text field.
+    DeleteForward,
+    /// Move a text field's cursor to the start of the previous word.
+    WordLeft,
+    /// Move a text field's cursor past the end of the next word.
+    WordRight,
     /// The terminal changed size; scrolling limits depend on it.
     #[serde(skip)]
     Resize(u16, u16),

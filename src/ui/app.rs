@@ -7,6 +7,7 @@ use ratatui::layout::Size;
 use super::action::Action;
 use super::index::SessionIndex;
 use super::keymap::{KeyChord, Keymap, Scope};
+use super::layers::{self, Layer};
 use super::screens::agenda::{self, AgendaState, SortKey};
 use super::screens::attendance::{self, AttendanceState};
 use super::screens::decision::{self, DecisionState};
@@ -19,6 +20,7 @@ use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
 use super::widgets::amend::AmendPrompt;
 use super::widgets::confirm::{self, Confirm};
+use super::widgets::text_field::{Edit, TextField};
 use std::cell::OnceCell;
 
 use crate::rules::{DecidedList, Ranking};
@@ -38,7 +40,7 @@ pub struct App {
     /// The record and the state it replays to; every change goes through it.
     pub(crate) journal: Journal,
     /// A chair's note being typed.
-    pub(crate) note: Option<String>,
+    pub(crate) note: Option<TextField>,
     /// What opening found that the chair must know (a torn record line set
     /// aside, config problems); kept on the overview for the whole session.
     pub(crate) warnings: Vec<String>,
@@ -278,54 +280,59 @@ impl App {
         &self.minutes
     }
 
-    /// Where keys are looked up right now.
+    /// Where keys are looked up right now: the topmost layer's scope.
     pub fn scope(&self) -> Scope {
-        if !self.inputs_changed.is_empty() {
-            Scope::Prompt
-        } else if self.amend.is_some() {
-            Scope::Note
-        } else if self.confirm.is_some() {
-            Scope::Confirm
-        } else if let Some(scope) = decision::scope(self) {
-            scope
-        } else if self.note.is_some() || (self.screen == Screen::Attendance && self.attendance.typing()) {
-            Scope::Note
-        } else if self.help.is_some() {
-            Scope::Help
-        } else if self.screen == Screen::Agenda && self.agenda.editing() {
-            Scope::Search
-        } else {
-            self.screen.scope()
-        }
+        layers::top(self).scope(self)
     }
 
-    /// The action a key stands for here; printable keys are text while a
-    /// search is being typed.
+    /// The action a key stands for on the topmost layer; printable keys are
+    /// text where text is typed, and values where scores or counts are.
     pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
         let chord = KeyChord::from_event(key)?;
-        let scope = self.scope();
+        let top = layers::top(self);
+        let scope = top.scope(self);
         if let Some(action) = self.keymap.lookup(scope, chord) {
             return Some(action);
         }
+        if chord.ctrl || chord.alt {
+            return None;
+        }
         match chord.code {
-            KeyCode::Char(c)
-                if matches!(scope, Scope::Search | Scope::Note | Scope::VoteText)
-                    && !chord.ctrl
-                    && !chord.alt =>
-            {
-                Some(Action::Insert(c))
-            }
+            KeyCode::Char(c) if top.takes_text(self) => Some(Action::Insert(c)),
             // Score entry: digits and the decimal point are values, not keys.
-            KeyCode::Char(c @ ('0'..='9' | ',' | '.' | '-'))
-                if scope == Scope::Scoring && !chord.ctrl && !chord.alt =>
-            {
+            KeyCode::Char(c @ ('0'..='9' | ',' | '.' | '-')) if scope == Scope::Scoring => {
                 Some(Action::Insert(c))
             }
             // Vote counts and waiting-list positions.
-            KeyCode::Char(c @ '0'..='9') if scope == Scope::Vote && !chord.ctrl && !chord.alt => {
-                Some(Action::Insert(c))
-            }
+            KeyCode::Char(c @ '0'..='9') if scope == Scope::Vote => Some(Action::Insert(c)),
             _ => None,
+        }
+    }
+
+    /// A bracketed paste: text for the field being typed, never keys.
+    /// Where no text is typed it is refused, and the chair is told.
+    pub fn paste(&mut self, text: &str) {
+        self.notice = None;
+        let field = match layers::top(self) {
+            Layer::Note => self.note.as_mut(),
+            Layer::Amendment => self.amend.as_mut().map(|a| &mut a.reason),
+            Layer::ScreenText => match self.screen {
+                Screen::Agenda => Some(self.agenda.field_mut()),
+                Screen::Attendance => self.attendance.field_mut(),
+                Screen::Decision => self.decision.defer_field_mut(),
+                _ => None,
+            },
+            Layer::VoteDialog => self.decision.rationale_field_mut(),
+            _ => None,
+        };
+        match field {
+            Some(field) => {
+                field.insert_str(text);
+                if self.screen == Screen::Agenda && self.agenda.editing() {
+                    self.agenda.refilter(&self.session, &self.index);
+                }
+            }
+            None => self.notify(self.strings().paste_refused),
         }
     }
 
@@ -336,44 +343,55 @@ impl App {
 
     /// The chair's note while it is being typed.
     pub fn note_text(&self) -> Option<&str> {
-        self.note.as_deref()
+        self.note.as_ref().map(TextField::text)
+    }
+
+    /// The note field while a note is typed.
+    pub fn note_field(&self) -> Option<&TextField> {
+        self.note.as_ref()
     }
 
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
     }
 
+    /// The one place a key acts: on the topmost layer of [`layers::stack`].
     pub fn update(&mut self, action: Action) {
         if !self.clock_frozen {
             self.now = crate::record::now();
         }
-        if !matches!(action, Action::Resize(..)) {
-            self.notice = None;
-        }
-        if !self.inputs_changed.is_empty() {
-            return self.answer_inputs_prompt(action);
-        }
-        if self.amend.is_some() {
-            return super::widgets::amend::answer(self, action);
-        }
-        if self.note.is_some() {
-            return self.edit_note(action);
-        }
-        if self.confirm.is_some() {
-            return confirm::answer(self, action);
-        }
-        if self.screen == Screen::Attendance && self.attendance.typing() {
-            return attendance::type_entry(self, action);
-        }
-        if self.screen == Screen::Scoring && self.help.is_none() && scoring::intercept(self, action) {
+        if let Action::Resize(w, h) = action {
+            self.size = super::capped_size(Size::new(w, h));
+            self.clamp_scrolls();
             return;
         }
-        if self.screen == Screen::Decision && self.help.is_none() && decision::intercept(self, action) {
-            return;
+        self.notice = None;
+        match layers::top(self) {
+            Layer::TooSmall => match action {
+                Action::Quit => self.quit = true,
+                Action::Help => self.toggle_help(),
+                _ => {}
+            },
+            Layer::InputsChanged => self.answer_inputs_prompt(action),
+            Layer::Amendment => super::widgets::amend::answer(self, action),
+            Layer::Confirm => confirm::answer(self, action),
+            Layer::Help => self.on_help(action),
+            Layer::Note => self.edit_note(action),
+            Layer::Decided => self.on_decided(action),
+            Layer::VoteDialog | Layer::ScreenText => self.forward(action),
+            Layer::Screen(_) => self.on_screen(action),
         }
+        self.clamp_scrolls();
+    }
+
+    fn toggle_help(&mut self) {
+        self.help = if self.help.is_some() { None } else { Some(0) };
+    }
+
+    /// Actions that work the same from every screen.
+    fn on_screen(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Resize(w, h) => self.size = Size::new(w, h),
             Action::ToggleLanguage => {
                 self.lang = match self.lang {
                     Language::De => Language::En,
@@ -384,18 +402,20 @@ impl App {
                 self.theme_kind = self.theme_kind.next();
                 self.theme = self.theme_kind.theme();
             }
-            Action::Help if self.help.is_some() => self.help = None,
-            Action::Help => self.help = Some(0),
-            _ if self.help.is_some() => {
-                if !help::handle(self, action) {
-                    self.help = None;
-                    self.update(action);
-                }
-                return;
-            }
-            Action::Note => self.note = Some(String::new()),
+            Action::Help => self.toggle_help(),
+            Action::Note => self.note = Some(TextField::new()),
             Action::Undo => self.undo_redo(Command::Undo),
             Action::Redo => self.undo_redo(Command::Redo),
+            Action::ToggleDecided => self.decision.toggle_overlay(),
+            Action::Back if self.screen != Screen::Agenda => self.go_back(),
+            _ if self.show(action) => {}
+            _ => self.forward(action),
+        }
+    }
+
+    /// The screen keys that go somewhere; `true` when `action` was one.
+    fn show(&mut self, action: Action) -> bool {
+        match action {
             Action::ShowOverview => self.go(Screen::Overview),
             Action::ShowAgenda => self.go(Screen::Agenda),
             Action::ShowDossier => self.open_dossier(),
@@ -404,43 +424,66 @@ impl App {
             Action::ShowMinutes => self.go(Screen::Minutes),
             Action::ShowSignOff => self.go(Screen::SignOff),
             Action::ShowDecision => decision::show(self),
-            Action::ToggleDecided => self.decision.toggle_overlay(),
-            Action::Back if self.decision.overlay() => self.decision.close_overlay(),
-            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Home | Action::End
-                if self.decision.overlay() =>
-            {
-                let max = crate::ui::widgets::decided::overlay_max_scroll(self);
-                let page = usize::from(crate::ui::body_area(self.size).height.saturating_sub(3));
-                self.decision.scroll_overlay(action, max, page);
-            }
             Action::ShowRanking => self.go(Screen::Ranking),
             Action::Search => {
                 self.go(Screen::Agenda);
                 self.agenda.start_search();
             }
-            Action::Back => {
-                let handled = match self.screen {
-                    Screen::Agenda => self.agenda.back(&self.session, &self.index),
-                    Screen::Overview
-                    | Screen::Dossier
-                    | Screen::Attendance
-                    | Screen::Scoring
-                    | Screen::Minutes
-                    | Screen::SignOff
-                    | Screen::Decision
-                    | Screen::Ranking => false,
-                };
-                if !handled {
+            _ => return false,
+        }
+        true
+    }
+
+    /// Help covers the screen: it scrolls, closes, and lets a screen key
+    /// through (closing itself first); nothing else reaches what it covers.
+    fn on_help(&mut self, action: Action) {
+        match action {
+            Action::Help | Action::Back => self.help = None,
+            Action::Quit => self.quit = true,
+            Action::ToggleLanguage | Action::CycleTheme => self.on_screen(action),
+            _ if help::handle(self, action) => {}
+            _ => {
+                let scroll = self.help.take();
+                if !self.show(action) {
+                    self.help = scroll;
+                }
+            }
+        }
+    }
+
+    /// The decided lists cover the screen: moving scrolls them, Esc or `b`
+    /// closes them, a screen key closes them and goes there.
+    fn on_decided(&mut self, action: Action) {
+        match action {
+            Action::Back | Action::ToggleDecided => self.decision.close_overlay(),
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Home | Action::End => {
+                let max = crate::ui::widgets::decided::overlay_max_scroll(self);
+                let page = usize::from(crate::ui::body_area(self.size).height.saturating_sub(3));
+                self.decision.scroll_overlay(action, max, page);
+            }
+            Action::Quit | Action::Help | Action::ToggleLanguage | Action::CycleTheme => {
+                self.on_screen(action)
+            }
+            _ => {
+                if self.show(action) {
+                    self.decision.close_overlay();
+                }
+            }
+        }
+    }
+
+    /// The screen's own keys, its typed text and its dialog first.
+    fn forward(&mut self, action: Action) {
+        let screen = self.screen;
+        match screen {
+            Screen::Attendance if self.attendance.typing() => attendance::type_entry(self, action),
+            Screen::Decision if decision::intercept(self, action) => {}
+            Screen::Scoring if scoring::intercept(self, action) => {}
+            Screen::Agenda if action == Action::Back => {
+                if !self.agenda.back(&self.session, &self.index) {
                     self.go_back();
                 }
             }
-            _ => self.forward(action),
-        }
-        self.clamp_scrolls();
-    }
-
-    fn forward(&mut self, action: Action) {
-        match self.screen {
             Screen::Overview => overview::handle(self, action),
             Screen::Attendance => attendance::handle(self, action),
             Screen::Agenda | Screen::Dossier
@@ -470,10 +513,53 @@ impl App {
     /// Carry out a change through the record. On refusal the chair is told
     /// why and nothing changes; `true` when it was recorded.
     pub(crate) fn execute(&mut self, command: Command) -> bool {
-        match self.journal.execute_at(&command, self.now) {
-            Ok(_) => {
-                self.sync_agenda();
+        self.execute_events(command).is_some()
+    }
+
+    /// An irreversible step: the one confirmation when the domain would
+    /// record `command`; after sign-off the amendment prompt instead (the
+    /// reason is the confirmation there); else the refusal, on screen.
+    pub(crate) fn ask(&mut self, title: &'static str, question: String, command: Command) {
+        match self.state().decide(&command) {
+            Ok(_) => self.confirm = Some(Confirm { title, question, command }),
+            Err(DomainError::SignedOff) if super::widgets::amend::amendable(&command) => {
+                self.note = None;
+                self.amend = Some(AmendPrompt::new(self, command));
+            }
+            Err(e) => {
+                let s = self.strings();
+                let text =
+                    format!("{}: {}", s.record.refused, super::describe::refusal(&e, s, &self.session));
+                self.notify(text);
+            }
+        }
+    }
+
+    /// Carry out a change and say on screen what was recorded: members by
+    /// name, criteria by label, blind values masked (see
+    /// [`super::describe::announce`]). `true` when it was recorded.
+    pub(crate) fn record(&mut self, command: Command) -> bool {
+        match self.execute_events(command) {
+            Some(events) => {
+                let kinds: Vec<_> = events.iter().map(|e| e.event.clone()).collect();
+                if let Some(text) = super::describe::announce(self, &kinds) {
+                    self.notify(text);
+                }
                 true
+            }
+            None => false,
+        }
+    }
+
+    /// The one path from a command to the record: the recorded events, or
+    /// `None` after the refusal has been put on screen in the session
+    /// language. A change refused only because the session is signed off
+    /// opens the amendment prompt instead.
+    pub(crate) fn execute_events(&mut self, command: Command) -> Option<Vec<crate::domain::Event>> {
+        match self.journal.execute_at(&command, self.now) {
+            Ok(events) => {
+                self.sync_agenda();
+                Some(events)
             }
             Err(JournalError::Live(LiveError::Domain(DomainError::SignedOff)))
                 if super::widgets::amend::amendable(&command) =>
@@ -482,7 +568,7 @@ impl App {
                 // record it as an amendment once given.
                 self.note = None;
                 self.amend = Some(AmendPrompt::new(self, command));
-                false
+                None
             }
             Err(e) => {
                 let s = self.strings();
@@ -492,7 +578,7 @@ impl App {
                     JournalError::Live(other) => other.to_string(),
                 };
                 self.notify(format!("{}: {why}", s.record.refused));
-                false
+                None
             }
         }
     }
@@ -549,16 +635,15 @@ impl App {
 
     /// Keys while a note is typed: text, Enter records it, Esc drops it.
     fn edit_note(&mut self, action: Action) {
-        let Some(text) = self.note.as_mut() else { return };
+        let Some(field) = self.note.as_mut() else { return };
+        if field.edit(action) == Edit::Changed {
+            return;
+        }
         match action {
-            Action::Insert(c) => text.push(c),
-            Action::DeleteChar => {
-                text.pop();
-            }
             Action::Back => self.note = None,
             Action::Quit => self.quit = true,
             Action::Open => {
-                let text = text.trim().to_string();
+                let text = field.text().trim().to_string();
                 let dossier = match self.screen {
                     Screen::Dossier => self
                         .dossier
@@ -572,12 +657,11 @@ impl App {
                     }
                     _ => None,
                 };
-                if self.execute(Command::AddNote { text: text.clone(), dossier }) {
+                if let Some(events) = self.execute_events(Command::AddNote { text: text.clone(), dossier }) {
                     self.note = None;
                     if self.screen == Screen::Minutes
-                        && let Some(done) = self.state().history.done.last()
+                        && let Some(seq) = events.last().map(|e| e.seq)
                     {
-                        let seq = done.seq;
                         minutes::reveal_note(self, seq);
                     }
                     let s = self.strings();

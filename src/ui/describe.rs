@@ -237,6 +237,62 @@ fn number(x: f64, s: &Strings) -> String {
     crate::ui::format::decimal(x, 6, lang)
 }
 
+/// What was just recorded, in one line for the footer: members by name,
+/// criteria by label, attendance with its time, and score values masked
+/// while their round is blind (the screen may be on a projector).
+pub fn announce(app: &crate::ui::App, kinds: &[crate::domain::EventKind]) -> Option<String> {
+    let s = app.strings();
+    let texts: Vec<String> = kinds
+        .iter()
+        .map(|kind| {
+            let mut d = kind.describe();
+            crate::ui::screens::scoring::mask_blind(app.state(), &mut d);
+            name_things(app, &mut d);
+            let at = d.at.take();
+            let sc = s.scoring;
+            let text = match (d.action, d.round) {
+                // A reveal and a new round say which round, in the words
+                // of the scoring screen.
+                (Some(Action::ScoresRevealed), Some(round)) => {
+                    let text = if d.early == Some(true) { sc.revealed_notice } else { sc.auto_revealed };
+                    text.replace("{round}", &round.to_string())
+                }
+                (Some(Action::RoundOpened), Some(round)) => sc
+                    .round_opened
+                    .replace("{round}", &round.to_string())
+                    .replace("{previous}", &round.saturating_sub(1).to_string()),
+                _ => event(&d, s),
+            };
+            match at {
+                Some(at) => format!("{text} {}", crate::ui::format::time(at, app.language())),
+                None => text,
+            }
+        })
+        .collect();
+    (!texts.is_empty()).then(|| texts.join(" · "))
+}
+
+/// Put names where a description holds ids: members by name, criteria by
+/// their label in the screen language.
+pub fn name_things(app: &crate::ui::App, d: &mut Description) {
+    let session = app.session();
+    if let Some(m) = d.member.as_deref().and_then(|id| session.member(id)) {
+        d.member = Some(m.name.clone());
+    }
+    if let Some(c) =
+        d.criterion.as_deref().and_then(|id| session.definition.criteria.iter().find(|c| c.id == id))
+    {
+        let label = match (app.language(), &c.label_en) {
+            (Language::En, Some(en)) => en.clone(),
+            _ => c.label.clone(),
+        };
+        d.criterion = Some(label);
+    }
+    if let Some(inner) = d.inner.as_deref_mut() {
+        name_things(app, inner);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,10 +41,15 @@ pub enum Scope {
     /// Text typed in the vote dialog (rationale) or a deferral's reason.
     VoteText,
     Ranking,
+    /// The decided lists over a screen: moving scrolls them, a screen key
+    /// closes them and goes there.
+    Decided,
+    /// The terminal is too small: only quit and help.
+    TooSmall,
 }
 
 impl Scope {
-    const ALL: [(Scope, &'static str); 18] = [
+    const ALL: [(Scope, &'static str); 20] = [
         (Scope::Global, "global"),
         (Scope::Overview, "overview"),
         (Scope::Agenda, "agenda"),
@@ -63,6 +68,8 @@ impl Scope {
         (Scope::Ballots, "ballots"),
         (Scope::VoteText, "vote_text"),
         (Scope::Ranking, "ranking"),
+        (Scope::Decided, "decided"),
+        (Scope::TooSmall, "too_small"),
     ];
 
     fn from_name(name: &str) -> Option<Scope> {
@@ -80,6 +87,7 @@ impl Scope {
                 | Scope::Vote
                 | Scope::Ballots
                 | Scope::VoteText
+                | Scope::TooSmall
         )
     }
 }
@@ -125,6 +133,7 @@ impl KeyChord {
                 "tab" => KeyCode::Tab,
                 "backtab" => KeyCode::BackTab,
                 "backspace" => KeyCode::Backspace,
+                "delete" => KeyCode::Delete,
                 "space" => KeyCode::Char(' '),
                 "up" => KeyCode::Up,
                 "down" => KeyCode::Down,
@@ -150,6 +159,7 @@ impl KeyChord {
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "⇧Tab".into(),
             KeyCode::Backspace => "⌫".into(),
+            KeyCode::Delete => s.key_delete.into(),
             KeyCode::Up => "↑".into(),
             KeyCode::Down => "↓".into(),
             KeyCode::Left => "←".into(),

@@ -39,12 +39,17 @@ pub struct Strings {
     pub too_small_current: &'static str,
     pub too_small_required: &'static str,
     pub too_small_hint: &'static str,
+    /// What still works while the terminal is too small.
+    pub too_small_keys: &'static str,
+    /// A paste where no text is being typed.
+    pub paste_refused: &'static str,
     // Keys.
     pub key_enter: &'static str,
     pub key_space: &'static str,
     pub key_page_up: &'static str,
     pub key_page_down: &'static str,
     pub key_home: &'static str,
+    pub key_delete: &'static str,
     pub key_end: &'static str,
     pub key_ctrl: &'static str,
     /// Labels of actions, in `Action` order (see [`Strings::action`]).
@@ -239,6 +244,9 @@ pub struct ActionLabels {
     pub cycle_theme: &'static str,
     pub quit: &'static str,
     pub delete_char: &'static str,
+    pub delete_forward: &'static str,
+    pub word_left: &'static str,
+    pub word_right: &'static str,
     pub confirm_search: &'static str,
     pub clear_search: &'static str,
     pub close_help: &'static str,
@@ -250,6 +258,8 @@ pub struct ActionLabels {
     pub redo: &'static str,
     pub save_note: &'static str,
     pub cancel_note: &'static str,
+    /// Moving the cursor in a text field.
+    pub cursor: &'static str,
     pub continue_session: &'static str,
     pub stop_session: &'static str,
 }
@@ -324,6 +334,9 @@ impl Strings {
             Action::CycleTheme => a.cycle_theme,
             Action::Quit => a.quit,
             Action::DeleteChar => a.delete_char,
+            Action::DeleteForward => a.delete_forward,
+            Action::WordLeft => a.word_left,
+            Action::WordRight => a.word_right,
             Action::MoveUp => a.move_up,
             Action::MoveDown => a.move_down,
             Action::Defer => a.defer,

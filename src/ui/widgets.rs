@@ -9,8 +9,10 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod indicator;
+pub mod note;
 pub mod prompt;
 pub mod quorum;
+pub mod text_field;
 pub mod too_small;
 
 use ratatui::Frame;

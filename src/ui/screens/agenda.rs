@@ -16,6 +16,7 @@ use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::index::SessionIndex;
 use crate::ui::keymap::Scope;
+use crate::ui::widgets::text_field::{Edit, TextField};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
@@ -43,7 +44,7 @@ impl SortKey {
 
 #[derive(Debug, Clone)]
 pub struct AgendaState {
-    query: String,
+    query: TextField,
     editing: bool,
     sort: SortKey,
     /// Indices into `session.dossiers`, filtered and sorted.
@@ -60,7 +61,7 @@ pub struct AgendaState {
 impl AgendaState {
     pub fn new(session: &Session, index: &SessionIndex) -> AgendaState {
         let mut state = AgendaState {
-            query: String::new(),
+            query: TextField::new(),
             editing: false,
             sort: SortKey::Agenda,
             visible: Vec::new(),
@@ -73,7 +74,22 @@ impl AgendaState {
     }
 
     pub fn query(&self) -> &str {
+        self.query.text()
+    }
+
+    /// The search field (drawn with its cursor while it is typed).
+    pub fn query_field(&self) -> &TextField {
         &self.query
+    }
+
+    /// The search field, for a paste.
+    pub fn field_mut(&mut self) -> &mut TextField {
+        &mut self.query
+    }
+
+    /// Filter again after the search text changed.
+    pub fn refilter(&mut self, session: &Session, index: &SessionIndex) {
+        self.refresh(session, index);
     }
 
     pub fn editing(&self) -> bool {
@@ -143,6 +159,11 @@ impl AgendaState {
     ) -> Option<usize> {
         let last = self.visible.len().saturating_sub(1);
         let page = page.max(1);
+        if self.editing && self.query.edit(action) == Edit::Changed {
+            self.refresh(session, index);
+            self.keep_visible(page);
+            return None;
+        }
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
@@ -158,18 +179,15 @@ impl AgendaState {
                 self.sort = self.sort.next();
                 self.refresh(session, index);
             }
-            Action::Insert(c) if self.editing => {
-                self.query.push(c);
-                self.refresh(session, index);
-            }
-            Action::DeleteChar if self.editing => {
-                self.query.pop();
-                self.refresh(session, index);
-            }
             _ => {}
         }
         self.keep_visible(page);
         None
+    }
+
+    /// Select the dossier at list position `row`.
+    pub fn select_row(&mut self, row: usize) {
+        self.selected = row.min(self.visible.len().saturating_sub(1));
     }
 
     /// Select a dossier if it is in the list.
@@ -204,7 +222,8 @@ impl AgendaState {
     /// when it is still listed.
     fn refresh(&mut self, session: &Session, index: &SessionIndex) {
         let keep = self.selected_dossier();
-        let words: Vec<String> = self.query.to_lowercase().split_whitespace().map(str::to_string).collect();
+        let words: Vec<String> =
+            self.query.text().to_lowercase().split_whitespace().map(str::to_string).collect();
         self.visible = (0..session.dossiers.len()).filter(|i| index.matches(*i, &words)).collect();
         let rank = &self.rank;
         let place = |d: usize| rank.get(d).copied().unwrap_or(d);
@@ -262,4 +281,13 @@ pub fn hints(app: &App) -> Vec<Hint> {
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     table::render(app, frame, body);
+}
+
+/// The list position under a click on `row`, as the table lays it out
+/// (status and header lines above the rows).
+pub fn row_at(app: &App, body: Rect, row: u16) -> Option<usize> {
+    let first = body.y + 2;
+    let line = usize::from(row.checked_sub(first)?);
+    let agenda = app.agenda();
+    (line < page_height(app.size)).then_some(agenda.offset() + line).filter(|i| *i < agenda.visible().len())
 }

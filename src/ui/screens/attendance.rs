@@ -17,26 +17,31 @@ use crate::domain::Command;
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::widgets::confirm::Confirm;
+use crate::ui::widgets::text_field::TextField;
 
 /// Text being typed on the attendance screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     /// The time of the next change, HH:MM.
-    Time(String),
-    /// A conflict of `member`: the dossier id.
-    Dossier { member: String, text: String },
+    Time(TextField),
+    /// A conflict of `member`: the dossier, by id or municipality.
+    Dossier { member: String, text: TextField },
     /// A conflict of `member` on `dossier`: the reason.
-    Reason { member: String, dossier: String, text: String },
+    Reason { member: String, dossier: String, text: TextField },
 }
 
 impl Entry {
     pub fn text(&self) -> &str {
+        self.field().text()
+    }
+
+    pub fn field(&self) -> &TextField {
         match self {
             Entry::Time(text) | Entry::Dossier { text, .. } | Entry::Reason { text, .. } => text,
         }
     }
 
-    fn text_mut(&mut self) -> &mut String {
+    fn field_mut(&mut self) -> &mut TextField {
         match self {
             Entry::Time(text) | Entry::Dossier { text, .. } | Entry::Reason { text, .. } => text,
         }
@@ -69,6 +74,16 @@ impl AttendanceState {
 
     pub fn entry(&self) -> Option<&Entry> {
         self.entry.as_ref()
+    }
+
+    /// The field being typed, if any (a paste goes there).
+    pub fn field_mut(&mut self) -> Option<&mut TextField> {
+        self.entry.as_mut().map(Entry::field_mut)
+    }
+
+    /// Select member `i` (a click).
+    pub fn select(&mut self, i: usize) {
+        self.selected = i;
     }
 
     /// Whether a time or a conflict is being typed.
@@ -139,9 +154,9 @@ pub fn handle(app: &mut App, action: Action) {
         Action::Leave => {
             timed(app, Command::Leave { member, at });
         }
-        Action::EnterTime => app.attendance.entry = Some(Entry::Time(String::new())),
+        Action::EnterTime => app.attendance.entry = Some(Entry::Time(TextField::new())),
         Action::DeclareConflict => {
-            app.attendance.entry = Some(Entry::Dossier { member, text: String::new() })
+            app.attendance.entry = Some(Entry::Dossier { member, text: TextField::new() })
         }
         Action::ConfirmInvited if app.state().proceedings.duly_invited => {
             app.execute(Command::ConfirmDulyInvited);
@@ -168,24 +183,9 @@ fn timed(app: &mut App, command: Command) -> bool {
     recorded
 }
 
-/// Record a change and say what was recorded, naming the member.
+/// Record an attendance change and say what it was, with its time.
 pub(crate) fn record_change(app: &mut App, command: Command) -> bool {
-    if !app.execute(command) {
-        return false;
-    }
-    if let Some(done) = app.state().history.done.last() {
-        let mut d = done.kind.describe();
-        let at = d.at.take();
-        if let Some(m) = d.member.as_deref().and_then(|id| app.session().member(id)) {
-            d.member = Some(m.name.clone());
-        }
-        let mut text = crate::ui::describe::event(&d, app.strings());
-        if let Some(at) = at {
-            text = format!("{text} {}", crate::ui::format::time(at, app.language()));
-        }
-        app.notify(text);
-    }
-    true
+    app.record(command)
 }
 
 pub fn hints(app: &App) -> Vec<Hint> {
@@ -218,4 +218,21 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
 /// The first list line of each member, for scrolling.
 pub fn member_lines(app: &App) -> Vec<usize> {
     table::member_lines(app)
+}
+
+/// The member under a click on `row`: the member whose line, or one of
+/// whose conflict lines, is there.
+pub fn row_at(app: &App, body: Rect, row: u16) -> Option<usize> {
+    let first = body.y + 3;
+    let offset = usize::from(row.checked_sub(first)?);
+    if offset >= page_height(app.size) {
+        return None;
+    }
+    let line = app.attendance.offset() + offset;
+    let starts = member_lines(app);
+    let total = table::list_len(app);
+    if line >= total {
+        return None;
+    }
+    starts.iter().rposition(|&start| start <= line)
 }

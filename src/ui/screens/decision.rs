@@ -16,6 +16,7 @@ use crate::ui::app::App;
 use crate::ui::describe::refusal;
 use crate::ui::keymap::Scope;
 use crate::ui::screens::Screen;
+use crate::ui::widgets::text_field::{Edit, TextField};
 use dialog::{Step, VoteDialog};
 pub use list::page_height;
 
@@ -23,14 +24,7 @@ pub use list::page_height;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeferPrompt {
     pub dossier: String,
-    pub reason: String,
-}
-
-/// A decision waiting for the chair's yes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pending {
-    pub question: String,
-    pub command: Command,
+    pub reason: TextField,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -41,7 +35,6 @@ pub struct DecisionState {
     offset: usize,
     dialog: Option<VoteDialog>,
     defer: Option<DeferPrompt>,
-    confirm: Option<Pending>,
     /// The decided lists shown over any screen.
     overlay: bool,
     /// First line of the decided lists shown in the overlay.
@@ -65,8 +58,26 @@ impl DecisionState {
         self.defer.as_ref()
     }
 
-    pub fn pending(&self) -> Option<&Pending> {
-        self.confirm.as_ref()
+    /// Select row `i` of the agenda order (a click).
+    pub fn select(&mut self, i: usize) {
+        self.selected = i;
+    }
+
+    /// Close the vote dialog and the deferral prompt (their decision has
+    /// been recorded).
+    pub fn close_dialogs(&mut self) {
+        self.dialog = None;
+        self.defer = None;
+    }
+
+    /// The deferral's reason being typed, for a paste.
+    pub fn defer_field_mut(&mut self) -> Option<&mut TextField> {
+        self.defer.as_mut().map(|d| &mut d.reason)
+    }
+
+    /// The vote dialog's rationale when it has the focus, for a paste.
+    pub fn rationale_field_mut(&mut self) -> Option<&mut TextField> {
+        self.dialog.as_mut().filter(|d| d.focus == dialog::Field::Rationale).map(|d| &mut d.rationale)
     }
 
     pub fn overlay(&self) -> bool {
@@ -137,42 +148,20 @@ fn jump_to_current(app: &mut App) {
     }
 }
 
-/// Where keys go while a dialog, a reason or a confirmation is open.
-pub fn scope(app: &App) -> Option<Scope> {
-    if app.screen != Screen::Decision {
-        return None;
-    }
-    let d = &app.decision;
-    if d.confirm.is_some() {
-        Some(Scope::Confirm)
-    } else if d.defer.is_some() {
-        Some(Scope::VoteText)
-    } else {
-        d.dialog.as_ref().map(|x| x.scope())
-    }
-}
-
-/// Keys that belong to an open dialog, reason or confirmation come here
-/// first; `true` when the key was used up.
+/// Keys that belong to an open dialog or reason come here first (the
+/// layer stack puts them on top); `true` when the key was used up.
 pub fn intercept(app: &mut App, action: Action) -> bool {
-    if scope(app).is_none() || matches!(action, Action::Resize(..) | Action::Quit) {
+    if matches!(action, Action::Resize(..)) {
         return false;
     }
-    if let Some(pending) = app.decision.confirm.take() {
-        if action == Action::Open {
-            carry_out(app, pending);
-        } else if action != Action::Back {
-            app.decision.confirm = Some(pending);
-        }
-        return true;
-    }
     if let Some(mut prompt) = app.decision.defer.take() {
+        if prompt.reason.edit(action) == Edit::Changed {
+            app.decision.defer = Some(prompt);
+            return true;
+        }
         match action {
-            Action::Insert(c) if !c.is_control() => prompt.reason.push(c),
-            Action::DeleteChar => {
-                prompt.reason.pop();
-            }
             Action::Back => return true,
+            Action::Quit => app.request_quit(),
             Action::Open => ask_defer(app, &prompt),
             _ => {}
         }
@@ -180,6 +169,11 @@ pub fn intercept(app: &mut App, action: Action) -> bool {
         return true;
     }
     let Some(mut dialog) = app.decision.dialog.take() else { return false };
+    if action == Action::Quit {
+        app.decision.dialog = Some(dialog);
+        app.request_quit();
+        return true;
+    }
     let step = dialog.key(action, app.journal.state(), app.ranking());
     match step {
         Step::Cancel => return true,
@@ -198,21 +192,17 @@ fn ask_vote(app: &mut App, dialog: &VoteDialog) {
         app.notify(format!("{}: {}", s.record.refused, s.decision.position_missing));
         return;
     };
-    match app.state().decide(&command) {
-        Ok(_) => {
-            let question = words::confirm_question(dialog, s);
-            app.decision.confirm = Some(Pending { question, command });
-        }
-        Err(e) => {
-            let text = format!("{}: {}", s.record.refused, refusal(&e, s, app.session()));
-            app.notify(text);
-        }
+    let mut question = words::confirm_question(dialog, s);
+    let rationale = dialog.rationale.text().trim();
+    if !rationale.is_empty() {
+        question.push_str(&format!("\n{}: „{}“", s.decision.f_rationale, crate::text::clean_line(rationale)));
     }
+    app.ask(s.decision.confirm_title, question, command);
 }
 
 fn ask_defer(app: &mut App, prompt: &DeferPrompt) {
     let s = app.strings();
-    let reason = Some(prompt.reason.trim().to_string()).filter(|r| !r.is_empty());
+    let reason = Some(prompt.reason.text().trim().to_string()).filter(|r| !r.is_empty());
     let shown = reason
         .as_deref()
         .map_or_else(|| s.decision.no_reason.to_string(), |r| format!("„{}“", crate::text::clean_line(r)));
@@ -221,34 +211,12 @@ fn ask_defer(app: &mut App, prompt: &DeferPrompt) {
         outcome: Outcome::Deferred,
         rationale: reason,
     };
-    match app.state().decide(&command) {
-        Ok(_) => {
-            let question = s
-                .decision
-                .confirm_defer
-                .replace("{dossier}", &crate::text::clean_line(&prompt.dossier))
-                .replace("{reason}", &shown);
-            app.decision.confirm = Some(Pending { question, command });
-        }
-        Err(e) => {
-            let text = format!("{}: {}", s.record.refused, refusal(&e, s, app.session()));
-            app.notify(text);
-        }
-    }
-}
-
-/// Record the confirmed decision; the dialog closes when it is recorded
-/// and stays with its values when it is refused.
-fn carry_out(app: &mut App, pending: Pending) {
-    if !app.execute(pending.command) {
-        return;
-    }
-    app.decision.dialog = None;
-    app.decision.defer = None;
-    if let Some(done) = app.state().history.done.last() {
-        let text = crate::ui::describe::event(&done.kind.describe(), app.strings());
-        app.notify(text);
-    }
+    let question = s
+        .decision
+        .confirm_defer
+        .replace("{dossier}", &crate::text::clean_line(&prompt.dossier))
+        .replace("{reason}", &shown);
+    app.ask(s.decision.confirm_title, question, command);
 }
 
 pub fn handle(app: &mut App, action: Action) {
@@ -281,7 +249,11 @@ pub fn handle(app: &mut App, action: Action) {
                 rationale: None,
             };
             match app.state().decide(&probe) {
-                Ok(_) => app.decision.defer = Some(DeferPrompt { dossier, reason: String::new() }),
+                // After sign-off the deferral becomes an amendment once its
+                // reason is typed.
+                Ok(_) | Err(crate::domain::DomainError::SignedOff) => {
+                    app.decision.defer = Some(DeferPrompt { dossier, reason: TextField::new() })
+                }
                 Err(e) => {
                     let s = app.strings();
                     app.notify(format!("{}: {}", s.record.refused, refusal(&e, s, app.session())));
@@ -313,37 +285,29 @@ pub fn render(app: &App, frame: &mut ratatui::Frame, body: ratatui::layout::Rect
 pub fn hints(app: &App) -> Vec<Hint> {
     let s = app.strings();
     let d = s.decision;
-    match scope(app) {
-        Some(Scope::Confirm) => {
-            return vec![Hint::new(Action::Open, d.confirm), Hint::new(Action::Back, d.cancel)];
-        }
-        Some(Scope::VoteText) if app.decision.defer.is_some() => {
-            return vec![Hint::new(Action::Open, d.submit), Hint::new(Action::Back, d.cancel)];
-        }
-        Some(scope) => {
-            let mut hints =
-                vec![Hint::new(Action::Open, d.submit), Hint::pair(Action::Down, Action::Up, d.next_field)];
-            if scope == Scope::Ballots {
-                hints.push(Hint::new(Action::BallotYes, d.ballot_yes));
-                hints.push(Hint::new(Action::BallotNo, d.ballot_no));
-                hints.push(Hint::new(Action::BallotAbstain, d.ballot_abstain));
-            } else if scope == Scope::Vote {
-                if app.decision.dialog.as_ref().is_some_and(|x| !x.is_en_bloc()) {
-                    hints.push(Hint {
-                        actions: vec![Action::MotionAdmit, Action::MotionWaiting, Action::MotionNotAdmit],
-                        keys: None,
-                        label: d.f_motion,
-                    });
-                }
-                hints.push(Hint { actions: vec![], keys: Some("0–9"), label: d.col_vote });
+    let scope = app.decision.dialog.as_ref().map(|x| x.scope());
+    if let Some(scope) = scope {
+        let mut hints =
+            vec![Hint::new(Action::Open, d.submit), Hint::pair(Action::Down, Action::Up, d.next_field)];
+        if scope == Scope::Ballots {
+            hints.push(Hint::new(Action::BallotYes, d.ballot_yes));
+            hints.push(Hint::new(Action::BallotNo, d.ballot_no));
+            hints.push(Hint::new(Action::BallotAbstain, d.ballot_abstain));
+        } else if scope == Scope::Vote {
+            if app.decision.dialog.as_ref().is_some_and(|x| !x.is_en_bloc()) {
+                hints.push(Hint {
+                    actions: vec![Action::MotionAdmit, Action::MotionWaiting, Action::MotionNotAdmit],
+                    keys: None,
+                    label: d.f_motion,
+                });
             }
-            if scope != Scope::VoteText {
-                hints.push(Hint::new(Action::ByName, d.by_name));
-            }
-            hints.push(Hint::new(Action::Back, d.cancel));
-            return hints;
+            hints.push(Hint { actions: vec![], keys: Some("0–9"), label: d.col_vote });
         }
-        None => {}
+        if scope != Scope::VoteText {
+            hints.push(Hint::new(Action::ByName, d.by_name));
+        }
+        hints.push(Hint::new(Action::Back, d.cancel));
+        return hints;
     }
     vec![
         Hint::new(Action::Open, d.vote),
@@ -353,4 +317,15 @@ pub fn hints(app: &App) -> Vec<Hint> {
         Hint::new(Action::Undo, s.actions.undo),
         Hint::new(Action::JumpToCurrent, s.att.jump_current),
     ]
+}
+
+/// The agenda row under a click on `row` of the list.
+pub fn row_at(app: &App, body: ratatui::layout::Rect, row: u16) -> Option<usize> {
+    let first = body.y + 2;
+    let line = usize::from(row.checked_sub(first)?);
+    if line >= page_height(app.size) {
+        return None;
+    }
+    let i = app.decision.offset() + line;
+    (i < app.state().proceedings.agenda.order.len()).then_some(i)
 }

@@ -263,3 +263,29 @@ fn tab_bar(app: &App, total: u16) -> Line<'static> {
     }
     Line::from(spans)
 }
+
+/// The tab (1-based) under a click at `column`, `row`, laid out as
+/// [`tab_bar`] draws it.
+pub fn tab_at(app: &App, body: Rect, column: u16, row: u16) -> Option<u8> {
+    current(app)?;
+    let tabs_row = body.y + 1;
+    if row != tabs_row || column <= body.x {
+        return None;
+    }
+    let tabs_area = Rect { x: body.x + 1, width: body.width.saturating_sub(2), y: tabs_row, height: 1 };
+    let line = tab_bar(app, tabs_area.width);
+    let mut x = usize::from(column - tabs_area.x);
+    let mut tab = 0u8;
+    for span in line.spans.iter() {
+        let w = span.width();
+        let is_label = span.content.trim() != "";
+        if x < w {
+            return is_label.then_some(tab + 1);
+        }
+        x -= w;
+        if is_label {
+            tab += 1;
+        }
+    }
+    None
+}

@@ -27,13 +27,6 @@ pub enum Source {
     Selected,
 }
 
-/// A recorded step waiting for Enter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirm {
-    Reveal { dossier: String },
-    NewRound { dossier: String },
-}
-
 #[derive(Debug, Clone)]
 pub struct ScoringState {
     entry: ScaleEntry,
@@ -44,7 +37,6 @@ pub struct ScoringState {
     /// the cursor afresh at the first missing score.
     cursor_for: Option<(usize, u32)>,
     typed: String,
-    confirm: Option<Confirm>,
 }
 
 impl ScoringState {
@@ -55,17 +47,12 @@ impl ScoringState {
             cursor: (0, 0),
             cursor_for: None,
             typed: String::new(),
-            confirm: None,
         }
     }
 
     /// Text typed for a score that is not committed yet.
     pub fn typed(&self) -> &str {
         &self.typed
-    }
-
-    pub fn confirm(&self) -> Option<&Confirm> {
-        self.confirm.as_ref()
     }
 
     /// The cursor on `sheet` of dossier `index`.
@@ -106,20 +93,6 @@ pub fn show(app: &mut App) {
 /// Keys that belong to a confirmation or to a half-typed score come here
 /// first; `true` when the key was used up.
 pub fn intercept(app: &mut App, action: Action) -> bool {
-    if let Some(confirm) = app.scoring.confirm.take() {
-        return match action {
-            Action::Open => {
-                carry_out(app, confirm);
-                true
-            }
-            Action::Resize(..) => {
-                app.scoring.confirm = Some(confirm);
-                false
-            }
-            Action::Quit => false,
-            _ => true,
-        };
-    }
     if app.scoring.typed.is_empty() {
         return false;
     }
@@ -140,6 +113,24 @@ pub fn intercept(app: &mut App, action: Action) -> bool {
         Action::Back => {
             app.scoring.typed.clear();
             true
+        }
+        // A value that was waiting for a further digit ("7" on a scale in
+        // halves) is committed by a move; the cursor then moves from its
+        // cell as the key says.
+        Action::Up | Action::Down | Action::Left | Action::Right => {
+            let typed = std::mem::take(&mut app.scoring.typed);
+            let here = app.scoring.cursor;
+            match app.scoring.entry.finish(&typed) {
+                Ok(value) => {
+                    record(app, value);
+                    app.scoring.cursor = here;
+                    false
+                }
+                Err(value) => {
+                    refuse_value(app, value);
+                    true
+                }
+            }
         }
         _ => {
             app.scoring.typed.clear();
@@ -175,9 +166,7 @@ pub fn handle(app: &mut App, action: Action) {
         Action::Insert(ch) => type_char(app, &dossier, ch),
         Action::DeleteChar => app.notify(app.strings().scoring.no_delete),
         Action::RevealScores => ask_reveal(app, &dossier),
-        Action::NewRound => {
-            ask(app, Command::OpenRound { dossier: dossier.clone() }, Confirm::NewRound { dossier })
-        }
+        Action::NewRound => ask_round(app, &dossier),
         Action::NextDossier | Action::PrevDossier if source == Source::CurrentItem => {
             let text = app.strings().scoring.other_item_open.replace("{dossier}", &dossier);
             app.notify(text);
@@ -266,57 +255,35 @@ fn refuse_value(app: &mut App, value: Option<f64>) {
     app.notify(format!("{}: {why}", s.record.refused));
 }
 
-/// `R`: reveal now; early reveals wait for Enter.
+/// `R`: reveal now when every score is in; an early reveal asks first,
+/// saying how many scores are missing.
 fn ask_reveal(app: &mut App, dossier: &str) {
-    let complete = Sheet::new(app.state(), dossier).complete();
+    let (complete, missing, total) = {
+        let sheet = Sheet::new(app.state(), dossier);
+        (sheet.complete(), sheet.expected - sheet.entered.min(sheet.expected), sheet.expected)
+    };
     let command = Command::RevealScores { dossier: dossier.to_string() };
     if complete {
-        if app.state().decide(&command).is_ok() {
-            carry_out(app, Confirm::Reveal { dossier: dossier.to_string() });
-        } else {
-            app.execute(command);
-        }
+        app.record(command);
         return;
     }
-    ask(app, command, Confirm::Reveal { dossier: dossier.to_string() });
+    let sc = app.strings().scoring;
+    let question =
+        sc.confirm_reveal.replace("{missing}", &missing.to_string()).replace("{total}", &total.to_string());
+    ask(app, command, sc.reveal, question);
 }
 
-/// Ask for confirmation when the domain would accept `command`; else say
-/// why not.
-fn ask(app: &mut App, command: Command, confirm: Confirm) {
-    match app.state().decide(&command) {
-        Ok(_) => app.scoring.confirm = Some(confirm),
-        Err(e) => {
-            let s = app.strings();
-            let text = format!("{}: {}", s.record.refused, refusal(&e, s, &app.session));
-            app.notify(text);
-        }
-    }
+/// `N`: a new round after discussion, asked first.
+fn ask_round(app: &mut App, dossier: &str) {
+    let round = Sheet::new(app.state(), dossier).round;
+    let sc = app.strings().scoring;
+    let question =
+        sc.confirm_round.replace("{next}", &(round + 1).to_string()).replace("{round}", &round.to_string());
+    ask(app, Command::OpenRound { dossier: dossier.to_string() }, sc.new_round, question);
 }
 
-fn carry_out(app: &mut App, confirm: Confirm) {
-    let s = app.strings();
-    match confirm {
-        Confirm::Reveal { dossier } => {
-            let round = app.state().round(&dossier);
-            if app.execute(Command::RevealScores { dossier: dossier.clone() }) {
-                let early = app.state().proceedings.reveals.get(&(dossier, round)).is_some_and(|r| r.early);
-                let text = if early { s.scoring.revealed_notice } else { s.scoring.auto_revealed };
-                app.notify(text.replace("{round}", &round.to_string()));
-            }
-        }
-        Confirm::NewRound { dossier } => {
-            let previous = app.state().round(&dossier);
-            if app.execute(Command::OpenRound { dossier }) {
-                let text = s
-                    .scoring
-                    .round_opened
-                    .replace("{round}", &(previous + 1).to_string())
-                    .replace("{previous}", &previous.to_string());
-                app.notify(text);
-            }
-        }
-    }
+fn ask(app: &mut App, command: Command, title: &'static str, question: String) {
+    app.ask(title, question, command);
 }
 
 /// Keep score values out of event descriptions (undo, redo) while their
@@ -335,9 +302,6 @@ pub fn mask_blind(state: &SessionState, d: &mut Description) {
 pub fn hints(app: &App) -> Vec<Hint> {
     let s = app.strings();
     let sc = s.scoring;
-    if app.scoring.confirm.is_some() {
-        return vec![Hint::new(Action::Open, sc.confirm), Hint::new(Action::Back, sc.cancel)];
-    }
     let revealed = target(app).and_then(|(i, _)| app.session.dossiers.get(i)).is_some_and(|d| {
         app.state().proceedings.reveals.contains_key(&(d.id.clone(), app.state().round(&d.id)))
     });

@@ -4,14 +4,13 @@
 //! the results show as such. Esc drops the change.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::layout::Rect;
 
 use crate::domain::{Command, EventKind};
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::describe;
+use crate::ui::widgets::text_field::{Edit, TextField};
 
 /// The refused change and the reason being typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +18,7 @@ pub struct AmendPrompt {
     pub command: Command,
     /// The change in words, as the record will name it.
     pub change: String,
-    pub reason: String,
+    pub reason: TextField,
 }
 
 impl AmendPrompt {
@@ -39,7 +38,7 @@ impl AmendPrompt {
                 .join("; "),
             Err(e) => describe::refusal(&e, s, app.session()),
         };
-        AmendPrompt { command, change, reason: String::new() }
+        AmendPrompt { command, change, reason: TextField::new() }
     }
 }
 
@@ -52,19 +51,17 @@ pub fn amendable(command: &Command) -> bool {
 /// Keys while the reason is typed: text, Enter records, Esc drops.
 pub fn answer(app: &mut App, action: Action) {
     let Some(prompt) = app.amend.as_mut() else { return };
+    if prompt.reason.edit(action) == Edit::Changed {
+        return;
+    }
     match action {
-        Action::Insert(c) => prompt.reason.push(c),
-        Action::DeleteChar => {
-            prompt.reason.pop();
-        }
         Action::Back => {
             app.amend = None;
             app.notify(app.strings().sign_off.amend_dropped);
         }
         Action::Quit => app.request_quit(),
-        Action::Resize(w, h) => app.size = ratatui::layout::Size::new(w, h),
         Action::Open => {
-            let reason = prompt.reason.trim().to_string();
+            let reason = prompt.reason.text().trim().to_string();
             if reason.is_empty() {
                 app.notify(app.strings().sign_off.amend_empty);
                 return;
@@ -87,33 +84,12 @@ pub fn answer(app: &mut App, action: Action) {
     }
 }
 
+/// The change, then the reason typed in the one text box.
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let Some(prompt) = &app.amend else { return };
     let s = app.strings();
-    let t = &app.theme;
-    let shown = crate::text::clean_line(&prompt.reason);
-    let lines = vec![
-        Line::from(vec![
-            Span::styled(format!("{}: ", s.sign_off.amend_change), t.label),
-            Span::raw(prompt.change.clone()),
-        ]),
-        Line::raw(""),
-        Line::raw(s.sign_off.amend_prompt),
-        Line::from(vec![Span::styled(format!("{shown}▏"), t.search)]),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(" Enter ", t.footer_key),
-            Span::raw(format!(" {}   ", s.sign_off.amend_record)),
-            Span::styled(" Esc ", t.footer_key),
-            Span::raw(format!(" {}", s.sign_off.amend_cancel)),
-        ]),
-    ];
-    let width = body.width.saturating_sub(8).min(76);
-    let height = 10.min(body.height);
-    let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(body);
-    let [area] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
-    frame.render_widget(Clear, area);
-    let block =
-        Block::new().borders(Borders::ALL).title(format!(" ⚠ {} ", s.sign_off.amend_title)).style(t.base);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    let intro =
+        [format!("{}: {}", s.sign_off.amend_change, prompt.change), s.sign_off.amend_prompt.to_string()];
+    let title = format!("⚠ {}", s.sign_off.amend_title);
+    super::text_field::render_prompt(app, frame, body, &title, &intro, &prompt.reason);
 }

@@ -1,10 +1,12 @@
-//! Irreversible steps ask first (PRODUCT.md §8; gitui's `ConfirmAction`):
-//! the command waits here until the chair says yes (recorded) or no.
+//! The one confirmation (PRODUCT.md §8; gitui's `ConfirmAction`): every
+//! irreversible step — early reveal, new round, invitation, vote, en bloc,
+//! deferral, sign-off — waits here with what will be recorded, in full,
+//! until the chair says yes (`Enter`/`y`, recorded) or no (`Esc`/`n`).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::domain::Command;
 use crate::ui::action::Action;
@@ -15,16 +17,22 @@ use crate::ui::keymap::Scope;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Confirm {
     pub title: &'static str,
+    /// What will be recorded, in words; may run over several lines.
     pub question: String,
     pub command: Command,
 }
 
-/// Keys while a confirmation is open: yes records, no drops.
+/// Keys while a confirmation is open: yes records, no drops, nothing else
+/// acts.
 pub fn answer(app: &mut App, action: Action) {
     match action {
         Action::Open => {
             if let Some(confirm) = app.confirm.take() {
-                crate::ui::screens::attendance::record_change(app, confirm.command);
+                let closes_dialog =
+                    matches!(confirm.command, Command::RecordVote { .. } | Command::RecordDecision { .. });
+                if app.record(confirm.command) && closes_dialog {
+                    app.decision.close_dialogs();
+                }
             }
         }
         Action::Back => app.confirm = None,
@@ -44,25 +52,38 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     render_question(app, frame, body, confirm.title, &confirm.question);
 }
 
-/// A question in the confirmation's box, with its yes and no keys.
+/// A question in the confirmation's box, wrapped in full, with its yes and
+/// no keys.
 pub fn render_question(app: &App, frame: &mut Frame, body: Rect, title: &str, question: &str) {
     let s = app.strings();
     let t = &app.theme;
-    let width = body.width.saturating_sub(8).min(72);
-    let lines = vec![
-        Line::raw(question.to_string()),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(format!(" {} ", keys(app, Action::Open)), t.footer_key),
-            Span::raw(format!(" {}   ", s.att.accept)),
-            Span::styled(format!(" {} ", keys(app, Action::Back)), t.footer_key),
-            Span::raw(format!(" {}", s.att.cancel)),
-        ]),
-    ];
-    let height = 7.min(body.height);
+    let width = body.width.saturating_sub(4).min(76);
+    let inner = usize::from(width.saturating_sub(4)).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for paragraph in question.split('\n') {
+        lines.extend(super::doc::wrap(paragraph, inner).into_iter().map(Line::raw));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {} ", keys(app, Action::Open)), t.footer_key),
+        Span::raw(format!(" {}   ", s.att.accept)),
+        Span::styled(format!(" {} ", keys(app, Action::Back)), t.footer_key),
+        Span::raw(format!(" {}", s.att.cancel)),
+    ]));
+    let height = (lines.len() as u16 + 2).min(body.height);
     let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(body);
     let [area] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
     frame.render_widget(Clear, area);
     let block = Block::new().borders(Borders::ALL).title(format!(" ⚠ {title} ")).style(t.base);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    let text_area = block.inner(area);
+    frame.render_widget(block, area);
+    let text_area = Rect { x: text_area.x + 1, width: text_area.width.saturating_sub(1), ..text_area };
+    // The keys stay in view even when the question is longer than the box.
+    let room = usize::from(text_area.height);
+    if lines.len() > room && room >= 2 {
+        let keys = lines.pop();
+        lines.truncate(room - 1);
+        lines.extend(keys);
+    }
+    frame.render_widget(Paragraph::new(lines), text_area);
 }

@@ -10,34 +10,61 @@ use ratatui::widgets::Paragraph;
 use super::doc::width;
 use crate::ui::action::Action;
 use crate::ui::app::App;
-use crate::ui::keymap::Scope;
+use crate::ui::layers::{self, Layer};
 use crate::ui::screens::Hint;
 
-/// The hints for the current state, most important first.
+/// The hints of the topmost layer, most important first: the footer and
+/// help read the same stack that gets the keys.
 pub fn hints(app: &App) -> Vec<Hint> {
     let s = app.strings();
-    if app.help_open() {
-        return vec![
-            Hint::new(Action::Back, s.actions.close_help),
+    let text_keys = |accept: &'static str, cancel: &'static str| {
+        vec![
+            Hint::new(Action::Open, accept),
+            Hint::new(Action::Back, cancel),
+            Hint::pair(Action::Left, Action::Right, s.actions.cursor),
+            Hint::new(Action::DeleteChar, s.actions.delete_char),
+        ]
+    };
+    match layers::top(app) {
+        Layer::TooSmall => {
+            vec![Hint::new(Action::Quit, s.actions.quit), Hint::new(Action::Help, s.actions.help)]
+        }
+        Layer::Help => {
+            vec![
+                Hint::new(Action::Back, s.actions.close_help),
+                Hint::pair(Action::Down, Action::Up, s.hint_scroll),
+            ]
+        }
+        Layer::Confirm => vec![Hint::new(Action::Open, s.att.accept), Hint::new(Action::Back, s.att.cancel)],
+        Layer::Amendment => text_keys(s.sign_off.amend_record, s.sign_off.amend_cancel),
+        Layer::Note => text_keys(s.actions.save_note, s.actions.cancel_note),
+        Layer::InputsChanged => vec![
+            Hint::new(Action::Open, s.actions.continue_session),
+            Hint::new(Action::Quit, s.actions.stop_session),
+        ],
+        Layer::Decided => vec![
+            Hint::new(Action::ToggleDecided, s.decision.toggle_decided),
             Hint::pair(Action::Down, Action::Up, s.hint_scroll),
-        ];
+            Hint::new(Action::Help, s.actions.help),
+            Hint::new(Action::Quit, s.actions.quit),
+        ],
+        Layer::ScreenText if app.screen() != crate::ui::screens::Screen::Agenda => {
+            text_keys(s.att.accept, s.att.cancel)
+        }
+        Layer::ScreenText | Layer::VoteDialog => app.screen().hints(app),
+        Layer::Screen(screen) => {
+            let mut hints = screen.hints(app);
+            hints.push(Hint::new(Action::ToggleLanguage, s.actions.toggle_language));
+            hints.push(Hint::new(Action::Help, s.actions.help));
+            hints.push(Hint::new(Action::Quit, s.actions.quit));
+            hints
+        }
     }
-    if app.confirm().is_some() {
-        return vec![Hint::new(Action::Open, s.att.accept), Hint::new(Action::Back, s.att.cancel)];
-    }
-    if app.amendment().is_some() {
-        return vec![
-            Hint::new(Action::Open, s.sign_off.amend_record),
-            Hint::new(Action::Back, s.sign_off.amend_cancel),
-        ];
-    }
-    let mut hints = app.screen().hints(app);
-    if app.scope() != Scope::Search {
-        hints.push(Hint::new(Action::ToggleLanguage, s.actions.toggle_language));
-        hints.push(Hint::new(Action::Help, s.actions.help));
-        hints.push(Hint::new(Action::Quit, s.actions.quit));
-    }
-    hints
+}
+
+/// Whether the last two hints (help, quit) are pinned at the right.
+fn pins_help_and_quit(app: &App) -> bool {
+    matches!(layers::top(app), Layer::Screen(_) | Layer::Decided)
 }
 
 /// The key text of a hint ("j/k", "1–9"), or `None` when unbound here.
@@ -56,26 +83,6 @@ pub fn key_text(app: &App, hint: &Hint) -> Option<String> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    if let Some(note) = &app.note {
-        let s = app.strings();
-        // A refusal (empty text, read-only view) shows where the chair looks.
-        let keys = match app.notice() {
-            Some(notice) => format!("  ! {notice}"),
-            None => format!("  Enter {}  Esc {}", s.actions.save_note, s.actions.cancel_note),
-        };
-        // The end of a long note stays in view while it is typed.
-        let room = usize::from(area.width).saturating_sub(width(s.record.note_prompt) + width(&keys) + 5);
-        let shown = crate::text::clean_line(note);
-        let skip = width(&shown).saturating_sub(room);
-        let tail: String = shown.chars().skip(skip).collect();
-        let line = Line::from(vec![
-            Span::styled(format!(" {}: ", s.record.note_prompt), t.footer_key),
-            Span::styled(format!("{tail}▏"), t.search),
-            Span::styled(keys, t.footer),
-        ]);
-        frame.render_widget(Paragraph::new(line).style(t.footer), area);
-        return;
-    }
     if let Some(notice) = app.notice() {
         let line = Line::from(vec![Span::styled(" ! ", t.footer_key), Span::styled(notice, t.footer)]);
         frame.render_widget(Paragraph::new(line).style(t.footer), area);
@@ -86,7 +93,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let cost = |(k, l): &(String, &str)| width(k) + 1 + width(l) + 2;
     // The last two (help, quit) are pinned; others drop from the end of the
     // optional part until everything fits.
-    let pinned = if app.scope() == Scope::Search || app.help_open() { 0 } else { 2.min(items.len()) };
+    let pinned = if pins_help_and_quit(app) { 2.min(items.len()) } else { 0 };
     let (optional, fixed) = items.split_at(items.len() - pinned);
     let budget = usize::from(area.width).saturating_sub(1 + fixed.iter().map(cost).sum::<usize>());
     let mut shown = Vec::new();

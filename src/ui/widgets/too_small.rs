@@ -16,6 +16,7 @@ pub fn message(app: &App, area: Rect) -> Vec<String> {
         format!("{} {}×{}", s.too_small_current, area.width, area.height),
         format!("{} {}×{}", s.too_small_required, MIN_SIZE.width, MIN_SIZE.height),
         s.too_small_hint.to_string(),
+        s.too_small_keys.to_string(),
     ]
 }
 

@@ -88,6 +88,17 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let cols = Columns::new(total, app.session().dossiers.len(), longest_id);
 
     frame.render_widget(Paragraph::new(status_line(app, total)), status);
+    if app.agenda().editing() {
+        // The search is typed in its own field on the status line; the
+        // terminal's cursor shows where typing goes.
+        let s = app.strings();
+        let prompt = format!("{}: ", s.search_prompt);
+        let room = (total / 3).max(8);
+        let field_area =
+            Rect { x: status.x + width(&prompt) as u16, width: room as u16, height: 1, ..status };
+        frame.render_widget(ratatui::widgets::Clear, field_area);
+        app.agenda().query_field().render(frame, field_area, app.theme.search);
+    }
     let mut head = vec![
         (s.col_pos, cols.pos, Align::Right),
         (s.col_id, cols.id, Align::Left),
@@ -161,10 +172,9 @@ fn status_line(app: &App, total: usize) -> Line<'static> {
     let sort = format!("{}: {}", s.sort_label, s.sort_keys[agenda.sort().index()]);
     let mut spans = Vec::new();
     if agenda.editing() || !agenda.query().is_empty() {
-        let cursor = if agenda.editing() { "▏" } else { "" };
         spans.push(Span::styled(format!("{}: ", s.search_prompt), t.search));
-        let query = fit(agenda.query(), total / 3, Align::Left);
-        spans.push(Span::styled(format!("{}{cursor}", query.trim_end()), t.search));
+        let query = fit(agenda.query(), (total / 3).max(8), Align::Left);
+        spans.push(Span::styled(query, t.search));
         if agenda.query().is_empty() {
             spans.push(Span::styled(format!(" ({})", s.search_hint), t.muted));
         }

@@ -7,6 +7,7 @@ use super::Entry;
 use crate::domain::{Command, Session};
 use crate::ui::action::Action;
 use crate::ui::app::App;
+use crate::ui::widgets::text_field::{Edit, TextField};
 
 /// "9:05", "09:05" or "9.05" today, in the offset of `now`; `None` for
 /// anything else ("25:99", "abc").
@@ -23,9 +24,10 @@ pub fn parse_time(text: &str, now: DateTime<FixedOffset>) -> Option<DateTime<Fix
     now.offset().from_local_datetime(&now.date_naive().and_time(time)).single()
 }
 
-/// The dossier the typed text names: an exact id (any case), else the
-/// first id in agenda order that starts with it, else one that contains it.
-/// Empty text names `fallback`.
+/// The dossier the typed text names: an exact id or municipality (any
+/// case), else the first in agenda order whose id or municipality starts
+/// with it, else one whose id or municipality contains it. Empty text
+/// names `fallback`.
 pub fn match_dossier(
     session: &Session,
     order: &[String],
@@ -36,11 +38,21 @@ pub fn match_dossier(
     if query.is_empty() {
         return fallback.map(str::to_string);
     }
-    let ids = || order.iter().chain(session.dossiers.iter().map(|d| &d.id));
-    ids()
-        .find(|id| id.to_lowercase() == query)
-        .or_else(|| ids().find(|id| id.to_lowercase().starts_with(&query)))
-        .or_else(|| ids().find(|id| id.to_lowercase().contains(&query)))
+    let municipality: std::collections::HashMap<&str, String> =
+        session.dossiers.iter().map(|d| (d.id.as_str(), d.municipality.to_lowercase())).collect();
+    // Agenda order first, then every dossier; each with its id and
+    // municipality in lower case.
+    let candidates: Vec<(&String, [String; 2])> = order
+        .iter()
+        .chain(session.dossiers.iter().map(|d| &d.id))
+        .map(|id| (id, [id.to_lowercase(), municipality.get(id.as_str()).cloned().unwrap_or_default()]))
+        .collect();
+    let find = |test: &dyn Fn(&str) -> bool| {
+        candidates.iter().find(|(_, names)| names.iter().any(|n| !n.is_empty() && test(n))).map(|(id, _)| *id)
+    };
+    find(&|n| n == query)
+        .or_else(|| find(&|n| n.starts_with(&query)))
+        .or_else(|| find(&|n| n.contains(&query)))
         .cloned()
 }
 
@@ -59,11 +71,10 @@ pub fn suggested_dossier(app: &App) -> Option<String> {
 /// Keys while an entry is typed: text, Enter takes it, Esc drops it.
 pub fn type_entry(app: &mut App, action: Action) {
     let Some(entry) = app.attendance.entry.as_mut() else { return };
+    if entry.field_mut().edit(action) == Edit::Changed {
+        return;
+    }
     match action {
-        Action::Insert(c) => entry.text_mut().push(c),
-        Action::DeleteChar => {
-            entry.text_mut().pop();
-        }
         Action::Back => app.attendance.entry = None,
         Action::Quit => app.request_quit(),
         Action::Open => accept(app),
@@ -75,10 +86,10 @@ fn accept(app: &mut App) {
     let Some(entry) = app.attendance.entry.take() else { return };
     let att = app.strings().att;
     match entry {
-        Entry::Time(text) => match parse_time(&text, app.now) {
+        Entry::Time(text) => match parse_time(text.text(), app.now) {
             Some(at) => app.attendance.pending_time = Some(at),
             None => {
-                let shown = crate::text::clean_line(&text).into_owned();
+                let shown = crate::text::clean_line(text.text()).into_owned();
                 app.notify(att.bad_time.replace("{}", &shown));
                 app.attendance.entry = Some(Entry::Time(text));
             }
@@ -86,19 +97,19 @@ fn accept(app: &mut App) {
         Entry::Dossier { member, text } => {
             let order = &app.state().proceedings.agenda.order;
             let fallback = suggested_dossier(app);
-            match match_dossier(app.session(), order, &text, fallback.as_deref()) {
+            match match_dossier(app.session(), order, text.text(), fallback.as_deref()) {
                 Some(dossier) => {
-                    app.attendance.entry = Some(Entry::Reason { member, dossier, text: String::new() })
+                    app.attendance.entry = Some(Entry::Reason { member, dossier, text: TextField::new() })
                 }
                 None => {
-                    let shown = crate::text::clean_line(&text).into_owned();
+                    let shown = crate::text::clean_line(text.text()).into_owned();
                     app.notify(att.no_such_dossier.replace("{}", &shown));
                     app.attendance.entry = Some(Entry::Dossier { member, text });
                 }
             }
         }
         Entry::Reason { member, dossier, text } => {
-            let reason = Some(text.trim().to_string()).filter(|r| !r.is_empty());
+            let reason = Some(text.text().trim().to_string()).filter(|r| !r.is_empty());
             let command =
                 Command::DeclareConflict { member: member.clone(), dossier: dossier.clone(), reason };
             if !super::record_change(app, command) {

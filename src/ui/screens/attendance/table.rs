@@ -13,7 +13,7 @@ use crate::domain::{Member, Role, SessionState};
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::format;
-use crate::ui::widgets::doc::{Align, fit, safe, width};
+use crate::ui::widgets::doc::{Align, fit, safe};
 
 /// Column widths: the organisation takes what is left.
 struct Columns {
@@ -123,6 +123,12 @@ fn list(app: &App, total: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     (lines, starts)
 }
 
+/// Lines of the member list at the current terminal width.
+pub fn list_len(app: &App) -> usize {
+    let body = crate::ui::body_area(app.size);
+    list(app, usize::from(inner(body).width)).0.len()
+}
+
 /// The first list line of each member at the current terminal width.
 pub fn member_lines(app: &App) -> Vec<usize> {
     let body = crate::ui::body_area(app.size);
@@ -142,41 +148,41 @@ fn summary(app: &App) -> String {
         .replace("{voting_members}", &def.voting_members().count().to_string())
 }
 
-/// The line where a time or a conflict is typed, with a cursor.
-fn entry_line(app: &App, entry: &Entry, total: usize) -> Line<'static> {
+/// The box in which a time or a conflict is typed: what is asked, the
+/// dossier the typed text names so far, the whole text with its cursor.
+fn render_entry(app: &App, frame: &mut Frame, body: Rect, entry: &Entry) {
     let att = app.strings().att;
-    let t = &app.theme;
     let name = |id: &str| app.session().member(id).map(|m| safe(&m.name).into_owned()).unwrap_or_default();
+    let dossier_name = |id: &str| {
+        let municipality = app.session().dossier(id).map(|d| safe(&d.municipality).into_owned());
+        match municipality {
+            Some(m) => format!("{} – {m}", safe(id)),
+            None => safe(id).into_owned(),
+        }
+    };
     let (prompt, hint) = match entry {
-        Entry::Time(_) => (att.time_prompt.to_string(), String::new()),
+        Entry::Time(_) => (att.time_prompt.to_string(), None),
         Entry::Dossier { member, text } => {
             let order = &app.state().proceedings.agenda.order;
             let fallback = super::entry::suggested_dossier(app);
-            let found = super::match_dossier(app.session(), order, text, fallback.as_deref());
+            let found = super::match_dossier(app.session(), order, text.text(), fallback.as_deref());
             (
                 att.conflict_prompt.replace("{}", &name(member)),
-                found.map(|d| format!("  → {}", safe(&d))).unwrap_or_default(),
+                found.map(|d| format!("→ {}", dossier_name(&d))),
             )
         }
         Entry::Reason { member, dossier, .. } => (
             format!(
                 "{} · {}: {}",
                 att.conflict_prompt.replace("{}", &name(member)),
-                safe(dossier),
+                dossier_name(dossier),
                 att.reason_prompt
             ),
-            String::new(),
+            None,
         ),
     };
-    let text = safe(entry.text()).into_owned();
-    let room = total.saturating_sub(width(&prompt) + width(&hint) + 4);
-    let skip = width(&text).saturating_sub(room);
-    let tail: String = text.chars().skip(skip).collect();
-    Line::from(vec![
-        Span::styled(format!("{prompt}: "), t.footer_key),
-        Span::styled(format!("{tail}▏"), t.search),
-        Span::styled(hint, t.label),
-    ])
+    let intro: Vec<String> = hint.into_iter().collect();
+    crate::ui::widgets::text_field::render_prompt(app, frame, body, &prompt, &intro, entry.field());
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -233,9 +239,9 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         lines.into_iter().skip(app.attendance.offset()).take(usize::from(list_area.height)).collect();
     frame.render_widget(Paragraph::new(visible), list_area);
 
-    let last = match app.attendance.entry() {
-        Some(entry) => entry_line(app, entry, total),
-        None => Line::styled(fit(att.legend, total, Align::Left), t.muted),
-    };
+    let last = Line::styled(fit(att.legend, total, Align::Left), t.muted);
     frame.render_widget(Paragraph::new(last), bottom);
+    if let Some(entry) = app.attendance.entry() {
+        render_entry(app, frame, body, entry);
+    }
 }

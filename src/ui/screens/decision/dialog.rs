@@ -4,6 +4,7 @@
 //! and whether a rationale is needed come from `rules`, as `decide` sees
 //! them.
 
+use crate::ui::widgets::text_field::{Edit, TextField};
 use std::collections::BTreeMap;
 
 use crate::domain::{Ballot, Command, Majority, Outcome, Proposal, SessionState, TieRule, VoteSubject};
@@ -71,7 +72,7 @@ pub struct VoteDialog {
     pub member: usize,
     /// The chair's deciding vote on a tie; `None`: did not vote.
     pub chair: Option<Ballot>,
-    pub rationale: String,
+    pub rationale: TextField,
     pub focus: Field,
     /// The quorum for the subject, as the dialog opened (attendance cannot
     /// change while it is open).
@@ -153,7 +154,7 @@ impl VoteDialog {
             ballots,
             member: 0,
             chair: None,
-            rationale: String::new(),
+            rationale: TextField::new(),
             focus,
             quorum,
             excluded,
@@ -263,7 +264,7 @@ impl VoteDialog {
         } else {
             BTreeMap::new()
         };
-        let rationale = Some(self.rationale.trim().to_string()).filter(|r| !r.is_empty());
+        let rationale = Some(self.rationale.text().trim().to_string()).filter(|r| !r.is_empty());
         Some(Command::RecordVote {
             subject,
             motion: None,
@@ -308,6 +309,9 @@ impl VoteDialog {
 
     /// Apply a key.
     pub fn key(&mut self, action: Action, state: &SessionState, ranking: &Ranking) -> Step {
+        if self.focus == Field::Rationale && self.rationale.edit(action) == Edit::Changed {
+            return Step::Stay;
+        }
         match action {
             Action::Open => return Step::Submit,
             Action::Back => return Step::Cancel,
@@ -392,12 +396,6 @@ impl VoteDialog {
     }
 
     fn type_char(&mut self, c: char, state: &SessionState, ranking: &Ranking) {
-        if self.focus == Field::Rationale {
-            if !c.is_control() {
-                self.rationale.push(c);
-            }
-            return;
-        }
         let Some(text) = self.digits_mut() else { return };
         if c.is_ascii_digit() && text.len() < MAX_DIGITS {
             // A leading zero says nothing.
@@ -413,9 +411,7 @@ impl VoteDialog {
 
     fn delete(&mut self, state: &SessionState, ranking: &Ranking) {
         match self.focus {
-            Field::Rationale => {
-                self.rationale.pop();
-            }
+            Field::Rationale => {}
             Field::Ballots => {
                 if let Some((_, b)) = self.ballots.get_mut(self.member) {
                     *b = None;

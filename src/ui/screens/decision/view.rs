@@ -22,20 +22,25 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     if let Some(dialog) = d.dialog() {
         render_dialog(app, dialog, frame, body);
     }
+    if let Some(dialog) = d.dialog()
+        && dialog.focus == Field::Rationale
+    {
+        // The rationale is typed in the one text box, all of it in view.
+        let s = app.strings().decision;
+        let why = words::rationale_reasons(dialog, s);
+        let mark = if why.is_empty() {
+            format!("({})", s.optional_mark)
+        } else {
+            format!("({}: {})", s.required_mark, why.join(", "))
+        };
+        let title = format!("{} {mark}", s.f_rationale);
+        crate::ui::widgets::text_field::render_prompt(app, frame, body, &title, &[], &dialog.rationale);
+    }
     if let Some(prompt) = d.defer() {
         let s = app.strings().decision;
-        let w = usize::from(body.width.saturating_sub(8).min(72).saturating_sub(2));
-        let lines = vec![
-            Line::raw(fit(s.defer_prompt, w, Align::Left)),
-            Line::raw(""),
-            Line::styled(fit(&format!("> {}▏", safe(&prompt.reason)), w, Align::Left), app.theme.selected),
-        ];
-        let title = format!(" {}: {} ", s.defer_title, safe(&prompt.dossier));
-        boxed(app, frame, body, &title, lines, 72);
-    }
-    if let Some(pending) = d.pending() {
-        let title = app.strings().decision.confirm_title;
-        crate::ui::widgets::confirm::render_question(app, frame, body, title, &pending.question);
+        let title = format!("{}: {}", s.defer_title, safe(&prompt.dossier));
+        let intro = [s.defer_prompt.to_string()];
+        crate::ui::widgets::text_field::render_prompt(app, frame, body, &title, &intro, &prompt.reason);
     }
 }
 
@@ -193,8 +198,7 @@ fn field_line(app: &App, dialog: &VoteDialog, field: Field, w: usize) -> Line<'s
             } else {
                 format!("({}: {})", d.required_mark, why.join(", "))
             };
-            let cursor = if focused { "▏" } else { "" };
-            (format!("{} {mark}", d.f_rationale), format!("{}{cursor}", safe(&dialog.rationale)))
+            (format!("{} {mark}", d.f_rationale), safe(dialog.rationale.text()).into_owned())
         }
         Field::Ballots => (d.f_by_name.to_string(), String::new()),
     };

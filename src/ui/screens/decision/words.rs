@@ -93,7 +93,7 @@ pub fn problems(dialog: &VoteDialog, d: &DecisionStrings) -> Vec<String> {
         out.push(d.position_missing.to_string());
     }
     if dialog.check.needs_rationale()
-        && dialog.rationale.trim().is_empty()
+        && dialog.rationale.text().trim().is_empty()
         && cast > 0
         && dialog.result().carried
     {

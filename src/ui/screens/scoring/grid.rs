@@ -6,10 +6,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::sheet::{Sheet, Standing};
-use super::{Confirm, Source, target};
+use super::{Source, target};
 use crate::domain::{Aggregate, Language};
 use crate::rules::{RoundResult, round_result};
 use crate::ui::app::App;
@@ -107,9 +107,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     lines.extend(focus_lines(app, cursor_col, w, usize::from(area.height).saturating_sub(lines.len())));
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
     frame.render_widget(Paragraph::new(lines), inner);
-    if let Some(confirm) = app.scoring.confirm() {
-        render_confirm(app, frame, area, confirm, &sheet);
-    }
 }
 
 fn status_line(app: &App, sheet: &Sheet, w: usize) -> Line<'static> {
@@ -315,41 +312,4 @@ fn focus_lines(app: &App, col: usize, w: usize, room: usize) -> Vec<Line<'static
     }
     lines.truncate(room.max(1));
     lines
-}
-
-fn render_confirm(app: &App, frame: &mut Frame, area: Rect, confirm: &Confirm, sheet: &Sheet) {
-    let s = app.strings();
-    let sc = s.scoring;
-    let text = match confirm {
-        Confirm::Reveal { .. } => sc
-            .confirm_reveal
-            .replace("{missing}", &(sheet.expected - sheet.entered.min(sheet.expected)).to_string())
-            .replace("{total}", &sheet.expected.to_string()),
-        Confirm::NewRound { .. } => sc
-            .confirm_round
-            .replace("{next}", &(sheet.round + 1).to_string())
-            .replace("{round}", &sheet.round.to_string()),
-    };
-    let width = area.width.saturating_sub(8).min(72);
-    let inner = usize::from(width.saturating_sub(4));
-    let mut lines: Vec<Line> = wrap(&text, inner).into_iter().map(Line::from).collect();
-    lines.push(Line::default());
-    lines.push(Line::styled(sc.confirm_keys, app.theme.footer_key));
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width.saturating_sub(width)) / 2,
-        y: area.y + (area.height.saturating_sub(height)) / 2,
-        width,
-        height,
-    };
-    let title = match confirm {
-        Confirm::Reveal { .. } => sc.reveal,
-        Confirm::NewRound { .. } => sc.new_round,
-    };
-    let block = Block::new().borders(Borders::ALL).title(format!(" {title} ")).style(app.theme.base);
-    frame.render_widget(Clear, popup);
-    let inner_area = block.inner(popup);
-    frame.render_widget(block, popup);
-    let inner_area = Rect { x: inner_area.x + 1, width: inner_area.width.saturating_sub(1), ..inner_area };
-    frame.render_widget(Paragraph::new(lines), inner_area);
 }
