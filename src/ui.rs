@@ -117,9 +117,11 @@ fn event_loop(
         match signals.pending() {
             Some(terminal::SignalAction::Exit(code)) => return Ok(Some(code)),
             Some(terminal::SignalAction::Suspend) => {
-                let size = terminal::suspend(term)?;
-                app.update(Action::Resize(size.width, size.height));
-                term.draw(|frame| render(&app, frame))?;
+                suspend(term, &mut app)?;
+                continue;
+            }
+            None if app.take_suspend() => {
+                suspend(term, &mut app)?;
                 continue;
             }
             None => {}
@@ -147,6 +149,14 @@ fn event_loop(
         }
     }
     Ok(None)
+}
+
+/// Leave the terminal until `fg`, then redraw it whole.
+fn suspend(term: &mut terminal::Term, app: &mut App) -> color_eyre::Result<()> {
+    let size = terminal::suspend(term)?;
+    app.update(Action::Resize(size.width, size.height));
+    term.draw(|frame| render(app, frame))?;
+    Ok(())
 }
 
 /// Draw the whole UI, layer by layer in the order of [`layers::stack`].

@@ -108,6 +108,9 @@ pub enum Action {
     Help,
     ToggleLanguage,
     CycleTheme,
+    /// Leave the terminal to the shell until `fg` (as Ctrl-Z does in a
+    /// shell); the session stays open.
+    Suspend,
     Quit,
     // Text entry while a search is being typed: `Insert` comes from the
     // event loop for printable keys, never from the keymap.

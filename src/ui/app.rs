@@ -70,6 +70,8 @@ pub struct App {
     /// depend on it.
     pub(crate) size: Size,
     quit: bool,
+    /// Ctrl-Z: the event loop leaves the terminal until `fg`.
+    suspend: bool,
     /// A message for the chair (a warning, what was undone …), shown in the
     /// footer until the next key.
     notice: Option<String>,
@@ -138,6 +140,7 @@ impl App {
             help: None,
             size: Size::new(80, 24),
             quit: false,
+            suspend: false,
             notice: None,
             attendance: AttendanceState::default(),
             confirm: None,
@@ -258,6 +261,11 @@ impl App {
 
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    /// Whether the chair asked to suspend (Ctrl-Z); asking again resets it.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
     }
 
     pub fn should_quit(&self) -> bool {
@@ -392,6 +400,7 @@ impl App {
     fn on_screen(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
             Action::ToggleLanguage => {
                 self.lang = match self.lang {
                     Language::De => Language::En,

@@ -2,6 +2,7 @@
 
 mod crash;
 mod full_session;
+mod input;
 mod pty;
 
 use pty::Terminal;

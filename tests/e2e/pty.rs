@@ -77,6 +77,65 @@ impl Terminal {
         None
     }
 
+    /// Send a signal (`"TERM"`, `"HUP"` …) to the program.
+    pub fn signal(&self, name: &str) {
+        if let Some(pid) = self.child.process_id() {
+            let _ = std::process::Command::new("kill").args([&format!("-{name}"), &pid.to_string()]).status();
+        }
+    }
+
+    /// What the program left the terminal in: alternate screen, hidden
+    /// cursor, bracketed paste, mouse reporting — all `false` once it is
+    /// restored.
+    pub fn modes(&self) -> Modes {
+        self.parser
+            .lock()
+            .map(|p| {
+                let s = p.screen();
+                Modes {
+                    alternate_screen: s.alternate_screen(),
+                    hidden_cursor: s.hide_cursor(),
+                    bracketed_paste: s.bracketed_paste(),
+                    mouse: s.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+                }
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether the terminal's line discipline is back in cooked mode
+    /// (canonical input and echo), as a shell expects it.
+    pub fn cooked(&self) -> bool {
+        let Some(fd) = self._master.as_raw_fd() else { return false };
+        // SAFETY: `fd` is the open pty master owned by `self`; `termios` is a
+        // plain C struct that tcgetattr fills in.
+        unsafe {
+            let mut termios: libc::termios = std::mem::zeroed();
+            libc::tcgetattr(fd, &mut termios) == 0
+                && termios.c_lflag & libc::ICANON != 0
+                && termios.c_lflag & libc::ECHO != 0
+        }
+    }
+
+    /// Wait until the screen no longer shows `text`.
+    pub fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while self.screen().contains(text) {
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {text:?} to go; the screen shows:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Resize the terminal, as a window manager would.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        let _ = self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 });
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("terminal size above zero");
+        if let Ok(mut p) = self.parser.lock() {
+            p.screen_mut().set_size(size(rows), size(cols));
+        }
+    }
+
     pub fn screen(&self) -> String {
         self.parser.lock().map(|p| p.screen().contents()).unwrap_or_default()
     }
@@ -115,6 +174,15 @@ impl Terminal {
             thread::sleep(Duration::from_millis(20));
         }
     }
+}
+
+/// Terminal modes a program can leave behind.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Modes {
+    pub alternate_screen: bool,
+    pub hidden_cursor: bool,
+    pub bracketed_paste: bool,
+    pub mouse: bool,
 }
 
 impl Drop for Terminal {

@@ -269,7 +269,9 @@ pub fn handle(app: &mut App, action: Action) {
 fn open_vote(app: &mut App) {
     let Some(dossier) = selected_dossier(app) else { return };
     let decided = app.state().proceedings.decisions.get(&dossier).map(|e| e.outcome);
-    if decided.is_some_and(|o| o != Outcome::Deferred) {
+    // After sign-off a decided item can be voted on again: the vote goes
+    // through the amendment prompt and replaces the decision with a reason.
+    if decided.is_some_and(|o| o != Outcome::Deferred) && !app.state().is_signed_off() {
         let text =
             app.strings().decision.already_decided.replace("{dossier}", &crate::text::clean_line(&dossier));
         return app.notify(text);

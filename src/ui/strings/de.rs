@@ -45,6 +45,7 @@ pub static DE: Strings = Strings {
         toggle_language: "English",
         cycle_theme: "Farbschema",
         quit: "beenden",
+        suspend: "anhalten (weiter mit fg)",
         delete_char: "Zeichen löschen",
         delete_forward: "Zeichen rechts löschen",
         word_left: "Wort zurück",

@@ -45,6 +45,7 @@ pub static EN: Strings = Strings {
         toggle_language: "Deutsch",
         cycle_theme: "colour theme",
         quit: "quit",
+        suspend: "suspend (resume with fg)",
         delete_char: "delete character",
         delete_forward: "delete character right",
         word_left: "word back",

@@ -67,8 +67,13 @@ pub fn answer(app: &mut App, action: Action) {
                 return;
             }
             let command = Box::new(prompt.command.clone());
+            let closes_dialog =
+                matches!(*command, Command::RecordVote { .. } | Command::RecordDecision { .. });
             if app.execute(Command::Amend { reason, command }) {
                 app.amend = None;
+                if closes_dialog {
+                    app.decision.close_dialogs();
+                }
                 let s = app.strings();
                 let what = app
                     .state()
