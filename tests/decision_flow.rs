@@ -87,7 +87,7 @@ fn the_demo_session_runs_to_a_complete_admission_list() {
     );
     app.update(Action::Open);
     assert!(app.decision().dialog().is_none());
-    assert_eq!(app.notice(), Some("Abstimmung: OF-LAUTERBORN nicht aufgenommen angenommen"));
+    assert_eq!(app.notice(), Some("Antrag auf Nichtaufnahme von OF-LAUTERBORN: angenommen"));
 
     // HR-ALTSTADT (hsgb conflicted): waiting list 1, a tie the chair decides.
     select(&mut app, "HR-ALTSTADT");

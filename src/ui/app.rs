@@ -196,6 +196,13 @@ impl App {
     pub fn with_journal(mut self, journal: Journal) -> App {
         self.journal = journal;
         self.sync_agenda();
+        // A resumed session opens where it stands: the current item
+        // selected on the agenda and the decision screen.
+        let current = self.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.clone());
+        if let Some(i) = current.and_then(|d| self.index.position.get(&d).copied()) {
+            self.agenda.select_dossier(i);
+            decision::jump_to_current(&mut self);
+        }
         self
     }
 

@@ -63,10 +63,11 @@ pub fn refusal(e: &DomainError, s: &Strings, session: &Session) -> String {
         let scale = Scale { min: *min, max: *max, step: *step };
         return format!("{} {} – {}", number(*value, s), s.scoring.not_on_scale, allowed(scale, s));
     }
-    if !s.lang_code.eq_ignore_ascii_case("de") {
-        return english_refusal(e, session).unwrap_or_else(|| clean_line(&e.to_string()).into_owned());
-    }
-    german_refusal(e, session).unwrap_or_else(|| clean_line(&e.to_string()).into_owned())
+    let said = match s.language {
+        Language::De => german_refusal(e, session),
+        Language::En => english_refusal(e, session),
+    };
+    said.unwrap_or_else(|| clean_line(&e.to_string()).into_owned())
 }
 
 /// Refusals in English that name members or money; the rest are the
@@ -233,8 +234,7 @@ pub fn allowed(scale: Scale, s: &Strings) -> String {
 }
 
 fn number(x: f64, s: &Strings) -> String {
-    let lang = if s.lang_code.eq_ignore_ascii_case("de") { Language::De } else { Language::En };
-    crate::ui::format::decimal(x, 6, lang)
+    crate::ui::format::decimal(x, 6, s.language)
 }
 
 /// What was just recorded, in one line for the footer: members by name,
@@ -256,6 +256,21 @@ pub fn announce(app: &crate::ui::App, kinds: &[crate::domain::EventKind]) -> Opt
                 (Some(Action::ScoresRevealed), Some(round)) => {
                     let text = if d.early == Some(true) { sc.revealed_notice } else { sc.auto_revealed };
                     text.replace("{round}", &round.to_string())
+                }
+                (Some(Action::VoteRecorded), _) if d.carried.is_some() => {
+                    let dd = s.decision;
+                    let result = if d.carried == Some(true) { dd.carried } else { dd.rejected };
+                    match (&d.dossier, d.outcome) {
+                        (Some(dossier), Some(outcome)) => dd
+                            .vote_notice
+                            .replace("{motion}", &crate::ui::screens::decision::words::motion(outcome, dd))
+                            .replace("{dossier}", &clean_line(dossier))
+                            .replace("{result}", result),
+                        _ => dd
+                            .vote_notice_en_bloc
+                            .replace("{n}", &d.dossiers.len().to_string())
+                            .replace("{result}", result),
+                    }
                 }
                 (Some(Action::RoundOpened), Some(round)) => sc
                     .round_opened

@@ -29,6 +29,8 @@ pub fn strings(lang: Language) -> &'static Strings {
 #[derive(Debug)]
 pub struct Strings {
     pub lang_code: &'static str,
+    /// The language of this table: what refusals and numbers follow.
+    pub language: Language,
     // Screens.
     pub screen_overview: &'static str,
     pub screen_agenda: &'static str,
@@ -271,6 +273,8 @@ pub struct RecordStrings {
     pub label: &'static str,
     pub file: &'static str,
     pub entries: &'static str,
+    /// One entry ("1 Eintrag").
+    pub entry: &'static str,
     pub none: &'static str,
     pub read_only: &'static str,
     pub refused: &'static str,

@@ -141,7 +141,7 @@ pub fn show(app: &mut App) {
     app.go(Screen::Decision);
 }
 
-fn jump_to_current(app: &mut App) {
+pub(crate) fn jump_to_current(app: &mut App) {
     let agenda = &app.state().proceedings.agenda;
     if let Some(i) = agenda.current.as_ref().and_then(|c| agenda.order.iter().position(|d| *d == c.dossier)) {
         app.decision.selected = i;
@@ -192,6 +192,10 @@ fn ask_vote(app: &mut App, dialog: &VoteDialog) {
         app.notify(format!("{}: {}", s.record.refused, s.decision.position_missing));
         return;
     };
+    if dialog.chair_vote_missing() {
+        app.notify(format!("{}: {}", s.record.refused, s.decision.chair_vote_missing));
+        return;
+    }
     let mut question = words::confirm_question(dialog, s);
     let rationale = dialog.rationale.text().trim();
     if !rationale.is_empty() {

@@ -119,7 +119,9 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         ),
     );
     doc.field(s.ov_chair, &chair);
-    doc.field(s.ov_conflicts, &def.conflicts.len().to_string());
+    // Pre-declared and declared during the session.
+    let conflicts = def.conflicts.len() + app.state().proceedings.live_conflicts.len();
+    doc.field(s.ov_conflicts, &conflicts.to_string());
     let (mark, style) = if fig.dossiers_with_open_checks == 0 { ("✓", t.ok) } else { ("✗", t.bad) };
     let checks = match fig.dossiers_with_open_checks {
         0 => format!("{mark} {}", s.ov_checks_all_passed),
@@ -140,7 +142,8 @@ fn record(doc: &mut Doc, app: &App, lang: Language) {
     match app.journal().path() {
         Some(path) => {
             let events = app.state().meta.events;
-            doc.field(r.file, &format!("{} ({events} {})", safe(&path.display().to_string()), r.entries));
+            let word = if events == 1 { r.entry } else { r.entries };
+            doc.field(r.file, &format!("{} ({events} {word})", safe(&path.display().to_string())));
         }
         None => doc.field(r.file, r.none),
     }

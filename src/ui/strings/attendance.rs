@@ -48,6 +48,8 @@ pub struct AttendanceStrings {
     pub time_prompt: &'static str,
     /// `{}` is what was typed.
     pub bad_time: &'static str,
+    /// A typed time later than now; `{}` is the time.
+    pub future_time: &'static str,
     /// `{}` is the member's name.
     pub conflict_prompt: &'static str,
     pub reason_prompt: &'static str,
@@ -131,6 +133,7 @@ pub static ATT_DE: AttendanceStrings = AttendanceStrings {
     pending_time: "Uhrzeit für die nächste Änderung",
     time_prompt: "Uhrzeit (HH:MM)",
     bad_time: "Ungültige Uhrzeit „{}“: bitte HH:MM zwischen 00:00 und 23:59",
+    future_time: "{} Uhr liegt in der Zukunft – eine Änderung wird erfasst, wenn sie geschehen ist",
     conflict_prompt: "Befangenheit von {}: Dossier",
     reason_prompt: "Grund",
     no_such_dossier: "Kein Dossier passt zu „{}“",
@@ -189,6 +192,7 @@ pub static ATT_EN: AttendanceStrings = AttendanceStrings {
     pending_time: "Time for the next change",
     time_prompt: "Time (HH:MM)",
     bad_time: "Invalid time \"{}\": please HH:MM between 00:00 and 23:59",
+    future_time: "{} is later than now – a change is recorded once it has happened",
     conflict_prompt: "Conflict of {}: dossier",
     reason_prompt: "Reason",
     no_such_dossier: "No dossier matches \"{}\"",

@@ -4,6 +4,7 @@ use super::{ActionLabels, RecordStrings, Strings};
 
 pub static DE: Strings = Strings {
     lang_code: "DE",
+    language: crate::domain::Language::De,
     screen_overview: "Übersicht",
     screen_agenda: "Tagesordnung",
     screen_dossier: "Dossier",
@@ -70,6 +71,7 @@ pub static DE: Strings = Strings {
         label: "Sitzungsprotokoll",
         file: "Datei",
         entries: "Einträge",
+        entry: "Eintrag",
         none: "keines (nur Ansicht)",
         read_only: "Nur-Lesen-Ansicht: Änderungen werden nicht aufgezeichnet",
         refused: "Abgelehnt",

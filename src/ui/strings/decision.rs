@@ -126,6 +126,12 @@ pub struct DecisionStrings {
     pub confirm_vote: &'static str,
     /// "en bloc {n} Dossiers".
     pub en_bloc_what: &'static str,
+    /// After a vote on one dossier: `{motion}`, `{dossier}`, `{result}`.
+    pub vote_notice: &'static str,
+    /// A tie with every eligible member's vote counted, the chair's not given.
+    pub chair_vote_missing: &'static str,
+    /// After a vote en bloc: `{n}`, `{result}`.
+    pub vote_notice_en_bloc: &'static str,
     /// "Vertagung festhalten: {dossier} – {reason}?"
     pub confirm_defer: &'static str,
     pub defer_title: &'static str,
@@ -243,6 +249,9 @@ pub static DE: DecisionStrings = DecisionStrings {
     confirm_title: "Beschluss",
     confirm_vote: "Beschluss festhalten: {what}, {counts} – {result}?",
     en_bloc_what: "en bloc {n} Dossiers",
+    vote_notice: "Antrag auf {motion} von {dossier}: {result}",
+    chair_vote_missing: "Stimmengleichheit: alle haben abgestimmt, also auch der Vorsitz – seine Stimme angeben (Ja oder Nein)",
+    vote_notice_en_bloc: "Antrag en bloc über {n} Dossiers: {result}",
     confirm_defer: "Vertagung festhalten: {dossier} – {reason}?",
     defer_title: "Vertagen",
     defer_prompt: "Grund der Vertagung (Enter: weiter, Esc: abbrechen)",
@@ -340,6 +349,9 @@ pub static EN: DecisionStrings = DecisionStrings {
     confirm_title: "Decision",
     confirm_vote: "Record the decision: {what}, {counts} – {result}?",
     en_bloc_what: "en bloc {n} dossiers",
+    vote_notice: "Motion for {motion} of {dossier}: {result}",
+    chair_vote_missing: "Tie: everyone voted, so the chair did too – give the chair's vote (yes or no)",
+    vote_notice_en_bloc: "Motion en bloc on {n} dossiers: {result}",
     confirm_defer: "Record the deferral: {dossier} – {reason}?",
     defer_title: "Defer",
     defer_prompt: "Reason for deferring (Enter: continue, Esc: cancel)",

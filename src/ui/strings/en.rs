@@ -4,6 +4,7 @@ use super::{ActionLabels, RecordStrings, Strings};
 
 pub static EN: Strings = Strings {
     lang_code: "EN",
+    language: crate::domain::Language::En,
     screen_overview: "Overview",
     screen_agenda: "Agenda",
     screen_dossier: "Dossier",
@@ -70,6 +71,7 @@ pub static EN: Strings = Strings {
         label: "Session record",
         file: "File",
         entries: "entries",
+        entry: "entry",
         none: "none (view only)",
         read_only: "Read-only view: changes are not recorded",
         refused: "Refused",

@@ -87,6 +87,11 @@ fn accept(app: &mut App) {
     let att = app.strings().att;
     match entry {
         Entry::Time(text) => match parse_time(text.text(), app.now) {
+            // A change is recorded when it has happened, never ahead.
+            Some(at) if at > app.now => {
+                app.notify(att.future_time.replace("{}", &at.format("%H:%M").to_string()));
+                app.attendance.entry = Some(Entry::Time(text));
+            }
             Some(at) => app.attendance.pending_time = Some(at),
             None => {
                 let shown = crate::text::clean_line(text.text()).into_owned();

@@ -232,6 +232,13 @@ impl VoteDialog {
             && self.chair_id.as_ref().is_some_and(|id| self.ballots.iter().any(|(m, _)| m == id))
     }
 
+    /// A tie the chair decides, with every eligible member present having
+    /// voted — the chair among them — and the chair's vote not given: it
+    /// must be, the tie cannot be left to "did not vote".
+    pub fn chair_vote_missing(&self) -> bool {
+        self.asks_chair() && self.chair.is_none() && self.cast() == self.quorum.present
+    }
+
     /// How the chair voted, as far as the result depends on it.
     fn chair_ballot(&self) -> Option<Ballot> {
         if self.by_name {

@@ -89,6 +89,9 @@ pub fn problems(dialog: &VoteDialog, d: &DecisionStrings) -> Vec<String> {
             d.too_many.replace("{cast}", &cast.to_string()).replace("{eligible}", &q.present.to_string()),
         );
     }
+    if dialog.chair_vote_missing() {
+        out.push(d.chair_vote_missing.to_string());
+    }
     if !dialog.is_en_bloc() && dialog.outcome().is_none() {
         out.push(d.position_missing.to_string());
     }

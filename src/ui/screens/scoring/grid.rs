@@ -205,6 +205,7 @@ fn member_line(
     if !shown_cells {
         let text = match row.standing {
             Standing::Conflicted => s.scoring.conflicted,
+            Standing::Unrecorded => s.att.unrecorded,
             _ => s.scoring.absent,
         };
         let span = cols.cell * row.cells.len();
@@ -234,7 +235,9 @@ fn member_line(
         spans.push(Span::styled(center(&text, cols.cell), style));
     }
     let done = row.cells.iter().filter(|c| c.is_some()).count();
-    let status = if !row.scores() {
+    let status = if row.standing == Standing::Unrecorded {
+        s.att.unrecorded.to_string()
+    } else if !row.scores() {
         s.scoring.absent.to_string()
     } else if done == row.cells.len() {
         format!("✓ {done}/{}", row.cells.len())

@@ -16,6 +16,8 @@ pub enum Standing {
     /// Conflict of interest on this dossier (shown before absence).
     Conflicted,
     Absent,
+    /// Not yet in the roll call: neither present nor recorded absent.
+    Unrecorded,
 }
 
 /// One row: a voting member. Advisory members are not listed (they never
@@ -61,8 +63,10 @@ impl<'a> Sheet<'a> {
                     Standing::Conflicted
                 } else if state.is_present(&member.id) {
                     Standing::Scores
-                } else {
+                } else if state.proceedings.attendance.contains_key(&member.id) {
                     Standing::Absent
+                } else {
+                    Standing::Unrecorded
                 };
                 SheetRow { member, standing, cells: vec![None; criteria] }
             })
