@@ -117,6 +117,9 @@ pub enum Command {
         #[arg(value_enum, default_value_t = SchemaKind::Session)]
         kind: SchemaKind,
     },
+    /// Print every key binding (the defaults with config.toml's [keys]
+    /// applied) and every action name, in the form config.toml takes.
+    Keys,
     /// Print shell completions.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
@@ -197,6 +200,27 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Schema { kind }) => {
             println!("{}", crate::schema::schema_json(kind));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Keys) => {
+            let (config, warnings) = crate::config::load();
+            let mut keymap = crate::ui::keymap::Keymap::embedded()?;
+            let mut problems = warnings;
+            if let Some(keys) = &config.keys {
+                for p in keymap.merge_each(keys) {
+                    problems.push(format!("{}: {}", config.place(&p.path), p.message));
+                }
+            }
+            for p in &problems {
+                eprintln!("gremium: {}", crate::text::clean_line(p));
+            }
+            print!(
+                "{}",
+                crate::ui::keymap::describe(
+                    &keymap,
+                    crate::ui::strings::strings(lang.or(config.language).unwrap_or_default())
+                )
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Completions { shell }) => {

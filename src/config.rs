@@ -23,6 +23,46 @@ pub struct Config {
     pub export_csv: Option<crate::export::Dialect>,
     /// Mouse clicks and the wheel (on unless set to `false`).
     pub mouse: Option<bool>,
+    /// The file and its text, to point warnings at a line.
+    pub source: Option<(PathBuf, String)>,
+}
+
+impl Config {
+    /// "config.toml:12:1" for the entry at `path` (section names, then the
+    /// key), or the file alone when it cannot be found.
+    pub fn place(&self, path: &[String]) -> String {
+        let Some((file, text)) = &self.source else { return FILE_NAME.to_string() };
+        match locate(text, path) {
+            Some((line, col)) => format!("{}:{line}:{col}", file.display()),
+            None => file.display().to_string(),
+        }
+    }
+}
+
+/// Where the entry at `path` under `[keys]` stands: the line of
+/// `key = …` inside `[keys.<section>]`, or the section's header line.
+fn locate(text: &str, path: &[String]) -> Option<(usize, usize)> {
+    let unquote = |s: &str| s.trim().trim_matches('"').trim_matches('\'').to_string();
+    let mut table: Vec<String> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let col = line.len() - line.trim_start().len() + 1;
+        let trimmed = line.trim();
+        if let Some(header) = trimmed.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            table = header.split('.').map(unquote).collect();
+            if table.len() == path.len() + 1 && table[0] == "keys" && table[1..] == path[..] {
+                return Some((i + 1, col));
+            }
+            continue;
+        }
+        if let Some((key, _)) = trimmed.split_once('=') {
+            let mut full = table.clone();
+            full.push(unquote(key));
+            if full.len() == path.len() + 1 && full[0] == "keys" && full[1..] == path[..] {
+                return Some((i + 1, col));
+            }
+        }
+    }
+    None
 }
 
 /// The config directory: `$GREMIUM_CONFIG` if set, else the platform's.
@@ -52,7 +92,7 @@ pub fn load_from(path: &Path) -> (Config, Vec<String>) {
 
 /// Parse config text; `path` only names the file in warnings.
 pub fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
-    let mut config = Config::default();
+    let mut config = Config { source: Some((path.to_path_buf(), text.to_string())), ..Config::default() };
     let mut warnings = Vec::new();
     let table: toml::Table = match text.parse() {
         Ok(t) => t,

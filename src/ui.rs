@@ -59,10 +59,10 @@ pub const MIN_SIZE: Size = Size { width: 80, height: 24 };
 pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> color_eyre::Result<()> {
     let (config, mut warnings) = crate::config::load();
     let mut keymap = keymap::Keymap::embedded()?;
-    if let Some(keys) = &config.keys
-        && let Err(e) = keymap.merge(&keys.to_string())
-    {
-        warnings.push(format!("{}: [keys]: {e}", crate::config::FILE_NAME));
+    if let Some(keys) = &config.keys {
+        for problem in keymap.merge_each(keys) {
+            warnings.push(format!("{}: {}", config.place(&problem.path), problem.message));
+        }
     }
     let theme = ThemeKind::from_env(
         std::env::var("NO_COLOR").ok().as_deref(),

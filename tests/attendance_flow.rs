@@ -78,7 +78,8 @@ fn roll_call_late_arrival_and_departure_move_the_quorum() {
     assert!(header(&mut app).ends_with("✓ beschlussfähig 8/8 (mind. 5)  DE"), "{}", header(&mut app));
     assert_eq!(app.notice(), Some("Ordnungsgemäße Ladung bestätigt"));
 
-    // Four leave, one at a time typed after the fact.
+    // Four leave, one at a time typed after the fact (it is 10:45 now).
+    app.hold_clock_at(nine() + chrono::Duration::minutes(105));
     for (i, time) in [(1, "10:15"), (2, "10:20"), (3, "10:25")] {
         select(&mut app, i);
         app.update(Action::EnterTime);

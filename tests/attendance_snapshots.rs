@@ -51,6 +51,8 @@ fn session_under_way(app: &mut App) {
     }
     app.update(Action::ConfirmInvited);
     app.update(Action::Open);
+    // The times are typed after the fact, at 10:30.
+    app.hold_clock_at(DateTime::<FixedOffset>::parse_from_rfc3339("2026-11-26T10:30:00+01:00").unwrap());
     select(app, 2);
     app.update(Action::EnterTime);
     type_text(app, "9:40");

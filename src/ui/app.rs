@@ -158,6 +158,12 @@ impl App {
         self
     }
 
+    /// Move the held clock (tests): time goes on between two steps.
+    pub fn hold_clock_at(&mut self, now: DateTime<FixedOffset>) {
+        self.now = now;
+        self.clock_frozen = true;
+    }
+
     pub fn attendance(&self) -> &AttendanceState {
         &self.attendance
     }

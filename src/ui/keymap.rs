@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use serde::Deserialize;
+
 use super::action::Action;
 use super::strings::Strings;
 
@@ -149,6 +151,33 @@ impl KeyChord {
         Some(KeyChord { code, ctrl, alt })
     }
 
+    /// The key as written in the keymap file ("ctrl-r", "enter", "K").
+    pub fn name(&self, _s: &Strings) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Esc => "esc".into(),
+            KeyCode::Enter => "enter".into(),
+            KeyCode::Tab => "tab".into(),
+            KeyCode::BackTab => "backtab".into(),
+            KeyCode::Backspace => "backspace".into(),
+            KeyCode::Delete => "delete".into(),
+            KeyCode::Up => "up".into(),
+            KeyCode::Down => "down".into(),
+            KeyCode::Left => "left".into(),
+            KeyCode::Right => "right".into(),
+            KeyCode::PageUp => "pageup".into(),
+            KeyCode::PageDown => "pagedown".into(),
+            KeyCode::Home => "home".into(),
+            KeyCode::End => "end".into(),
+            KeyCode::F(n) => format!("f{n}"),
+            _ => "?".into(),
+        };
+        let ctrl = if self.ctrl { "ctrl-" } else { "" };
+        let alt = if self.alt { "alt-" } else { "" };
+        format!("{ctrl}{alt}{base}")
+    }
+
     /// How the key is shown in the footer and in help.
     pub fn label(&self, s: &Strings) -> String {
         let base = match self.code {
@@ -191,6 +220,14 @@ impl KeyChord {
     }
 }
 
+/// A binding of the user's that was left out, and why; `path` is its place
+/// under `[keys]` (section, then key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BindingProblem {
+    pub path: Vec<String>,
+    pub message: String,
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum KeymapError {
     #[error("keymap: {0}")]
@@ -229,6 +266,64 @@ impl Keymap {
             }
         }
         Ok(())
+    }
+
+    /// Add the user's bindings one by one: a binding with an unknown
+    /// section, key or action is left out and named in the answer, every
+    /// other one applies. `keys` is the `[keys]` table of config.toml.
+    pub fn merge_each(&mut self, keys: &toml::Table) -> Vec<BindingProblem> {
+        let mut problems = Vec::new();
+        for (scope_name, table) in keys {
+            let Some(scope) = Scope::from_name(scope_name) else {
+                let known: Vec<&str> = Scope::ALL.iter().map(|(_, n)| *n).collect();
+                problems.push(BindingProblem {
+                    path: vec![scope_name.clone()],
+                    message: format!("unknown section [keys.{scope_name}]; known: {}", known.join(", ")),
+                });
+                continue;
+            };
+            let Some(table) = table.as_table() else {
+                problems.push(BindingProblem {
+                    path: vec![scope_name.clone()],
+                    message: format!("[keys.{scope_name}] must be a table of key = \"action\""),
+                });
+                continue;
+            };
+            for (key, value) in table {
+                let path = vec![scope_name.clone(), key.clone()];
+                let Some(chord) = KeyChord::parse(key) else {
+                    problems.push(BindingProblem { path, message: format!("unknown key name {key:?}") });
+                    continue;
+                };
+                match Action::deserialize(value.clone()) {
+                    Ok(action) => {
+                        self.bindings.entry(scope).or_default().insert(chord, action);
+                    }
+                    Err(_) => problems.push(BindingProblem {
+                        path,
+                        message: format!("unknown action {value}; `gremium keys` lists them"),
+                    }),
+                }
+            }
+        }
+        problems
+    }
+
+    /// Every binding, scope by scope in the order of the keymap file, keys
+    /// in display order.
+    pub fn listing(&self, s: &Strings) -> Vec<(&'static str, Vec<(String, Action)>)> {
+        Scope::ALL
+            .iter()
+            .map(|(scope, name)| {
+                let mut keys: Vec<(KeyChord, Action)> = self
+                    .bindings
+                    .get(scope)
+                    .map(|t| t.iter().map(|(k, a)| (*k, *a)).collect())
+                    .unwrap_or_default();
+                keys.sort_by_key(|(k, a)| (*a, k.display_rank(), format!("{:?}", k.code)));
+                (*name, keys.into_iter().map(|(k, a)| (k.name(s), a)).collect())
+            })
+            .collect()
     }
 
     /// The action for a key in a scope, falling back to `[global]` unless the
@@ -274,6 +369,43 @@ impl Keymap {
         actions.sort();
         actions.dedup();
         actions
+    }
+}
+
+/// The bindings and the action names as text in config.toml's form: what
+/// `gremium keys` prints.
+pub fn describe(keymap: &Keymap, s: &Strings) -> String {
+    let mut out = String::from(
+        "# Key bindings of gremium: the built-in ones with config.toml's [keys] applied.\n\
+         # To change one, put the line under [keys.<section>] in config.toml,\n\
+         # e.g. [keys.global] \"x\" = \"show_sign_off\".\n",
+    );
+    for (scope, keys) in keymap.listing(s) {
+        out.push_str(&format!("\n[{scope}]\n"));
+        for (key, action) in keys {
+            out.push_str(&format!(
+                "{:<14} = {:<26} # {}\n",
+                format!("{key:?}"),
+                action_name(action),
+                s.action(action)
+            ));
+        }
+    }
+    out.push_str("\n# Actions a key can be bound to:\n");
+    for action in Action::BINDABLE {
+        out.push_str(&format!("#   {:<24} {}\n", action_name(*action), s.action(*action)));
+    }
+    out
+}
+
+/// An action as written in the keymap file: "quit", `{ tab = 3 }`.
+pub fn action_name(action: Action) -> String {
+    match action {
+        Action::Tab(n) => format!("{{ tab = {n} }}"),
+        other => match toml::Value::try_from(other) {
+            Ok(toml::Value::String(name)) => format!("{name:?}"),
+            _ => format!("{other:?}"),
+        },
     }
 }
 

@@ -246,6 +246,8 @@ pub struct ActionLabels {
     pub cycle_theme: &'static str,
     pub quit: &'static str,
     pub suspend: &'static str,
+    pub typing: &'static str,
+    pub resize: &'static str,
     pub delete_char: &'static str,
     pub delete_forward: &'static str,
     pub word_left: &'static str,
@@ -308,12 +310,6 @@ pub struct RecordStrings {
 impl Strings {
     /// The label of an action.
     pub fn action(&self, action: Action) -> &'static str {
-        if let Some(label) = self.att.action(action) {
-            return label;
-        }
-        if let Some(label) = self.decision.action(action) {
-            return label;
-        }
         let a = &self.actions;
         match action {
             Action::Up => a.up,
@@ -359,8 +355,159 @@ impl Strings {
             Action::SignOff => self.sign_off.sign_off,
             Action::Export => self.sign_off.export,
             Action::ShowRanking => self.ranking.show,
-            // Attendance actions are labelled by `self.att` above.
-            _ => "",
+            Action::ShowAttendance => self.att.show_attendance,
+            Action::MarkPresent => self.att.mark_present,
+            Action::MarkAbsent => self.att.mark_absent,
+            Action::Arrive => self.att.arrive,
+            Action::Leave => self.att.leave,
+            Action::EnterTime => self.att.enter_time,
+            Action::DeclareConflict => self.att.declare_conflict,
+            Action::ConfirmInvited => self.att.confirm_invited,
+            Action::CallItem => self.att.call_item,
+            Action::CloseItem => self.att.close_item,
+            Action::JumpToCurrent => self.att.jump_current,
+            Action::ShowDecision => self.decision.show,
+            Action::ToggleDecided => self.decision.toggle_decided,
+            Action::EnBloc => self.decision.en_bloc,
+            Action::MotionAdmit => self.decision.motion_admit,
+            Action::MotionWaiting => self.decision.motion_waiting,
+            Action::MotionNotAdmit => self.decision.motion_not_admit,
+            Action::ByName => self.decision.by_name,
+            Action::BallotYes => self.decision.ballot_yes,
+            Action::BallotNo => self.decision.ballot_no,
+            Action::BallotAbstain => self.decision.ballot_abstain,
+            // Typed text and a resize come from the terminal, never from a
+            // binding; they are named for completeness.
+            Action::Insert(_) => a.typing,
+            Action::Resize(..) => a.resize,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{placeholders}` of a line of a table's debug form.
+    fn placeholders(line: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut rest = line;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close)
+                    if close > 0 && after[..close].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                {
+                    out.push(after[..close].to_string());
+                    rest = &after[close + 1..];
+                }
+                _ => rest = after,
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Every template of one table carries the same placeholders as its
+    /// counterpart in the other: a translation cannot drop `{name}`. The
+    /// debug form lists the fields of both tables in the same order, one
+    /// string per line.
+    #[test]
+    fn german_and_english_templates_carry_the_same_placeholders() {
+        let de = format!("{DE:#?}");
+        let en = format!("{EN:#?}");
+        let (de, en): (Vec<&str>, Vec<&str>) = (de.lines().collect(), en.lines().collect());
+        assert_eq!(de.len(), en.len(), "the tables have the same shape");
+        let mut checked = 0;
+        for (d, e) in de.iter().zip(&en) {
+            let field = d.trim_start().split(':').next().unwrap_or_default();
+            assert_eq!(placeholders(d), placeholders(e), "field {field}:\n  de {d}\n  en {e}");
+            checked += usize::from(!placeholders(d).is_empty());
+        }
+        assert!(checked > 40, "templates with placeholders found: {checked}");
+    }
+
+    #[test]
+    fn the_placeholder_check_can_fail() {
+        assert_eq!(placeholders("„{dossier}“ auf Platz {n}"), ["dossier", "n"]);
+        assert_ne!(placeholders("{dossier} to {n}"), placeholders("{dossier} to {m}"));
+        assert!(placeholders("{} ohne Namen, {?}").is_empty());
+    }
+
+    #[test]
+    fn every_action_has_a_label_in_both_languages() {
+        use Action::*;
+        let all = [
+            Up,
+            Down,
+            PageUp,
+            PageDown,
+            Home,
+            End,
+            Open,
+            Search,
+            CycleSort,
+            NextTab,
+            PrevTab,
+            Tab(1),
+            NextDossier,
+            PrevDossier,
+            MoveUp,
+            MoveDown,
+            Defer,
+            Note,
+            Undo,
+            Redo,
+            MarkPresent,
+            MarkAbsent,
+            Arrive,
+            Leave,
+            EnterTime,
+            DeclareConflict,
+            ConfirmInvited,
+            CallItem,
+            CloseItem,
+            JumpToCurrent,
+            ShowAttendance,
+            Left,
+            Right,
+            RevealScores,
+            NewRound,
+            SignOff,
+            Export,
+            EnBloc,
+            MotionAdmit,
+            MotionWaiting,
+            MotionNotAdmit,
+            ByName,
+            BallotYes,
+            BallotNo,
+            BallotAbstain,
+            ShowOverview,
+            ShowAgenda,
+            ShowDossier,
+            ShowScoring,
+            ShowMinutes,
+            ShowDecision,
+            ToggleDecided,
+            ShowSignOff,
+            ShowRanking,
+            Back,
+            Help,
+            ToggleLanguage,
+            CycleTheme,
+            Suspend,
+            Quit,
+            Insert('x'),
+            DeleteChar,
+            DeleteForward,
+            WordLeft,
+            WordRight,
+            Resize(1, 1),
+        ];
+        for action in all {
+            assert!(!DE.action(action).is_empty(), "{action:?} in German");
+            assert!(!EN.action(action).is_empty(), "{action:?} in English");
         }
     }
 }

@@ -2,8 +2,6 @@
 //! current item, in both languages. Kept apart from the main tables so that
 //! the attendance and scoring screens add one field there, not dozens.
 
-use crate::ui::action::Action;
-
 #[derive(Debug)]
 pub struct AttendanceStrings {
     pub screen: &'static str,
@@ -74,26 +72,6 @@ pub struct AttendanceStrings {
     pub called_legend: &'static str,
     pub col_time: &'static str,
     pub minutes: &'static str,
-}
-
-impl AttendanceStrings {
-    /// The label of an attendance or scoring action, `None` for any other.
-    pub fn action(&self, action: Action) -> Option<&'static str> {
-        Some(match action {
-            Action::ShowAttendance => self.show_attendance,
-            Action::MarkPresent => self.mark_present,
-            Action::MarkAbsent => self.mark_absent,
-            Action::Arrive => self.arrive,
-            Action::Leave => self.leave,
-            Action::EnterTime => self.enter_time,
-            Action::DeclareConflict => self.declare_conflict,
-            Action::ConfirmInvited => self.confirm_invited,
-            Action::CallItem => self.call_item,
-            Action::CloseItem => self.close_item,
-            Action::JumpToCurrent => self.jump_current,
-            _ => return None,
-        })
-    }
 }
 
 pub static ATT_DE: AttendanceStrings = AttendanceStrings {

@@ -47,6 +47,8 @@ pub static DE: Strings = Strings {
         cycle_theme: "Farbschema",
         quit: "beenden",
         suspend: "anhalten (weiter mit fg)",
+        typing: "Text eingeben",
+        resize: "Fenstergröße geändert",
         delete_char: "Zeichen löschen",
         delete_forward: "Zeichen rechts löschen",
         word_left: "Wort zurück",

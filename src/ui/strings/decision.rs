@@ -2,8 +2,6 @@
 //! decided lists (*Beschlusslage*), kept apart so that their words sit
 //! together. Placeholders in braces are filled in by the screen.
 
-use crate::ui::action::Action;
-
 /// Texts of the decision screen in one language.
 #[derive(Debug)]
 pub struct DecisionStrings {
@@ -139,25 +137,6 @@ pub struct DecisionStrings {
     pub no_reason: &'static str,
     pub nothing_en_bloc: &'static str,
     pub already_decided: &'static str,
-}
-
-impl DecisionStrings {
-    /// The label of a decision action, if it is one.
-    pub fn action(&self, action: Action) -> Option<&'static str> {
-        Some(match action {
-            Action::ShowDecision => self.show,
-            Action::ToggleDecided => self.toggle_decided,
-            Action::EnBloc => self.en_bloc,
-            Action::MotionAdmit => self.motion_admit,
-            Action::MotionWaiting => self.motion_waiting,
-            Action::MotionNotAdmit => self.motion_not_admit,
-            Action::ByName => self.by_name,
-            Action::BallotYes => self.ballot_yes,
-            Action::BallotNo => self.ballot_no,
-            Action::BallotAbstain => self.ballot_abstain,
-            _ => return None,
-        })
-    }
 }
 
 pub static DE: DecisionStrings = DecisionStrings {

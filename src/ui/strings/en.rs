@@ -47,6 +47,8 @@ pub static EN: Strings = Strings {
         cycle_theme: "colour theme",
         quit: "quit",
         suspend: "suspend (resume with fg)",
+        typing: "type text",
+        resize: "window resized",
         delete_char: "delete character",
         delete_forward: "delete character right",
         word_left: "word back",
