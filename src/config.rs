@@ -168,7 +168,7 @@ mod tests {
     #[test]
     fn problems_are_warnings_with_a_place() {
         let (c, w) = parse(Path::new("c.toml"), "langauge = \"en\"\ntheme = \"pink\"\n");
-        assert_eq!(c, Config::default());
+        assert_eq!(Config { source: None, ..c }, Config::default());
         assert_eq!(
             w,
             vec![

@@ -13,10 +13,13 @@ pub mod journal;
 pub mod keymap;
 pub mod layers;
 mod mouse;
+pub mod prompts;
+mod recording;
 pub mod screens;
 pub mod strings;
 pub mod terminal;
 pub mod theme;
+mod update;
 pub mod widgets;
 
 use crossterm::event::{self, Event};

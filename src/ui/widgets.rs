@@ -11,6 +11,7 @@ pub mod help;
 pub mod indicator;
 pub mod note;
 pub mod prompt;
+pub mod prompt_box;
 pub mod quorum;
 pub mod text_field;
 pub mod too_small;

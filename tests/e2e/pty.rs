@@ -102,6 +102,20 @@ impl Terminal {
             .unwrap_or_default()
     }
 
+    /// The modes once the output has been read to the end: the reader
+    /// thread may still be parsing the last bytes when the program has
+    /// exited, so this waits (up to the timeout) for `expected`.
+    pub fn settled_modes(&self, expected: Modes) -> Modes {
+        let start = Instant::now();
+        loop {
+            let modes = self.modes();
+            if modes == expected || start.elapsed() > TIMEOUT {
+                return modes;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Whether the terminal's line discipline is back in cooked mode
     /// (canonical input and echo), as a shell expects it.
     pub fn cooked(&self) -> bool {

@@ -4,11 +4,12 @@
 //! through the record, and the header's quorum follows at once.
 
 mod entry;
+pub mod state;
 mod table;
+pub use state::{AttendanceState, Entry};
 
 pub use entry::{match_dossier, parse_time};
 
-use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
 
@@ -18,92 +19,6 @@ use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::widgets::confirm::Confirm;
 use crate::ui::widgets::text_field::TextField;
-
-/// Text being typed on the attendance screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Entry {
-    /// The time of the next change, HH:MM.
-    Time(TextField),
-    /// A conflict of `member`: the dossier, by id or municipality.
-    Dossier { member: String, text: TextField },
-    /// A conflict of `member` on `dossier`: the reason.
-    Reason { member: String, dossier: String, text: TextField },
-}
-
-impl Entry {
-    pub fn text(&self) -> &str {
-        self.field().text()
-    }
-
-    pub fn field(&self) -> &TextField {
-        match self {
-            Entry::Time(text) | Entry::Dossier { text, .. } | Entry::Reason { text, .. } => text,
-        }
-    }
-
-    fn field_mut(&mut self) -> &mut TextField {
-        match self {
-            Entry::Time(text) | Entry::Dossier { text, .. } | Entry::Reason { text, .. } => text,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct AttendanceState {
-    /// Index into the session's members.
-    selected: usize,
-    /// First line of the list shown.
-    offset: usize,
-    /// A time typed for the next change; used once.
-    pending_time: Option<DateTime<FixedOffset>>,
-    entry: Option<Entry>,
-}
-
-impl AttendanceState {
-    pub fn selected(&self) -> usize {
-        self.selected
-    }
-
-    pub fn offset(&self) -> usize {
-        self.offset
-    }
-
-    pub fn pending_time(&self) -> Option<DateTime<FixedOffset>> {
-        self.pending_time
-    }
-
-    pub fn entry(&self) -> Option<&Entry> {
-        self.entry.as_ref()
-    }
-
-    /// The field being typed, if any (a paste goes there).
-    pub fn field_mut(&mut self) -> Option<&mut TextField> {
-        self.entry.as_mut().map(Entry::field_mut)
-    }
-
-    /// Select member `i` (a click).
-    pub fn select(&mut self, i: usize) {
-        self.selected = i;
-    }
-
-    /// Whether a time or a conflict is being typed.
-    pub fn typing(&self) -> bool {
-        self.entry.is_some()
-    }
-
-    /// Scroll so that the selected member's line (and its conflicts, where
-    /// there is room) is on screen.
-    pub fn keep_visible(&mut self, app_lines: &[usize], page: usize) {
-        let page = page.max(1);
-        let Some(&line) = app_lines.get(self.selected) else { return };
-        let end = app_lines.get(self.selected + 1).copied().unwrap_or(line + 1);
-        if line < self.offset {
-            self.offset = line;
-        } else if end > self.offset + page {
-            self.offset = end.saturating_sub(page).min(line);
-        }
-    }
-}
 
 pub use entry::type_entry;
 

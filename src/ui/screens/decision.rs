@@ -6,8 +6,10 @@
 
 pub mod dialog;
 mod list;
+pub mod state;
 mod view;
 pub mod words;
+pub use state::{DecisionState, DeferPrompt};
 
 use super::Hint;
 use crate::domain::{Command, Outcome};
@@ -19,111 +21,6 @@ use crate::ui::screens::Screen;
 use crate::ui::widgets::text_field::{Edit, TextField};
 use dialog::{Step, VoteDialog};
 pub use list::page_height;
-
-/// A deferral's reason being typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeferPrompt {
-    pub dossier: String,
-    pub reason: TextField,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct DecisionState {
-    /// Index into the agenda order.
-    selected: usize,
-    /// First row shown.
-    offset: usize,
-    dialog: Option<VoteDialog>,
-    defer: Option<DeferPrompt>,
-    /// The decided lists shown over any screen.
-    overlay: bool,
-    /// First line of the decided lists shown in the overlay.
-    overlay_scroll: usize,
-}
-
-impl DecisionState {
-    pub fn selected(&self) -> usize {
-        self.selected
-    }
-
-    pub fn offset(&self) -> usize {
-        self.offset
-    }
-
-    pub fn dialog(&self) -> Option<&VoteDialog> {
-        self.dialog.as_ref()
-    }
-
-    pub fn defer(&self) -> Option<&DeferPrompt> {
-        self.defer.as_ref()
-    }
-
-    /// Select row `i` of the agenda order (a click).
-    pub fn select(&mut self, i: usize) {
-        self.selected = i;
-    }
-
-    /// Close the vote dialog and the deferral prompt (their decision has
-    /// been recorded).
-    pub fn close_dialogs(&mut self) {
-        self.dialog = None;
-        self.defer = None;
-    }
-
-    /// The deferral's reason being typed, for a paste.
-    pub fn defer_field_mut(&mut self) -> Option<&mut TextField> {
-        self.defer.as_mut().map(|d| &mut d.reason)
-    }
-
-    /// The vote dialog's rationale when it has the focus, for a paste.
-    pub fn rationale_field_mut(&mut self) -> Option<&mut TextField> {
-        self.dialog.as_mut().filter(|d| d.focus == dialog::Field::Rationale).map(|d| &mut d.rationale)
-    }
-
-    pub fn overlay(&self) -> bool {
-        self.overlay
-    }
-
-    pub fn toggle_overlay(&mut self) {
-        self.overlay = !self.overlay;
-        self.overlay_scroll = 0;
-    }
-
-    pub fn overlay_scroll(&self) -> usize {
-        self.overlay_scroll
-    }
-
-    /// Scroll the overlay; `max` is the last useful position at this size.
-    pub fn scroll_overlay(&mut self, action: Action, max: usize, page: usize) {
-        let s = self.overlay_scroll.min(max);
-        self.overlay_scroll = match action {
-            Action::Down => s + 1,
-            Action::Up => s.saturating_sub(1),
-            Action::PageDown => s + page.max(1),
-            Action::PageUp => s.saturating_sub(page.max(1)),
-            Action::Home => 0,
-            Action::End => max,
-            _ => s,
-        }
-        .min(max);
-    }
-
-    pub fn close_overlay(&mut self) {
-        self.overlay = false;
-    }
-
-    /// Scroll so that the selected row is on a page of `page` rows.
-    pub fn keep_visible(&mut self, rows: usize, page: usize) {
-        let page = page.max(1);
-        self.selected = self.selected.min(rows.saturating_sub(1));
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + page {
-            self.offset = self.selected + 1 - page;
-        }
-        self.offset = self.offset.min(rows.saturating_sub(page));
-    }
-}
 
 /// The dossier on row `i` of the agenda.
 fn dossier_at(app: &App, i: usize) -> Option<String> {

@@ -9,7 +9,10 @@
 //! the laid-out lines are kept and only built again when the record, the
 //! width, the theme or the minute changes (in `update`, never in `render`).
 
+pub mod state;
 mod view;
+use state::Key;
+pub use state::MinutesState;
 
 use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
@@ -19,32 +22,9 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::Hint;
 use crate::ui::action::Action;
 use crate::ui::app::App;
-use crate::ui::theme::ThemeKind;
 use crate::ui::widgets::doc::{safe, width};
 use crate::ui::widgets::doc_width;
 use view::View;
-
-#[derive(Default)]
-pub struct MinutesState {
-    scroll: usize,
-    cached: Option<(Key, View)>,
-}
-
-impl MinutesState {
-    pub fn scroll(&self) -> usize {
-        self.scroll
-    }
-}
-
-/// What the laid-out lines depend on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Key {
-    events: u64,
-    width: u16,
-    theme: ThemeKind,
-    /// Time spent on an open item counts to now, in whole minutes.
-    minute: i64,
-}
 
 /// The document's area in the body: below the status line, one column of
 /// margin on the left.

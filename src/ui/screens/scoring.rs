@@ -7,64 +7,18 @@
 pub mod entry;
 mod grid;
 pub mod sheet;
+pub mod state;
+pub use state::{ScoringState, Source};
 
 use super::Hint;
-use crate::domain::{Command, Description, DomainError, Session, SessionState};
+use crate::domain::{Command, Description, DomainError, SessionState};
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::describe::refusal;
 use crate::ui::screens::Screen;
-use entry::{ScaleEntry, Typed};
+use entry::Typed;
 pub use grid::render;
 use sheet::Sheet;
-
-/// Where the dossier on the sheet comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    /// The agenda item the chair has opened: it always wins.
-    CurrentItem,
-    /// No item open: the dossier selected on the agenda or dossier screen.
-    Selected,
-}
-
-#[derive(Debug, Clone)]
-pub struct ScoringState {
-    entry: ScaleEntry,
-    /// The dossier chosen when no agenda item is open.
-    selected: Option<usize>,
-    cursor: (usize, usize),
-    /// The dossier and round the cursor belongs to; another one starts
-    /// the cursor afresh at the first missing score.
-    cursor_for: Option<(usize, u32)>,
-    typed: String,
-}
-
-impl ScoringState {
-    pub fn new(session: &Session) -> ScoringState {
-        ScoringState {
-            entry: ScaleEntry::new(session.definition.scale),
-            selected: None,
-            cursor: (0, 0),
-            cursor_for: None,
-            typed: String::new(),
-        }
-    }
-
-    /// Text typed for a score that is not committed yet.
-    pub fn typed(&self) -> &str {
-        &self.typed
-    }
-
-    /// The cursor on `sheet` of dossier `index`.
-    pub fn cursor(&self, index: usize, sheet: &Sheet) -> (usize, usize) {
-        if self.cursor_for == Some((index, sheet.round)) {
-            let (r, c) = self.cursor;
-            (r.min(sheet.rows.len().saturating_sub(1)), c.min(sheet.columns().saturating_sub(1)))
-        } else {
-            sheet.start()
-        }
-    }
-}
 
 /// The dossier on the sheet (index into `session.dossiers`) and why.
 pub fn target(app: &App) -> Option<(usize, Source)> {

@@ -3,6 +3,8 @@
 //! the seal once signed off, and the export step (`e`), which writes the
 //! folder beside the record (`<record folder>/export`) and shows what it
 //! wrote and the digest. An export error is shown here, never a crash.
+pub mod state;
+pub use state::{ExportSummary, SignOffState};
 
 use std::path::PathBuf;
 
@@ -23,24 +25,6 @@ use crate::ui::widgets::confirm::Confirm;
 
 /// How many undecided items the checklist names before "…".
 const NAMED: usize = 8;
-
-#[derive(Debug, Default)]
-pub struct SignOffState {
-    /// What the last export did, until the next one.
-    pub export: Option<Result<ExportSummary, String>>,
-}
-
-/// What an export wrote, as the screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportSummary {
-    pub dir: PathBuf,
-    /// File names, `SHA256SUMS` last.
-    pub files: Vec<String>,
-    pub digest: String,
-    pub draft: bool,
-    /// The fingerprint of the key it was signed with.
-    pub signed_by: Option<String>,
-}
 
 /// Where the export step writes: a folder `export` beside the record.
 pub fn export_dir(app: &App) -> Option<PathBuf> {

@@ -12,34 +12,25 @@ use crate::ui::app::App;
 use crate::ui::describe;
 use crate::ui::widgets::text_field::{Edit, TextField};
 
-/// The refused change and the reason being typed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AmendPrompt {
-    pub command: Command,
-    /// The change in words, as the record will name it.
-    pub change: String,
-    pub reason: TextField,
-}
+pub use crate::ui::prompts::AmendPrompt;
 
-impl AmendPrompt {
-    /// Ask for the reason of `command`; the change is named by what the
-    /// domain would record for it (or why it would refuse it).
-    pub fn new(app: &App, command: Command) -> AmendPrompt {
-        let s = app.strings();
-        let probe = Command::Amend { reason: "-".into(), command: Box::new(command.clone()) };
-        let change = match app.state().decide(&probe) {
-            Ok(kinds) => kinds
-                .iter()
-                .map(|k| match k {
-                    EventKind::Amendment { change, .. } => describe::event(&change.describe(), s),
-                    other => describe::event(&other.describe(), s),
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-            Err(e) => describe::refusal(&e, s, app.session()),
-        };
-        AmendPrompt { command, change, reason: TextField::new() }
-    }
+/// Ask for the reason of `command`; the change is named by what the domain
+/// would record for it (or why it would refuse it).
+pub fn prompt(app: &App, command: Command) -> AmendPrompt {
+    let s = app.strings();
+    let probe = Command::Amend { reason: "-".into(), command: Box::new(command.clone()) };
+    let change = match app.state().decide(&probe) {
+        Ok(kinds) => kinds
+            .iter()
+            .map(|k| match k {
+                EventKind::Amendment { change, .. } => describe::event(&change.describe(), s),
+                other => describe::event(&other.describe(), s),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Err(e) => describe::refusal(&e, s, app.session()),
+    };
+    AmendPrompt { command, change, reason: TextField::new() }
 }
 
 /// Changes that can be amended: everything but undo, redo, sign-off and
@@ -96,5 +87,5 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let intro =
         [format!("{}: {}", s.sign_off.amend_change, prompt.change), s.sign_off.amend_prompt.to_string()];
     let title = format!("⚠ {}", s.sign_off.amend_title);
-    super::text_field::render_prompt(app, frame, body, &title, &intro, &prompt.reason);
+    super::prompt_box::render_prompt(app, frame, body, &title, &intro, &prompt.reason);
 }

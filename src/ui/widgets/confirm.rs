@@ -13,14 +13,7 @@ use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::keymap::Scope;
 
-/// A step waiting for the chair's yes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    pub title: &'static str,
-    /// What will be recorded, in words; may run over several lines.
-    pub question: String,
-    pub command: Command,
-}
+pub use crate::ui::prompts::Confirm;
 
 /// Keys while a confirmation is open: yes records, no drops, nothing else
 /// acts.

@@ -9,5 +9,5 @@ use crate::ui::app::App;
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let Some(field) = app.note_field() else { return };
     let s = app.strings();
-    super::text_field::render_prompt(app, frame, body, s.record.note_prompt, &[], field);
+    super::prompt_box::render_prompt(app, frame, body, s.record.note_prompt, &[], field);
 }

@@ -182,7 +182,7 @@ fn render_entry(app: &App, frame: &mut Frame, body: Rect, entry: &Entry) {
         ),
     };
     let intro: Vec<String> = hint.into_iter().collect();
-    crate::ui::widgets::text_field::render_prompt(app, frame, body, &prompt, &intro, entry.field());
+    crate::ui::widgets::prompt_box::render_prompt(app, frame, body, &prompt, &intro, entry.field());
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {

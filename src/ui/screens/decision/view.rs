@@ -34,13 +34,13 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             format!("({}: {})", s.required_mark, why.join(", "))
         };
         let title = format!("{} {mark}", s.f_rationale);
-        crate::ui::widgets::text_field::render_prompt(app, frame, body, &title, &[], &dialog.rationale);
+        crate::ui::widgets::prompt_box::render_prompt(app, frame, body, &title, &[], &dialog.rationale);
     }
     if let Some(prompt) = d.defer() {
         let s = app.strings().decision;
         let title = format!("{}: {}", s.defer_title, safe(&prompt.dossier));
         let intro = [s.defer_prompt.to_string()];
-        crate::ui::widgets::text_field::render_prompt(app, frame, body, &title, &intro, &prompt.reason);
+        crate::ui::widgets::prompt_box::render_prompt(app, frame, body, &title, &intro, &prompt.reason);
     }
 }
 

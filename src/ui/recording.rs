@@ -1,0 +1,86 @@
+//! The one path from a command to the record: execute it, get the recorded
+//! events back, and say on screen what they mean; or say why it was
+//! refused, in the screen language. Irreversible steps ask first through
+//! the one confirmation, and after sign-off through the amendment prompt.
+
+use super::app::App;
+use super::journal::JournalError;
+use super::widgets::amend;
+use super::widgets::confirm::Confirm;
+use crate::domain::{Command, DomainError, Event};
+use crate::record::LiveError;
+
+impl App {
+    /// Carry out a change through the record. On refusal the chair is told
+    /// why and nothing changes; `true` when it was recorded.
+    pub(crate) fn execute(&mut self, command: Command) -> bool {
+        self.execute_events(command).is_some()
+    }
+
+    /// An irreversible step: the one confirmation when the domain would
+    /// record `command`; after sign-off the amendment prompt instead (the
+    /// reason is the confirmation there); else the refusal, on screen.
+    pub(crate) fn ask(&mut self, title: &'static str, question: String, command: Command) {
+        match self.state().decide(&command) {
+            Ok(_) => self.confirm = Some(Confirm { title, question, command }),
+            Err(DomainError::SignedOff) if amend::amendable(&command) => {
+                self.note = None;
+                self.amend = Some(amend::prompt(self, command));
+            }
+            Err(e) => {
+                let s = self.strings();
+                let text =
+                    format!("{}: {}", s.record.refused, super::describe::refusal(&e, s, &self.session));
+                self.notify(text);
+            }
+        }
+    }
+
+    /// Carry out a change and say on screen what was recorded: members by
+    /// name, criteria by label, blind values masked (see
+    /// [`super::describe::announce`]). `true` when it was recorded.
+    pub(crate) fn record(&mut self, command: Command) -> bool {
+        match self.execute_events(command) {
+            Some(events) => {
+                let kinds: Vec<_> = events.iter().map(|e| e.event.clone()).collect();
+                if let Some(text) = super::describe::announce(self, &kinds) {
+                    self.notify(text);
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The one path from a command to the record: the recorded events, or
+    /// `None` after the refusal has been put on screen in the session
+    /// language. A change refused only because the session is signed off
+    /// opens the amendment prompt instead.
+    pub(crate) fn execute_events(&mut self, command: Command) -> Option<Vec<Event>> {
+        match self.journal.execute_at(&command, self.now) {
+            Ok(events) => {
+                self.sync_agenda();
+                Some(events)
+            }
+            Err(JournalError::Live(LiveError::Domain(DomainError::SignedOff)))
+                if amend::amendable(&command) =>
+            {
+                // After sign-off the change needs a reason: ask for it, and
+                // record it as an amendment once given.
+                self.note = None;
+                self.amend = Some(amend::prompt(self, command));
+                None
+            }
+            Err(e) => {
+                let s = self.strings();
+                let why = match &e {
+                    JournalError::ReadOnly => s.record.read_only.to_string(),
+                    JournalError::Live(LiveError::Domain(d)) => super::describe::refusal(d, s, &self.session),
+                    JournalError::Live(other) => other.to_string(),
+                };
+                self.notify(format!("{}: {why}", s.record.refused));
+                None
+            }
+        }
+    }
+}

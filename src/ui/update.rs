@@ -1,0 +1,375 @@
+//! Key dispatch, above the screens: which layer a key reaches
+//! ([`super::layers`]), the actions that work the same everywhere, and the
+//! hand-over to the screen's own keys. `App` itself is data
+//! ([`super::app`]); this is where it changes in answer to a key.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Size;
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::{KeyChord, Scope};
+use super::layers::{self, Layer};
+use super::screens::agenda::{self, SortKey};
+use super::screens::{Screen, attendance, decision, minutes, overview, ranking, scoring, sign_off};
+use super::widgets::confirm;
+use super::widgets::help;
+use super::widgets::text_field::{Edit, TextField};
+use crate::domain::{Command, Language};
+
+impl App {
+    /// Where keys are looked up right now: the topmost layer's scope.
+    pub fn scope(&self) -> Scope {
+        layers::top(self).scope(self)
+    }
+
+    /// The action a key stands for on the topmost layer; printable keys are
+    /// text where text is typed, and values where scores or counts are.
+    pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
+        let chord = KeyChord::from_event(key)?;
+        let top = layers::top(self);
+        let scope = top.scope(self);
+        if let Some(action) = self.keymap.lookup(scope, chord) {
+            return Some(action);
+        }
+        if chord.ctrl || chord.alt {
+            return None;
+        }
+        match chord.code {
+            KeyCode::Char(c) if top.takes_text(self) => Some(Action::Insert(c)),
+            // Score entry: digits and the decimal point are values, not keys.
+            KeyCode::Char(c @ ('0'..='9' | ',' | '.' | '-')) if scope == Scope::Scoring => {
+                Some(Action::Insert(c))
+            }
+            // Vote counts and waiting-list positions.
+            KeyCode::Char(c @ '0'..='9') if scope == Scope::Vote => Some(Action::Insert(c)),
+            _ => None,
+        }
+    }
+
+    /// A bracketed paste: text for the field being typed, never keys.
+    /// Where no text is typed it is refused, and the chair is told.
+    pub fn paste(&mut self, text: &str) {
+        self.notice = None;
+        let field = match layers::top(self) {
+            Layer::Note => self.note.as_mut(),
+            Layer::Amendment => self.amend.as_mut().map(|a| &mut a.reason),
+            Layer::ScreenText => match self.screen {
+                Screen::Agenda => Some(self.agenda.field_mut()),
+                Screen::Attendance => self.attendance.field_mut(),
+                Screen::Decision => self.decision.defer_field_mut(),
+                _ => None,
+            },
+            Layer::VoteDialog => self.decision.rationale_field_mut(),
+            _ => None,
+        };
+        match field {
+            Some(field) => {
+                field.insert_str(text);
+                if self.screen == Screen::Agenda && self.agenda.editing() {
+                    self.agenda.refilter(&self.session, &self.index);
+                }
+            }
+            None => self.notify(self.strings().paste_refused),
+        }
+    }
+
+    /// The one place a key acts: on the topmost layer of [`layers::stack`].
+    pub fn update(&mut self, action: Action) {
+        if !self.clock_frozen {
+            self.now = crate::record::now();
+        }
+        if let Action::Resize(w, h) = action {
+            self.size = super::capped_size(Size::new(w, h));
+            self.clamp_scrolls();
+            return;
+        }
+        self.notice = None;
+        match layers::top(self) {
+            Layer::TooSmall => match action {
+                Action::Quit => self.quit = true,
+                Action::Help => self.toggle_help(),
+                _ => {}
+            },
+            Layer::InputsChanged => self.answer_inputs_prompt(action),
+            Layer::Amendment => super::widgets::amend::answer(self, action),
+            Layer::Confirm => confirm::answer(self, action),
+            Layer::Help => self.on_help(action),
+            Layer::Note => self.edit_note(action),
+            Layer::Decided => self.on_decided(action),
+            Layer::VoteDialog | Layer::ScreenText => self.forward(action),
+            Layer::Screen(_) => self.on_screen(action),
+        }
+        self.clamp_scrolls();
+    }
+
+    fn toggle_help(&mut self) {
+        self.help = if self.help.is_some() { None } else { Some(0) };
+    }
+
+    /// Actions that work the same from every screen.
+    fn on_screen(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
+            Action::ToggleLanguage => {
+                self.lang = match self.lang {
+                    Language::De => Language::En,
+                    Language::En => Language::De,
+                };
+            }
+            Action::CycleTheme => {
+                self.theme_kind = self.theme_kind.next();
+                self.theme = self.theme_kind.theme();
+            }
+            Action::Help => self.toggle_help(),
+            Action::Note => self.note = Some(TextField::new()),
+            Action::Undo => self.undo_redo(Command::Undo),
+            Action::Redo => self.undo_redo(Command::Redo),
+            Action::ToggleDecided => self.decision.toggle_overlay(),
+            Action::Back if self.screen != Screen::Agenda => self.go_back(),
+            _ if self.show(action) => {}
+            _ => self.forward(action),
+        }
+    }
+
+    /// The screen keys that go somewhere; `true` when `action` was one.
+    fn show(&mut self, action: Action) -> bool {
+        match action {
+            Action::ShowOverview => self.go(Screen::Overview),
+            Action::ShowAgenda => self.go(Screen::Agenda),
+            Action::ShowDossier => self.open_dossier(),
+            Action::ShowAttendance => self.go(Screen::Attendance),
+            Action::ShowScoring => scoring::show(self),
+            Action::ShowMinutes => self.go(Screen::Minutes),
+            Action::ShowSignOff => self.go(Screen::SignOff),
+            Action::ShowDecision => decision::show(self),
+            Action::ShowRanking => self.go(Screen::Ranking),
+            Action::Search => {
+                self.go(Screen::Agenda);
+                self.agenda.start_search();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Help covers the screen: it scrolls, closes, and lets a screen key
+    /// through (closing itself first); nothing else reaches what it covers.
+    fn on_help(&mut self, action: Action) {
+        match action {
+            Action::Help | Action::Back => self.help = None,
+            Action::Quit => self.quit = true,
+            Action::ToggleLanguage | Action::CycleTheme => self.on_screen(action),
+            _ if help::handle(self, action) => {}
+            _ => {
+                let scroll = self.help.take();
+                if !self.show(action) {
+                    self.help = scroll;
+                }
+            }
+        }
+    }
+
+    /// The decided lists cover the screen: moving scrolls them, Esc or `b`
+    /// closes them, a screen key closes them and goes there.
+    fn on_decided(&mut self, action: Action) {
+        match action {
+            Action::Back | Action::ToggleDecided => self.decision.close_overlay(),
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Home | Action::End => {
+                let max = crate::ui::widgets::decided::overlay_max_scroll(self);
+                let page = usize::from(crate::ui::body_area(self.size).height.saturating_sub(3));
+                self.decision.scroll_overlay(action, max, page);
+            }
+            Action::Quit | Action::Help | Action::ToggleLanguage | Action::CycleTheme => {
+                self.on_screen(action)
+            }
+            _ => {
+                if self.show(action) {
+                    self.decision.close_overlay();
+                }
+            }
+        }
+    }
+
+    /// The screen's own keys, its typed text and its dialog first.
+    fn forward(&mut self, action: Action) {
+        let screen = self.screen;
+        match screen {
+            Screen::Attendance if self.attendance.typing() => attendance::type_entry(self, action),
+            Screen::Decision if decision::intercept(self, action) => {}
+            Screen::Scoring if scoring::intercept(self, action) => {}
+            Screen::Agenda if action == Action::Back => {
+                if !self.agenda.back(&self.session, &self.index) {
+                    self.go_back();
+                }
+            }
+            Screen::Overview => overview::handle(self, action),
+            Screen::Attendance => attendance::handle(self, action),
+            Screen::Agenda | Screen::Dossier
+                if matches!(action, Action::CallItem | Action::CloseItem | Action::JumpToCurrent) =>
+            {
+                agenda::items::handle(self, action)
+            }
+            Screen::Agenda if matches!(action, Action::MoveUp | Action::MoveDown | Action::Defer) => {
+                self.change_agenda(action)
+            }
+            Screen::Agenda => {
+                let page = super::screens::agenda::page_height(self.size);
+                if let Some(open) = self.agenda.handle(action, &self.session, &self.index, page) {
+                    self.dossier.show(open);
+                    self.go(Screen::Dossier);
+                }
+            }
+            Screen::Dossier => super::screens::dossier::handle(self, action),
+            Screen::Scoring => scoring::handle(self, action),
+            Screen::Minutes => minutes::handle(self, action),
+            Screen::SignOff => sign_off::handle(self, action),
+            Screen::Decision => decision::handle(self, action),
+            Screen::Ranking => ranking::handle(self, action),
+        }
+    }
+
+    /// Reorder or defer the selected agenda item.
+    fn change_agenda(&mut self, action: Action) {
+        let Some(i) = self.agenda.selected_dossier() else { return };
+        let Some(id) = self.session.dossiers.get(i).map(|d| d.id.clone()) else { return };
+        let command = if action == Action::Defer {
+            Command::DeferItem { dossier: id, reason: None }
+        } else {
+            if self.agenda.sort() != SortKey::Agenda {
+                self.notify(self.strings().record.sort_first);
+                return;
+            }
+            let place = self.agenda.rank(i);
+            let to = match action {
+                Action::MoveUp => match place.checked_sub(1) {
+                    Some(to) => to,
+                    None => return,
+                },
+                _ if place + 1 >= self.state().proceedings.agenda.order.len() => return,
+                _ => place + 1,
+            };
+            Command::MoveItem { dossier: id, to }
+        };
+        if self.execute(command)
+            && let Some(done) = self.state().history.done.last()
+        {
+            let text = super::describe::event(&done.kind.describe(), self.strings());
+            self.notify(text);
+        }
+    }
+
+    fn undo_redo(&mut self, command: Command) {
+        let redo = command == Command::Redo;
+        if self.execute(command) {
+            let history = &self.state().history;
+            let kind = if redo {
+                history.done.last().map(|d| &d.kind)
+            } else {
+                history.undone.last().map(|u| &u.kind)
+            };
+            if let Some(kind) = kind {
+                let s = self.strings();
+                let label = if redo { s.record.redone } else { s.record.undone };
+                let mut description = kind.describe();
+                scoring::mask_blind(self.state(), &mut description);
+                let text = format!("{label}: {}", super::describe::event(&description, s));
+                self.notify(text);
+            }
+        }
+    }
+
+    /// Keys while a note is typed: text, Enter records it, Esc drops it.
+    fn edit_note(&mut self, action: Action) {
+        let Some(field) = self.note.as_mut() else { return };
+        if field.edit(action) == Edit::Changed {
+            return;
+        }
+        match action {
+            Action::Back => self.note = None,
+            Action::Quit => self.quit = true,
+            Action::Open => {
+                let text = field.text().trim().to_string();
+                let dossier = match self.screen {
+                    Screen::Dossier => self
+                        .dossier
+                        .current()
+                        .and_then(|i| self.session.dossiers.get(i))
+                        .map(|d| d.id.clone()),
+                    // The minutes take a note at the current point: the item
+                    // being dealt with, if any.
+                    Screen::Minutes => {
+                        self.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.clone())
+                    }
+                    _ => None,
+                };
+                if let Some(events) = self.execute_events(Command::AddNote { text: text.clone(), dossier }) {
+                    self.note = None;
+                    if self.screen == Screen::Minutes
+                        && let Some(seq) = events.last().map(|e| e.seq)
+                    {
+                        minutes::reveal_note(self, seq);
+                    }
+                    let s = self.strings();
+                    self.notify(format!("{}: {}", s.record.note_saved, crate::text::clean_line(&text)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Changed inputs: Enter continues (recorded), q stops.
+    fn answer_inputs_prompt(&mut self, action: Action) {
+        match action {
+            Action::Open => match self.journal.accept_inputs() {
+                Ok(()) => {
+                    self.inputs_changed.clear();
+                    self.notify(self.strings().record.inputs_accepted);
+                }
+                Err(e) => self.notify(format!("{}: {e}", self.strings().record.refused)),
+            },
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => self.size = Size::new(w, h),
+            _ => {}
+        }
+    }
+
+    /// Show the dossier selected in the agenda (or the one already open).
+    fn open_dossier(&mut self) {
+        if self.dossier.current().is_none()
+            && let Some(i) = self.agenda.selected_dossier()
+        {
+            self.dossier.show(i);
+        }
+        self.go(Screen::Dossier);
+    }
+
+    /// Keep every scroll position within its content after any change of
+    /// size, language or content.
+    fn clamp_scrolls(&mut self) {
+        if let Some(scroll) = self.help {
+            self.help = Some(scroll.min(help::max_scroll(self)));
+        }
+        match self.screen {
+            Screen::Overview => self.overview_scroll = self.overview_scroll.min(overview::max_scroll(self)),
+            Screen::Agenda => self.agenda.keep_visible(super::screens::agenda::page_height(self.size)),
+            Screen::Dossier => {
+                let max = super::screens::dossier::max_scroll(self);
+                self.dossier.clamp_scroll(max);
+            }
+            Screen::Attendance => {
+                let lines = attendance::member_lines(self);
+                self.attendance.keep_visible(&lines, attendance::page_height(self.size));
+            }
+            Screen::Scoring => {}
+            Screen::Minutes => minutes::clamp(self),
+            Screen::SignOff => {}
+            Screen::Decision => {
+                let rows = self.journal.state().proceedings.agenda.order.len();
+                self.decision.keep_visible(rows, decision::page_height(self.size));
+            }
+            Screen::Ranking => ranking::keep_visible(self),
+        }
+    }
+}
