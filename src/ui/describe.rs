@@ -237,6 +237,19 @@ fn number(x: f64, s: &Strings) -> String {
     crate::ui::format::decimal(x, 6, s.language)
 }
 
+/// Keep score values out of event descriptions (undo, redo) while their
+/// round is blind: the screen may be on a projector.
+pub fn mask_blind(state: &crate::domain::SessionState, d: &mut Description) {
+    if let (Some(dossier), Some(round)) = (&d.dossier, d.round)
+        && d.value.is_some()
+        && state.session.definition.rules.blind_scoring
+        && !state.proceedings.reveals.contains_key(&(dossier.clone(), round))
+    {
+        d.value = None;
+        d.previous_value = None;
+    }
+}
+
 /// What was just recorded, in one line for the footer: members by name,
 /// criteria by label, attendance with its time, and score values masked
 /// while their round is blind (the screen may be on a projector).
@@ -246,7 +259,7 @@ pub fn announce(app: &crate::ui::App, kinds: &[crate::domain::EventKind]) -> Opt
         .iter()
         .map(|kind| {
             let mut d = kind.describe();
-            crate::ui::screens::scoring::mask_blind(app.state(), &mut d);
+            mask_blind(app.state(), &mut d);
             name_things(app, &mut d);
             let at = d.at.take();
             let sc = s.scoring;

@@ -273,7 +273,7 @@ impl App {
                 let s = self.strings();
                 let label = if redo { s.record.redone } else { s.record.undone };
                 let mut description = kind.describe();
-                scoring::mask_blind(self.state(), &mut description);
+                super::describe::mask_blind(self.state(), &mut description);
                 let text = format!("{label}: {}", super::describe::event(&description, s));
                 self.notify(text);
             }

@@ -11,7 +11,7 @@ pub mod state;
 pub use state::{ScoringState, Source};
 
 use super::Hint;
-use crate::domain::{Command, Description, DomainError, SessionState};
+use crate::domain::{Command, DomainError};
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::describe::refusal;
@@ -238,19 +238,6 @@ fn ask_round(app: &mut App, dossier: &str) {
 
 fn ask(app: &mut App, command: Command, title: &'static str, question: String) {
     app.ask(title, question, command);
-}
-
-/// Keep score values out of event descriptions (undo, redo) while their
-/// round is blind: the screen may be on a projector.
-pub fn mask_blind(state: &SessionState, d: &mut Description) {
-    if let (Some(dossier), Some(round)) = (&d.dossier, d.round)
-        && d.value.is_some()
-        && state.session.definition.rules.blind_scoring
-        && !state.proceedings.reveals.contains_key(&(dossier.clone(), round))
-    {
-        d.value = None;
-        d.previous_value = None;
-    }
 }
 
 pub fn hints(app: &App) -> Vec<Hint> {
