@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod describe;
+pub mod effect;
 pub mod format;
 pub mod index;
 pub mod journal;

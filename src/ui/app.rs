@@ -13,6 +13,7 @@ use super::screens::dossier::state::DossierState;
 use super::screens::kind::Screen;
 use super::screens::minutes::state::MinutesState;
 use super::screens::ranking::state::RankingState;
+use super::screens::scoring::entry::ScaleEntry;
 use super::screens::scoring::state::ScoringState;
 use super::screens::sign_off::state::SignOffState;
 use super::strings::{Strings, strings};
@@ -52,6 +53,8 @@ pub struct App {
     pub(crate) agenda: AgendaState,
     pub(crate) dossier: DossierState,
     pub(crate) scoring: ScoringState,
+    /// What typed text means on the session's scale.
+    pub(crate) scale_entry: ScaleEntry,
     /// The minutes screen: scroll position and the laid-out document.
     pub(crate) minutes: MinutesState,
     /// The sign-off screen: what the last export wrote.
@@ -104,10 +107,12 @@ impl App {
         let agenda = AgendaState::new(&session, &index);
         let lang = lang.unwrap_or(session.definition.language);
         let theme_kind = ThemeKind::Default;
-        let scoring = ScoringState::new(&session);
+        let scoring = ScoringState::default();
+        let scale_entry = ScaleEntry::new(session.definition.scale);
         let journal = Journal::detached(session.clone());
         App {
             scoring,
+            scale_entry,
             decided: OnceCell::new(),
             decision: DecisionState::default(),
             ranking: OnceCell::new(),

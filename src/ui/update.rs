@@ -3,11 +3,14 @@
 //! hand-over to the screen's own keys. `App` itself is data
 //! ([`super::app`]); this is where it changes in answer to a key.
 
+use std::collections::VecDeque;
+
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Size;
 
 use super::action::Action;
 use super::app::App;
+use super::effect::Effect;
 use super::keymap::{KeyChord, Scope};
 use super::layers::{self, Layer};
 use super::screens::agenda::{self, SortKey};
@@ -15,9 +18,68 @@ use super::screens::{Screen, attendance, decision, minutes, overview, ranking, s
 use super::widgets::confirm;
 use super::widgets::help;
 use super::widgets::text_field::{Edit, TextField};
-use crate::domain::{Command, Language};
+use crate::domain::{Command, EventKind, Language};
 
 impl App {
+    /// Record `command`; say what was recorded unless `quietly`; what the
+    /// current screen makes of it comes next in `queue`.
+    fn record_then(&mut self, command: Command, announce: bool, queue: &mut VecDeque<Effect>) {
+        let Some(events) = self.execute_events(command) else { return };
+        let kinds: Vec<EventKind> = events.into_iter().map(|e| e.event).collect();
+        if announce && let Some(text) = super::describe::announce(self, &kinds) {
+            self.notify(text);
+        }
+        for (k, effect) in self.recorded(&kinds).into_iter().enumerate() {
+            queue.insert(k, effect);
+        }
+    }
+
+    /// What the current screen makes of events just recorded.
+    fn recorded(&mut self, kinds: &[EventKind]) -> Vec<Effect> {
+        match self.screen {
+            Screen::Scoring => {
+                let mut state = std::mem::take(&mut self.scoring);
+                let effects = scoring::recorded(self, &mut state, kinds);
+                self.scoring = state;
+                effects
+            }
+            Screen::Attendance => {
+                let mut state = std::mem::take(&mut self.attendance);
+                let effects = attendance::recorded(self, &mut state, kinds);
+                self.attendance = state;
+                effects
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Carry out what a screen asked for, in order; what a recording brings
+    /// about on the current screen (the next cell, an automatic reveal)
+    /// follows it.
+    pub(crate) fn apply(&mut self, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Go(screen) => self.go(screen),
+                Effect::ShowDossier(i) => {
+                    self.dossier.show(i);
+                    self.agenda.select_dossier(i);
+                    self.go(Screen::Dossier);
+                }
+                Effect::SelectDossier(i) => {
+                    self.dossier.show(i);
+                    self.agenda.select_dossier(i);
+                    self.scoring.select(i);
+                }
+                Effect::Record(command) => self.record_then(command, true, &mut queue),
+                Effect::RecordQuietly(command) => self.record_then(command, false, &mut queue),
+                Effect::Ask(confirm) => self.ask(confirm.title, confirm.question, confirm.command),
+                Effect::Notify(text) => self.notify(text),
+                Effect::Quit => self.quit = true,
+            }
+        }
+    }
+
     /// Where keys are looked up right now: the topmost layer's scope.
     pub fn scope(&self) -> Scope {
         layers::top(self).scope(self)
@@ -140,7 +202,7 @@ impl App {
             Action::ShowAgenda => self.go(Screen::Agenda),
             Action::ShowDossier => self.open_dossier(),
             Action::ShowAttendance => self.go(Screen::Attendance),
-            Action::ShowScoring => scoring::show(self),
+            Action::ShowScoring => self.apply(scoring::show(self)),
             Action::ShowMinutes => self.go(Screen::Minutes),
             Action::ShowSignOff => self.go(Screen::SignOff),
             Action::ShowDecision => decision::show(self),
@@ -196,16 +258,23 @@ impl App {
     fn forward(&mut self, action: Action) {
         let screen = self.screen;
         match screen {
-            Screen::Attendance if self.attendance.typing() => attendance::type_entry(self, action),
+            Screen::Attendance => {
+                let mut state = std::mem::take(&mut self.attendance);
+                let effects = if state.typing() {
+                    attendance::type_entry(self, &mut state, action)
+                } else {
+                    attendance::handle(self, &mut state, action)
+                };
+                self.attendance = state;
+                self.apply(effects);
+            }
             Screen::Decision if decision::intercept(self, action) => {}
-            Screen::Scoring if scoring::intercept(self, action) => {}
             Screen::Agenda if action == Action::Back => {
                 if !self.agenda.back(&self.session, &self.index) {
                     self.go_back();
                 }
             }
             Screen::Overview => overview::handle(self, action),
-            Screen::Attendance => attendance::handle(self, action),
             Screen::Agenda | Screen::Dossier
                 if matches!(action, Action::CallItem | Action::CloseItem | Action::JumpToCurrent) =>
             {
@@ -222,7 +291,15 @@ impl App {
                 }
             }
             Screen::Dossier => super::screens::dossier::handle(self, action),
-            Screen::Scoring => scoring::handle(self, action),
+            Screen::Scoring => {
+                let mut state = std::mem::take(&mut self.scoring);
+                let effects = match scoring::intercept(self, &mut state, action) {
+                    Some(effects) => effects,
+                    None => scoring::handle(self, &mut state, action),
+                };
+                self.scoring = state;
+                self.apply(effects);
+            }
             Screen::Minutes => minutes::handle(self, action),
             Screen::SignOff => sign_off::handle(self, action),
             Screen::Decision => decision::handle(self, action),

@@ -14,10 +14,11 @@ use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
 
 use super::Hint;
-use crate::domain::Command;
+use crate::domain::{Command, EventKind};
 use crate::ui::action::Action;
 use crate::ui::app::App;
-use crate::ui::widgets::confirm::Confirm;
+use crate::ui::effect::Effect;
+use crate::ui::prompts::Confirm;
 use crate::ui::widgets::text_field::TextField;
 
 pub use entry::type_entry;
@@ -28,16 +29,14 @@ pub fn page_height(size: Size) -> usize {
     usize::from(crate::ui::body_area(size).height.saturating_sub(4))
 }
 
-pub fn handle(app: &mut App, action: Action) {
+pub fn handle(app: &App, state: &mut AttendanceState, action: Action) -> Vec<Effect> {
     let members = app.session().definition.members.len();
     let last = members.saturating_sub(1);
     let page = page_height(app.size).max(1);
-    let Some(member) = app.session().definition.members.get(app.attendance.selected).map(|m| m.id.clone())
-    else {
-        return;
+    let Some(member) = app.session().definition.members.get(state.selected).map(|m| m.id.clone()) else {
+        return Vec::new();
     };
-    let at = app.attendance.pending_time.unwrap_or(app.now);
-    let state = &mut app.attendance;
+    let at = state.pending_time.unwrap_or(app.now);
     let selected = match action {
         Action::Up => Some(state.selected.saturating_sub(1)),
         Action::Down => Some((state.selected + 1).min(last)),
@@ -49,58 +48,52 @@ pub fn handle(app: &mut App, action: Action) {
     };
     if let Some(selected) = selected {
         state.selected = selected;
-        return;
+        return Vec::new();
     }
+    let record = |command| vec![Effect::Record(command)];
     match action {
-        // Roll call goes down the list: after each answer the next member.
-        Action::MarkPresent | Action::MarkAbsent => {
-            let command = if action == Action::MarkPresent {
-                Command::MarkPresent { member, at }
-            } else {
-                Command::MarkAbsent { member, at }
-            };
-            if timed(app, command) {
-                app.attendance.selected = (app.attendance.selected + 1).min(last);
-            }
+        Action::MarkPresent => record(Command::MarkPresent { member, at }),
+        Action::MarkAbsent => record(Command::MarkAbsent { member, at }),
+        Action::Arrive => record(Command::Arrive { member, at }),
+        Action::Leave => record(Command::Leave { member, at }),
+        Action::EnterTime => {
+            state.entry = Some(Entry::Time(TextField::new()));
+            Vec::new()
         }
-        Action::Arrive => {
-            timed(app, Command::Arrive { member, at });
-        }
-        Action::Leave => {
-            timed(app, Command::Leave { member, at });
-        }
-        Action::EnterTime => app.attendance.entry = Some(Entry::Time(TextField::new())),
         Action::DeclareConflict => {
-            app.attendance.entry = Some(Entry::Dossier { member, text: TextField::new() })
+            state.entry = Some(Entry::Dossier { member, text: TextField::new() });
+            Vec::new()
         }
-        Action::ConfirmInvited if app.state().proceedings.duly_invited => {
-            app.execute(Command::ConfirmDulyInvited);
-        }
+        Action::ConfirmInvited if app.state().proceedings.duly_invited => record(Command::ConfirmDulyInvited),
         Action::ConfirmInvited => {
             let att = app.strings().att;
-            app.confirm = Some(Confirm {
+            vec![Effect::Ask(Confirm {
                 title: att.confirm_title,
                 question: att.confirm_invited_question.to_string(),
                 command: Command::ConfirmDulyInvited,
-            });
+            })]
         }
-        _ => {}
+        _ => Vec::new(),
     }
 }
 
-/// An attendance change at the typed time (or now): the typed time is used
-/// up once the change is recorded.
-fn timed(app: &mut App, command: Command) -> bool {
-    let recorded = record_change(app, command);
-    if recorded {
-        app.attendance.pending_time = None;
+/// After an attendance change is recorded: the typed time is used up, the
+/// roll call goes on to the next member, a declared conflict closes its
+/// entry.
+pub fn recorded(app: &App, state: &mut AttendanceState, kinds: &[EventKind]) -> Vec<Effect> {
+    let last = app.session().definition.members.len().saturating_sub(1);
+    for kind in kinds {
+        match kind {
+            EventKind::MemberMarkedPresent { .. } | EventKind::MemberMarkedAbsent { .. } => {
+                state.pending_time = None;
+                state.selected = (state.selected + 1).min(last);
+            }
+            EventKind::MemberArrived { .. } | EventKind::MemberLeft { .. } => state.pending_time = None,
+            EventKind::ConflictDeclared { .. } => state.entry = None,
+            _ => {}
+        }
     }
-    recorded
-}
-
-/// Record an attendance change and say what it was, with its time.
-pub(crate) fn record_change(app: &mut App, command: Command) -> bool {
-    app.record(command)
+    Vec::new()
 }
 
 pub fn hints(app: &App) -> Vec<Hint> {

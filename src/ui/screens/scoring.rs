@@ -11,10 +11,12 @@ pub mod state;
 pub use state::{ScoringState, Source};
 
 use super::Hint;
-use crate::domain::{Command, DomainError};
+use crate::domain::{Command, DomainError, EventKind};
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::describe::refusal;
+use crate::ui::effect::Effect;
+use crate::ui::prompts::Confirm;
 use crate::ui::screens::Screen;
 use entry::Typed;
 pub use grid::render;
@@ -22,89 +24,93 @@ use sheet::Sheet;
 
 /// The dossier on the sheet (index into `session.dossiers`) and why.
 pub fn target(app: &App) -> Option<(usize, Source)> {
+    target_with(app, app.scoring.selected)
+}
+
+/// The same, with `selected` the sheet's own choice.
+fn target_with(app: &App, selected: Option<usize>) -> Option<(usize, Source)> {
     if let Some(current) = &app.state().proceedings.agenda.current
         && let Some(&i) = app.index.position.get(&current.dossier)
     {
         return Some((i, Source::CurrentItem));
     }
-    app.scoring.selected.or_else(|| app.agenda.selected_dossier()).map(|i| (i, Source::Selected))
+    selected.or_else(|| app.agenda.selected_dossier()).map(|i| (i, Source::Selected))
 }
 
 /// `s` from anywhere: the dossier open on the dossier screen, else the one
 /// selected on the agenda, unless an agenda item is open.
-pub fn show(app: &mut App) {
-    let chosen = match app.screen {
+pub fn show(app: &App) -> Vec<Effect> {
+    let chosen = match app.screen() {
         Screen::Dossier => app.dossier.current(),
         Screen::Scoring => app.scoring.selected,
         _ => app.agenda.selected_dossier(),
     };
-    if chosen.is_some() {
-        app.scoring.selected = chosen;
-    }
-    app.go(Screen::Scoring);
+    let mut effects: Vec<Effect> = chosen.map(Effect::SelectDossier).into_iter().collect();
+    effects.push(Effect::Go(Screen::Scoring));
+    effects
 }
 
-/// Keys that belong to a confirmation or to a half-typed score come here
-/// first; `true` when the key was used up.
-pub fn intercept(app: &mut App, action: Action) -> bool {
-    if app.scoring.typed.is_empty() {
-        return false;
+/// Keys that belong to a half-typed score come here first; `None` when the
+/// key is not one of them.
+pub fn intercept(app: &App, state: &mut ScoringState, action: Action) -> Option<Vec<Effect>> {
+    if state.typed.is_empty() {
+        return None;
     }
     match action {
-        Action::Insert(_) | Action::Resize(..) => false,
+        Action::Insert(_) | Action::Resize(..) => None,
         Action::Open => {
-            let typed = std::mem::take(&mut app.scoring.typed);
-            match app.scoring.entry.finish(&typed) {
-                Ok(value) => record(app, value),
-                Err(value) => refuse_value(app, value),
-            }
-            true
+            let typed = std::mem::take(&mut state.typed);
+            Some(match app.scale_entry.finish(&typed) {
+                Ok(value) => score(app, state, value, None),
+                Err(value) => vec![refuse_value(app, value)],
+            })
         }
         Action::DeleteChar => {
-            app.scoring.typed.pop();
-            true
+            state.typed.pop();
+            Some(Vec::new())
         }
         Action::Back => {
-            app.scoring.typed.clear();
-            true
+            state.typed.clear();
+            Some(Vec::new())
         }
         // A value that was waiting for a further digit ("7" on a scale in
         // halves) is committed by a move; the cursor then moves from its
         // cell as the key says.
         Action::Up | Action::Down | Action::Left | Action::Right => {
-            let typed = std::mem::take(&mut app.scoring.typed);
-            let here = app.scoring.cursor;
-            match app.scoring.entry.finish(&typed) {
+            let typed = std::mem::take(&mut state.typed);
+            Some(match app.scale_entry.finish(&typed) {
                 Ok(value) => {
-                    record(app, value);
-                    app.scoring.cursor = here;
-                    false
+                    let (r, c) = state.cursor;
+                    let moved = match action {
+                        Action::Up => (r.saturating_sub(1), c),
+                        Action::Down => (r + 1, c),
+                        Action::Left => (r, c.saturating_sub(1)),
+                        _ => (r, c + 1),
+                    };
+                    score(app, state, value, Some(moved))
                 }
-                Err(value) => {
-                    refuse_value(app, value);
-                    true
-                }
-            }
+                Err(value) => vec![refuse_value(app, value)],
+            })
         }
         _ => {
-            app.scoring.typed.clear();
-            false
+            state.typed.clear();
+            None
         }
     }
 }
 
-pub fn handle(app: &mut App, action: Action) {
-    let Some((index, source)) = target(app) else { return };
-    let Some(dossier) = app.session.dossiers.get(index).map(|d| d.id.clone()) else { return };
+pub fn handle(app: &App, state: &mut ScoringState, action: Action) -> Vec<Effect> {
+    let Some((index, source)) = target_with(app, state.selected) else { return Vec::new() };
+    let Some(dossier) = app.session.dossiers.get(index).map(|d| d.id.clone()) else { return Vec::new() };
     let (rows, cols, cursor, start) = {
         let sheet = Sheet::new(app.state(), &dossier);
-        (sheet.rows.len(), sheet.columns(), app.scoring.cursor(index, &sheet), sheet.round)
+        (sheet.rows.len(), sheet.columns(), state.cursor(index, &sheet), sheet.round)
     };
-    app.scoring.cursor_for = Some((index, start));
+    state.cursor_for = Some((index, start));
     let (r, c) = cursor;
     let page = usize::from(crate::ui::body_area(app.size).height).saturating_sub(8).max(1);
     let last = rows.saturating_sub(1);
-    app.scoring.cursor = match action {
+    state.cursor = match action {
         Action::Up => (r.saturating_sub(1), c),
         Action::Down => ((r + 1).min(last), c),
         Action::Left => (r, c.saturating_sub(1)),
@@ -117,87 +123,111 @@ pub fn handle(app: &mut App, action: Action) {
         _ => (r, c),
     };
     match action {
-        Action::Insert(ch) => type_char(app, &dossier, ch),
-        Action::DeleteChar => app.notify(app.strings().scoring.no_delete),
+        Action::Insert(ch) => type_char(app, state, &dossier, ch),
+        Action::DeleteChar => vec![Effect::Notify(app.strings().scoring.no_delete.to_string())],
         Action::RevealScores => ask_reveal(app, &dossier),
         Action::NewRound => ask_round(app, &dossier),
         Action::NextDossier | Action::PrevDossier if source == Source::CurrentItem => {
-            let text = app.strings().scoring.other_item_open.replace("{dossier}", &dossier);
-            app.notify(text);
+            vec![Effect::Notify(app.strings().scoring.other_item_open.replace("{dossier}", &dossier))]
         }
         Action::NextDossier | Action::PrevDossier => {
             let delta = if action == Action::NextDossier { 1 } else { -1 };
-            if let Some(next) = app.agenda.neighbour(index, delta, app.session.dossiers.len()) {
-                app.scoring.selected = Some(next);
-                app.agenda.select_dossier(next);
-                app.dossier.show(next);
-            }
+            app.agenda
+                .neighbour(index, delta, app.session.dossiers.len())
+                .map(Effect::SelectDossier)
+                .into_iter()
+                .collect()
         }
-        _ => {}
+        _ => Vec::new(),
     }
 }
 
-fn type_char(app: &mut App, dossier: &str, ch: char) {
+fn type_char(app: &App, state: &mut ScoringState, dossier: &str, ch: char) -> Vec<Effect> {
     let revealed = Sheet::new(app.state(), dossier).reveal.map(|_| app.state().round(dossier));
     if let Some(round) = revealed {
-        app.scoring.typed.clear();
+        state.typed.clear();
         let text = app.strings().scoring.entry_after_reveal.replace("{round}", &round.to_string());
-        return app.notify(text);
+        return vec![Effect::Notify(text)];
     }
-    app.scoring.typed.push(ch);
-    match app.scoring.entry.judge(&app.scoring.typed) {
-        Typed::Wait => {}
+    state.typed.push(ch);
+    match app.scale_entry.judge(&state.typed) {
+        Typed::Wait => Vec::new(),
         Typed::Commit(value) => {
-            app.scoring.typed.clear();
-            record(app, value);
+            state.typed.clear();
+            score(app, state, value, None)
         }
         Typed::Refuse(value) => {
-            app.scoring.typed.clear();
-            refuse_value(app, value);
+            state.typed.clear();
+            vec![refuse_value(app, value)]
         }
     }
 }
 
-/// Record `value` in the cell under the cursor, move on, and reveal the
-/// round when it was the last score missing.
-fn record(app: &mut App, value: f64) {
-    let Some((index, _)) = target(app) else { return };
-    let Some(dossier) = app.session.dossiers.get(index).map(|d| d.id.clone()) else { return };
-    let (r, c) = app.scoring.cursor;
-    let (member, name, previous) = {
-        let sheet = Sheet::new(app.state(), &dossier);
-        let Some(row) = sheet.rows.get(r) else { return };
-        (row.member.id.clone(), row.member.name.clone(), sheet.value(r, c))
+/// `value` for the cell under the cursor: recorded (quietly: the cell
+/// shows it), unless it is the value already there. Where the cursor goes
+/// next is settled once it is recorded ([`recorded`]): to `then` if given,
+/// else on along the member's criteria.
+fn score(app: &App, state: &mut ScoringState, value: f64, then: Option<(usize, usize)>) -> Vec<Effect> {
+    let Some((index, _)) = target_with(app, state.selected) else { return Vec::new() };
+    let Some(dossier) = app.session.dossiers.get(index).map(|d| d.id.clone()) else { return Vec::new() };
+    let (r, c) = state.cursor;
+    let sheet = Sheet::new(app.state(), &dossier);
+    let Some(row) = sheet.rows.get(r) else { return Vec::new() };
+    let member = row.member.id.clone();
+    let previous = sheet.value(r, c);
+    let Some(criterion) = app.session.definition.criteria.get(c).map(|c| c.id.clone()) else {
+        return Vec::new();
     };
-    let Some(criterion) = app.session.definition.criteria.get(c).map(|c| c.id.clone()) else { return };
-    let s = app.strings();
     if previous == Some(value) {
-        app.notify(s.scoring.unchanged);
-        app.scoring.cursor = Sheet::new(app.state(), &dossier).advance(r, c);
-        return;
+        state.cursor = then.unwrap_or_else(|| sheet.advance(r, c));
+        return vec![Effect::Notify(app.strings().scoring.unchanged.to_string())];
     }
-    let command =
-        Command::EnterScore { dossier: dossier.clone(), member, criterion: criterion.clone(), value };
-    if !app.execute(command) {
-        return;
-    }
-    if previous.is_some() {
-        let label = crate::ui::widgets::doc::safe(&name).into_owned();
-        app.notify(format!("{}: {label} · {}", s.scoring.corrected, crate::text::clean_line(&criterion)));
-    }
-    let (next, complete, revealed, round) = {
-        let sheet = Sheet::new(app.state(), &dossier);
-        (sheet.advance(r, c), sheet.complete(), sheet.revealed(), sheet.round)
-    };
-    app.scoring.cursor = next;
-    if complete && !revealed && app.execute(Command::RevealScores { dossier }) {
-        app.notify(s.scoring.auto_revealed.replace("{round}", &round.to_string()));
-    }
+    state.then = then;
+    vec![Effect::RecordQuietly(Command::EnterScore { dossier, member, criterion, value })]
 }
 
-fn refuse_value(app: &mut App, value: Option<f64>) {
+/// After a score is recorded: a correction is named, the cursor moves on,
+/// and the round is revealed when it was the last score missing.
+pub fn recorded(app: &App, state: &mut ScoringState, kinds: &[EventKind]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for kind in kinds {
+        let (dossier, member, criterion, corrected) = match kind {
+            EventKind::ScoreEntered { dossier, member, criterion, .. } => (dossier, member, criterion, false),
+            EventKind::ScoreCorrected { dossier, member, criterion, .. } => {
+                (dossier, member, criterion, true)
+            }
+            _ => continue,
+        };
+        let sheet = Sheet::new(app.state(), dossier);
+        let r = sheet.rows.iter().position(|row| row.member.id == *member).unwrap_or(0);
+        let c = app.session.definition.criteria.iter().position(|x| x.id == *criterion).unwrap_or(0);
+        let last = (sheet.rows.len().saturating_sub(1), sheet.columns().saturating_sub(1));
+        state.cursor = match state.then.take() {
+            Some((tr, tc)) => (tr.min(last.0), tc.min(last.1)),
+            None => sheet.advance(r, c),
+        };
+        if corrected {
+            let s = app.strings();
+            let name =
+                sheet.rows.get(r).map(|row| crate::ui::widgets::doc::safe(&row.member.name).into_owned());
+            let text = format!(
+                "{}: {} · {}",
+                s.scoring.corrected,
+                name.unwrap_or_default(),
+                crate::text::clean_line(criterion)
+            );
+            effects.push(Effect::Notify(text));
+        }
+        if sheet.complete() && !sheet.revealed() {
+            effects.push(Effect::Record(Command::RevealScores { dossier: dossier.clone() }));
+        }
+    }
+    effects
+}
+
+fn refuse_value(app: &App, value: Option<f64>) -> Effect {
     let s = app.strings();
-    let scale = app.scoring.entry.scale();
+    let scale = app.scale_entry.scale();
     let why = match value {
         Some(value) => refusal(
             &DomainError::OffScale { value, min: scale.min, max: scale.max, step: scale.step },
@@ -206,38 +236,32 @@ fn refuse_value(app: &mut App, value: Option<f64>) {
         ),
         None => crate::ui::describe::allowed(scale, s),
     };
-    app.notify(format!("{}: {why}", s.record.refused));
+    Effect::Notify(format!("{}: {why}", s.record.refused))
 }
 
 /// `R`: reveal now when every score is in; an early reveal asks first,
 /// saying how many scores are missing.
-fn ask_reveal(app: &mut App, dossier: &str) {
-    let (complete, missing, total) = {
-        let sheet = Sheet::new(app.state(), dossier);
-        (sheet.complete(), sheet.expected - sheet.entered.min(sheet.expected), sheet.expected)
-    };
+fn ask_reveal(app: &App, dossier: &str) -> Vec<Effect> {
+    let sheet = Sheet::new(app.state(), dossier);
+    let (missing, total) = (sheet.expected - sheet.entered.min(sheet.expected), sheet.expected);
     let command = Command::RevealScores { dossier: dossier.to_string() };
-    if complete {
-        app.record(command);
-        return;
+    if sheet.complete() {
+        return vec![Effect::Record(command)];
     }
     let sc = app.strings().scoring;
     let question =
         sc.confirm_reveal.replace("{missing}", &missing.to_string()).replace("{total}", &total.to_string());
-    ask(app, command, sc.reveal, question);
+    vec![Effect::Ask(Confirm { title: sc.reveal, question, command })]
 }
 
 /// `N`: a new round after discussion, asked first.
-fn ask_round(app: &mut App, dossier: &str) {
+fn ask_round(app: &App, dossier: &str) -> Vec<Effect> {
     let round = Sheet::new(app.state(), dossier).round;
     let sc = app.strings().scoring;
     let question =
         sc.confirm_round.replace("{next}", &(round + 1).to_string()).replace("{round}", &round.to_string());
-    ask(app, Command::OpenRound { dossier: dossier.to_string() }, sc.new_round, question);
-}
-
-fn ask(app: &mut App, command: Command, title: &'static str, question: String) {
-    app.ask(title, question, command);
+    let command = Command::OpenRound { dossier: dossier.to_string() };
+    vec![Effect::Ask(Confirm { title: sc.new_round, question, command })]
 }
 
 pub fn hints(app: &App) -> Vec<Hint> {

@@ -4,9 +4,11 @@
 use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone};
 
 use super::Entry;
+use super::state::AttendanceState;
 use crate::domain::{Command, Session};
 use crate::ui::action::Action;
 use crate::ui::app::App;
+use crate::ui::effect::Effect;
 use crate::ui::widgets::text_field::{Edit, TextField};
 
 /// "9:05", "09:05" or "9.05" today, in the offset of `now`; `None` for
@@ -69,34 +71,42 @@ pub fn suggested_dossier(app: &App) -> Option<String> {
 }
 
 /// Keys while an entry is typed: text, Enter takes it, Esc drops it.
-pub fn type_entry(app: &mut App, action: Action) {
-    let Some(entry) = app.attendance.entry.as_mut() else { return };
+/// Keys while a time or a conflict is typed.
+pub fn type_entry(app: &App, state: &mut AttendanceState, action: Action) -> Vec<Effect> {
+    let Some(entry) = state.entry.as_mut() else { return Vec::new() };
     if entry.field_mut().edit(action) == Edit::Changed {
-        return;
+        return Vec::new();
     }
     match action {
-        Action::Back => app.attendance.entry = None,
-        Action::Quit => app.request_quit(),
-        Action::Open => accept(app),
-        _ => {}
+        Action::Back => {
+            state.entry = None;
+            Vec::new()
+        }
+        Action::Quit => vec![Effect::Quit],
+        Action::Open => accept(app, state),
+        _ => Vec::new(),
     }
 }
 
-fn accept(app: &mut App) {
-    let Some(entry) = app.attendance.entry.take() else { return };
+fn accept(app: &App, state: &mut AttendanceState) -> Vec<Effect> {
+    let Some(entry) = state.entry.take() else { return Vec::new() };
     let att = app.strings().att;
+    let notify = |text: String| vec![Effect::Notify(text)];
     match entry {
         Entry::Time(text) => match parse_time(text.text(), app.now) {
             // A change is recorded when it has happened, never ahead.
             Some(at) if at > app.now => {
-                app.notify(att.future_time.replace("{}", &at.format("%H:%M").to_string()));
-                app.attendance.entry = Some(Entry::Time(text));
+                state.entry = Some(Entry::Time(text));
+                notify(att.future_time.replace("{}", &at.format("%H:%M").to_string()))
             }
-            Some(at) => app.attendance.pending_time = Some(at),
+            Some(at) => {
+                state.pending_time = Some(at);
+                Vec::new()
+            }
             None => {
                 let shown = crate::text::clean_line(text.text()).into_owned();
-                app.notify(att.bad_time.replace("{}", &shown));
-                app.attendance.entry = Some(Entry::Time(text));
+                state.entry = Some(Entry::Time(text));
+                notify(att.bad_time.replace("{}", &shown))
             }
         },
         Entry::Dossier { member, text } => {
@@ -104,22 +114,24 @@ fn accept(app: &mut App) {
             let fallback = suggested_dossier(app);
             match match_dossier(app.session(), order, text.text(), fallback.as_deref()) {
                 Some(dossier) => {
-                    app.attendance.entry = Some(Entry::Reason { member, dossier, text: TextField::new() })
+                    state.entry = Some(Entry::Reason { member, dossier, text: TextField::new() });
+                    Vec::new()
                 }
                 None => {
                     let shown = crate::text::clean_line(text.text()).into_owned();
-                    app.notify(att.no_such_dossier.replace("{}", &shown));
-                    app.attendance.entry = Some(Entry::Dossier { member, text });
+                    state.entry = Some(Entry::Dossier { member, text });
+                    notify(att.no_such_dossier.replace("{}", &shown))
                 }
             }
         }
+        // The entry stays open until the conflict is recorded: a refusal
+        // leaves the reason to be corrected.
         Entry::Reason { member, dossier, text } => {
             let reason = Some(text.text().trim().to_string()).filter(|r| !r.is_empty());
             let command =
                 Command::DeclareConflict { member: member.clone(), dossier: dossier.clone(), reason };
-            if !super::record_change(app, command) {
-                app.attendance.entry = Some(Entry::Reason { member, dossier, text });
-            }
+            state.entry = Some(Entry::Reason { member, dossier, text });
+            vec![Effect::Record(command)]
         }
     }
 }

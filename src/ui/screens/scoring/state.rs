@@ -1,9 +1,7 @@
 //! What the scoring screen keeps between keys. No `App` here: the app holds it
 //! as data, the screen reads and changes it.
 
-use super::entry::ScaleEntry;
 use super::sheet::Sheet;
-use crate::domain::Session;
 
 /// Where the dossier on the sheet comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,9 +12,8 @@ pub enum Source {
     Selected,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ScoringState {
-    pub(super) entry: ScaleEntry,
     /// The dossier chosen when no agenda item is open.
     pub(super) selected: Option<usize>,
     pub(super) cursor: (usize, usize),
@@ -24,17 +21,15 @@ pub struct ScoringState {
     /// the cursor afresh at the first missing score.
     pub(super) cursor_for: Option<(usize, u32)>,
     pub(super) typed: String,
+    /// Where the cursor goes once the score being recorded is in, when a
+    /// move committed it (else on along the member's criteria).
+    pub(super) then: Option<(usize, usize)>,
 }
 
 impl ScoringState {
-    pub fn new(session: &Session) -> ScoringState {
-        ScoringState {
-            entry: ScaleEntry::new(session.definition.scale),
-            selected: None,
-            cursor: (0, 0),
-            cursor_for: None,
-            typed: String::new(),
-        }
+    /// Put dossier `i` on the sheet when no agenda item is open.
+    pub fn select(&mut self, i: usize) {
+        self.selected = Some(i);
     }
 
     /// Text typed for a score that is not committed yet.
