@@ -14,7 +14,7 @@ use super::effect::Effect;
 use super::keymap::{KeyChord, Scope};
 use super::layers::{self, Layer};
 use super::screens::agenda::{self, SortKey};
-use super::screens::{Screen, attendance, decision, minutes, overview, ranking, scoring, sign_off};
+use super::screens::{Screen, attendance, decision, dossier, minutes, overview, ranking, scoring, sign_off};
 use super::widgets::confirm;
 use super::widgets::help;
 use super::widgets::text_field::{Edit, TextField};
@@ -205,7 +205,12 @@ impl App {
             Action::ShowScoring => self.apply(scoring::show(self)),
             Action::ShowMinutes => self.go(Screen::Minutes),
             Action::ShowSignOff => self.go(Screen::SignOff),
-            Action::ShowDecision => decision::show(self),
+            Action::ShowDecision => {
+                let mut state = std::mem::take(&mut self.decision);
+                let effects = decision::show(self, &mut state);
+                self.decision = state;
+                self.apply(effects);
+            }
             Action::ShowRanking => self.go(Screen::Ranking),
             Action::Search => {
                 self.go(Screen::Agenda);
@@ -268,17 +273,20 @@ impl App {
                 self.attendance = state;
                 self.apply(effects);
             }
-            Screen::Decision if decision::intercept(self, action) => {}
             Screen::Agenda if action == Action::Back => {
                 if !self.agenda.back(&self.session, &self.index) {
                     self.go_back();
                 }
             }
-            Screen::Overview => overview::handle(self, action),
+            Screen::Overview => {
+                let mut scroll = self.overview_scroll;
+                overview::handle(self, &mut scroll, action);
+                self.overview_scroll = scroll;
+            }
             Screen::Agenda | Screen::Dossier
                 if matches!(action, Action::CallItem | Action::CloseItem | Action::JumpToCurrent) =>
             {
-                agenda::items::handle(self, action)
+                self.apply(agenda::items::handle(self, action))
             }
             Screen::Agenda if matches!(action, Action::MoveUp | Action::MoveDown | Action::Defer) => {
                 self.change_agenda(action)
@@ -290,7 +298,12 @@ impl App {
                     self.go(Screen::Dossier);
                 }
             }
-            Screen::Dossier => super::screens::dossier::handle(self, action),
+            Screen::Dossier => {
+                let mut state = std::mem::take(&mut self.dossier);
+                let effects = dossier::handle(self, &mut state, action);
+                self.dossier = state;
+                self.apply(effects);
+            }
             Screen::Scoring => {
                 let mut state = std::mem::take(&mut self.scoring);
                 let effects = match scoring::intercept(self, &mut state, action) {
@@ -300,10 +313,33 @@ impl App {
                 self.scoring = state;
                 self.apply(effects);
             }
-            Screen::Minutes => minutes::handle(self, action),
-            Screen::SignOff => sign_off::handle(self, action),
-            Screen::Decision => decision::handle(self, action),
-            Screen::Ranking => ranking::handle(self, action),
+            Screen::Minutes => {
+                let mut state = std::mem::take(&mut self.minutes);
+                let effects = minutes::handle(self, &mut state, action);
+                self.minutes = state;
+                self.apply(effects);
+            }
+            Screen::SignOff => {
+                let mut state = std::mem::take(&mut self.sign_off);
+                let effects = sign_off::handle(self, &mut state, action);
+                self.sign_off = state;
+                self.apply(effects);
+            }
+            Screen::Decision => {
+                let mut state = std::mem::take(&mut self.decision);
+                let effects = match decision::intercept(self, &mut state, action) {
+                    Some(effects) => effects,
+                    None => decision::handle(self, &mut state, action),
+                };
+                self.decision = state;
+                self.apply(effects);
+            }
+            Screen::Ranking => {
+                let mut state = std::mem::take(&mut self.ranking_screen);
+                let effects = ranking::handle(self, &mut state, action);
+                self.ranking_screen = state;
+                self.apply(effects);
+            }
         }
     }
 
@@ -386,7 +422,9 @@ impl App {
                     if self.screen == Screen::Minutes
                         && let Some(seq) = events.last().map(|e| e.seq)
                     {
-                        minutes::reveal_note(self, seq);
+                        let mut state = std::mem::take(&mut self.minutes);
+                        minutes::reveal_note(self, &mut state, seq);
+                        self.minutes = state;
                     }
                     let s = self.strings();
                     self.notify(format!("{}: {}", s.record.note_saved, crate::text::clean_line(&text)));
@@ -440,13 +478,21 @@ impl App {
                 self.attendance.keep_visible(&lines, attendance::page_height(self.size));
             }
             Screen::Scoring => {}
-            Screen::Minutes => minutes::clamp(self),
+            Screen::Minutes => {
+                let mut state = std::mem::take(&mut self.minutes);
+                minutes::clamp(self, &mut state);
+                self.minutes = state;
+            }
             Screen::SignOff => {}
             Screen::Decision => {
                 let rows = self.journal.state().proceedings.agenda.order.len();
                 self.decision.keep_visible(rows, decision::page_height(self.size));
             }
-            Screen::Ranking => ranking::keep_visible(self),
+            Screen::Ranking => {
+                let mut state = std::mem::take(&mut self.ranking_screen);
+                ranking::keep_visible(self, &mut state);
+                self.ranking_screen = state;
+            }
         }
     }
 }

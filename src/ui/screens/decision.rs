@@ -16,7 +16,9 @@ use crate::domain::{Command, Outcome};
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::describe::refusal;
+use crate::ui::effect::Effect;
 use crate::ui::keymap::Scope;
+use crate::ui::prompts::Confirm;
 use crate::ui::screens::Screen;
 use crate::ui::widgets::text_field::{Edit, TextField};
 use dialog::{Step, VoteDialog};
@@ -33,75 +35,70 @@ pub fn selected_dossier(app: &App) -> Option<String> {
 }
 
 /// `v` from anywhere: the screen, on the current agenda item if one is open.
-pub fn show(app: &mut App) {
-    jump_to_current(app);
-    app.go(Screen::Decision);
+pub fn show(app: &App, state: &mut DecisionState) -> Vec<Effect> {
+    jump_to_current(app, state);
+    vec![Effect::Go(Screen::Decision)]
 }
 
-pub(crate) fn jump_to_current(app: &mut App) {
+fn jump_to_current(app: &App, state: &mut DecisionState) {
     let agenda = &app.state().proceedings.agenda;
     if let Some(i) = agenda.current.as_ref().and_then(|c| agenda.order.iter().position(|d| *d == c.dossier)) {
-        app.decision.selected = i;
+        state.selected = i;
     }
 }
 
 /// Keys that belong to an open dialog or reason come here first (the
-/// layer stack puts them on top); `true` when the key was used up.
-pub fn intercept(app: &mut App, action: Action) -> bool {
+/// layer stack puts them on top); `None` when neither is open.
+pub fn intercept(app: &App, state: &mut DecisionState, action: Action) -> Option<Vec<Effect>> {
     if matches!(action, Action::Resize(..)) {
-        return false;
+        return None;
     }
-    if let Some(mut prompt) = app.decision.defer.take() {
+    if let Some(mut prompt) = state.defer.take() {
         if prompt.reason.edit(action) == Edit::Changed {
-            app.decision.defer = Some(prompt);
-            return true;
+            state.defer = Some(prompt);
+            return Some(Vec::new());
         }
-        match action {
-            Action::Back => return true,
-            Action::Quit => app.request_quit(),
+        let effects = match action {
+            Action::Back => return Some(Vec::new()),
+            Action::Quit => vec![Effect::Quit],
             Action::Open => ask_defer(app, &prompt),
-            _ => {}
-        }
-        app.decision.defer = Some(prompt);
-        return true;
+            _ => Vec::new(),
+        };
+        state.defer = Some(prompt);
+        return Some(effects);
     }
-    let Some(mut dialog) = app.decision.dialog.take() else { return false };
+    let mut dialog = state.dialog.take()?;
     if action == Action::Quit {
-        app.decision.dialog = Some(dialog);
-        app.request_quit();
-        return true;
+        state.dialog = Some(dialog);
+        return Some(vec![Effect::Quit]);
     }
-    let step = dialog.key(action, app.journal.state(), app.ranking());
-    match step {
-        Step::Cancel => return true,
-        Step::Stay => {}
+    let effects = match dialog.key(action, app.journal.state(), app.ranking()) {
+        Step::Cancel => return Some(Vec::new()),
+        Step::Stay => Vec::new(),
         Step::Submit => ask_vote(app, &dialog),
-    }
-    app.decision.dialog = Some(dialog);
-    true
+    };
+    state.dialog = Some(dialog);
+    Some(effects)
 }
 
-/// Ask for confirmation when the domain would record the vote; else say
-/// why not, and keep the dialog with its values.
-fn ask_vote(app: &mut App, dialog: &VoteDialog) {
+/// Ask for confirmation of the vote, with everything that will be
+/// recorded; or say why it cannot be put, keeping the dialog as typed.
+fn ask_vote(app: &App, dialog: &VoteDialog) -> Vec<Effect> {
     let s = app.strings();
-    let Some(command) = dialog.command() else {
-        app.notify(format!("{}: {}", s.record.refused, s.decision.position_missing));
-        return;
-    };
+    let refuse = |why: &str| vec![Effect::Notify(format!("{}: {why}", s.record.refused))];
+    let Some(command) = dialog.command() else { return refuse(s.decision.position_missing) };
     if dialog.chair_vote_missing() {
-        app.notify(format!("{}: {}", s.record.refused, s.decision.chair_vote_missing));
-        return;
+        return refuse(s.decision.chair_vote_missing);
     }
     let mut question = words::confirm_question(dialog, s);
     let rationale = dialog.rationale.text().trim();
     if !rationale.is_empty() {
         question.push_str(&format!("\n{}: „{}“", s.decision.f_rationale, crate::text::clean_line(rationale)));
     }
-    app.ask(s.decision.confirm_title, question, command);
+    vec![Effect::Ask(Confirm { title: s.decision.confirm_title, question, command })]
 }
 
-fn ask_defer(app: &mut App, prompt: &DeferPrompt) {
+fn ask_defer(app: &App, prompt: &DeferPrompt) -> Vec<Effect> {
     let s = app.strings();
     let reason = Some(prompt.reason.text().trim().to_string()).filter(|r| !r.is_empty());
     let shown = reason
@@ -117,14 +114,13 @@ fn ask_defer(app: &mut App, prompt: &DeferPrompt) {
         .confirm_defer
         .replace("{dossier}", &crate::text::clean_line(&prompt.dossier))
         .replace("{reason}", &shown);
-    app.ask(s.decision.confirm_title, question, command);
+    vec![Effect::Ask(Confirm { title: s.decision.confirm_title, question, command })]
 }
 
-pub fn handle(app: &mut App, action: Action) {
+pub fn handle(app: &App, state: &mut DecisionState, action: Action) -> Vec<Effect> {
     let rows = app.state().proceedings.agenda.order.len();
     let last = rows.saturating_sub(1);
     let page = page_height(app.size).max(1);
-    let state = &mut app.decision;
     let i = state.selected;
     state.selected = match action {
         Action::Up => i.saturating_sub(1),
@@ -135,15 +131,22 @@ pub fn handle(app: &mut App, action: Action) {
         Action::End => last,
         _ => i,
     };
+    let selected = dossier_at(app, state.selected);
     match action {
-        Action::JumpToCurrent => jump_to_current(app),
-        Action::Open => open_vote(app),
+        Action::JumpToCurrent => {
+            jump_to_current(app, state);
+            Vec::new()
+        }
+        Action::Open => open_vote(app, state, selected),
         Action::EnBloc => match VoteDialog::en_bloc(app.journal.state(), app.ranking()) {
-            Some(dialog) => app.decision.dialog = Some(dialog),
-            None => app.notify(app.strings().decision.nothing_en_bloc),
+            Some(dialog) => {
+                state.dialog = Some(dialog);
+                Vec::new()
+            }
+            None => vec![Effect::Notify(app.strings().decision.nothing_en_bloc.to_string())],
         },
         Action::Defer => {
-            let Some(dossier) = selected_dossier(app) else { return };
+            let Some(dossier) = selected else { return Vec::new() };
             let probe = Command::RecordDecision {
                 dossier: dossier.clone(),
                 outcome: Outcome::Deferred,
@@ -153,31 +156,33 @@ pub fn handle(app: &mut App, action: Action) {
                 // After sign-off the deferral becomes an amendment once its
                 // reason is typed.
                 Ok(_) | Err(crate::domain::DomainError::SignedOff) => {
-                    app.decision.defer = Some(DeferPrompt { dossier, reason: TextField::new() })
+                    state.defer = Some(DeferPrompt { dossier, reason: TextField::new() });
+                    Vec::new()
                 }
                 Err(e) => {
                     let s = app.strings();
-                    app.notify(format!("{}: {}", s.record.refused, refusal(&e, s, app.session())));
+                    vec![Effect::Notify(format!("{}: {}", s.record.refused, refusal(&e, s, app.session())))]
                 }
             }
         }
-        _ => {}
+        _ => Vec::new(),
     }
 }
 
 /// Enter: the vote dialog on the selected dossier, unless it is decided
 /// (a deferred one can be voted on).
-fn open_vote(app: &mut App) {
-    let Some(dossier) = selected_dossier(app) else { return };
+fn open_vote(app: &App, state: &mut DecisionState, selected: Option<String>) -> Vec<Effect> {
+    let Some(dossier) = selected else { return Vec::new() };
     let decided = app.state().proceedings.decisions.get(&dossier).map(|e| e.outcome);
     // After sign-off a decided item can be voted on again: the vote goes
     // through the amendment prompt and replaces the decision with a reason.
     if decided.is_some_and(|o| o != Outcome::Deferred) && !app.state().is_signed_off() {
         let text =
             app.strings().decision.already_decided.replace("{dossier}", &crate::text::clean_line(&dossier));
-        return app.notify(text);
+        return vec![Effect::Notify(text)];
     }
-    app.decision.dialog = Some(VoteDialog::item(app.journal.state(), app.ranking(), &dossier));
+    state.dialog = Some(VoteDialog::item(app.journal.state(), app.ranking(), &dossier));
+    Vec::new()
 }
 
 pub fn render(app: &App, frame: &mut ratatui::Frame, body: ratatui::layout::Rect) {

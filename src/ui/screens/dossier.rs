@@ -15,14 +15,14 @@ use super::{Hint, max_scroll_for};
 use crate::domain::Dossier;
 use crate::ui::action::Action;
 use crate::ui::app::App;
+use crate::ui::effect::Effect;
 use crate::ui::widgets::doc::{Align, Doc, fit, safe, width};
 use crate::ui::widgets::{doc_width, render_scrolled};
 
-pub fn handle(app: &mut App, action: Action) {
+pub fn handle(app: &App, state: &mut DossierState, action: Action) -> Vec<Effect> {
     let tabs = DossierTab::ALL.len();
     let page = usize::from(content_area(crate::ui::body_area(app.size)).height).max(1);
-    let max = max_scroll(app);
-    let state = &mut app.dossier;
+    let max = max_scroll_of(app, state);
     let scroll = state.scroll();
     match action {
         Action::NextTab => state.tab = (state.tab + 1) % tabs,
@@ -37,17 +37,15 @@ pub fn handle(app: &mut App, action: Action) {
         Action::NextDossier | Action::PrevDossier => {
             let delta = if action == Action::NextDossier { 1 } else { -1 };
             let total = app.session.dossiers.len();
-            let next = match app.dossier.current {
+            let next = match state.current {
                 Some(current) => app.agenda.neighbour(current, delta, total),
                 None => app.agenda.selected_dossier(),
             };
-            if let Some(next) = next {
-                app.dossier.show(next);
-                app.agenda.select_dossier(next);
-            }
+            return next.map(Effect::SelectDossier).into_iter().collect();
         }
         _ => {}
     }
+    Vec::new()
 }
 
 pub fn hints(app: &App) -> Vec<Hint> {
@@ -81,9 +79,14 @@ fn current(app: &App) -> Option<&Dossier> {
 }
 
 pub fn max_scroll(app: &App) -> usize {
+    max_scroll_of(app, &app.dossier)
+}
+
+/// The largest scroll position of `state`'s tab at the current size.
+fn max_scroll_of(app: &App, state: &DossierState) -> usize {
     let area = content_area(crate::ui::body_area(app.size));
-    match current(app) {
-        Some(d) => max_scroll_for(tab_lines(app, d, app.dossier.tab(), doc_width(area)).len(), area.height),
+    match state.current.and_then(|i| app.session().dossiers.get(i)) {
+        Some(d) => max_scroll_for(tab_lines(app, d, state.tab(), doc_width(area)).len(), area.height),
         None => 0,
     }
 }

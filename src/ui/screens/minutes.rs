@@ -22,6 +22,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::Hint;
 use crate::ui::action::Action;
 use crate::ui::app::App;
+use crate::ui::effect::Effect;
 use crate::ui::widgets::doc::{safe, width};
 use crate::ui::widgets::doc_width;
 use view::View;
@@ -56,36 +57,37 @@ fn layout(app: &App, width: u16) -> View {
 }
 
 /// Lay the document out again if anything it depends on changed.
-pub fn refresh(app: &mut App) {
+pub fn refresh(app: &App, state: &mut MinutesState) {
     let width = doc_width(content_area(crate::ui::body_area(app.size)));
     let key = key(app, width);
-    if app.minutes.cached.as_ref().is_none_or(|(k, _)| *k != key) {
+    if state.cached.as_ref().is_none_or(|(k, _)| *k != key) {
         let view = layout(app, width);
-        app.minutes.cached = Some((key, view));
+        state.cached = Some((key, view));
     }
 }
 
-fn view(app: &App) -> Option<&View> {
-    app.minutes.cached.as_ref().map(|(_, v)| v)
+fn view(state: &MinutesState) -> Option<&View> {
+    state.cached.as_ref().map(|(_, v)| v)
 }
 
-pub fn max_scroll(app: &App) -> usize {
-    let lines = view(app).map_or(0, |v| v.lines.len());
+fn max_scroll(app: &App, state: &MinutesState) -> usize {
+    let lines = view(state).map_or(0, |v| v.lines.len());
     lines.saturating_sub(page_height(app.size))
 }
 
 /// Keep the scroll position within the document.
-pub fn clamp(app: &mut App) {
-    refresh(app);
-    app.minutes.scroll = app.minutes.scroll.min(max_scroll(app));
+pub fn clamp(app: &App, state: &mut MinutesState) {
+    refresh(app, state);
+    state.scroll = state.scroll.min(max_scroll(app, state));
 }
 
-pub fn handle(app: &mut App, action: Action) {
-    refresh(app);
+pub fn handle(app: &App, state: &mut MinutesState, action: Action) -> Vec<Effect> {
+    refresh(app, state);
     let page = page_height(app.size).max(1);
-    let max = max_scroll(app);
-    let scroll = app.minutes.scroll;
-    app.minutes.scroll = match action {
+    let max = max_scroll(app, state);
+    let scroll = state.scroll;
+    let mut effects = Vec::new();
+    state.scroll = match action {
         Action::Up => scroll.saturating_sub(1),
         Action::Down => (scroll + 1).min(max),
         Action::PageUp => scroll.saturating_sub(page),
@@ -94,28 +96,31 @@ pub fn handle(app: &mut App, action: Action) {
         Action::End => max,
         Action::JumpToCurrent => {
             let current = app.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.clone());
-            match current.and_then(|d| view(app).and_then(|v| v.items.get(&d)).copied()) {
+            match current.and_then(|d| view(state).and_then(|v| v.items.get(&d)).copied()) {
                 Some(line) => line.min(max),
                 None => {
                     let why = crate::domain::DomainError::NoCurrentItem;
-                    let text = crate::ui::describe::refusal(&why, app.strings(), &app.session);
-                    app.notify(text);
+                    effects.push(Effect::Notify(crate::ui::describe::refusal(
+                        &why,
+                        app.strings(),
+                        &app.session,
+                    )));
                     scroll
                 }
             }
         }
         _ => scroll,
     };
+    effects
 }
 
 /// After a note was recorded here: bring it into view.
-pub fn reveal_note(app: &mut App, seq: u64) {
-    refresh(app);
-    let Some(&line) = view(app).and_then(|v| v.notes.get(&seq)) else { return };
+pub fn reveal_note(app: &App, state: &mut MinutesState, seq: u64) {
+    refresh(app, state);
+    let Some(&line) = view(state).and_then(|v| v.notes.get(&seq)) else { return };
     let page = page_height(app.size).max(1);
-    let scroll = app.minutes.scroll;
-    if line < scroll || line + 2 >= scroll + page {
-        app.minutes.scroll = line.saturating_sub(page / 2).min(max_scroll(app));
+    if line < state.scroll || line + 2 >= state.scroll + page {
+        state.scroll = line.saturating_sub(page / 2).min(max_scroll(app, state));
     }
 }
 

@@ -14,18 +14,18 @@ use crate::ui::format;
 use crate::ui::widgets::doc::{Align, Doc, fit, safe};
 use crate::ui::widgets::{doc_width, render_scrolled};
 
-pub fn handle(app: &mut App, action: Action) {
+/// Scrolling is all the overview does; its scroll position is its state.
+pub fn handle(app: &App, scroll: &mut usize, action: Action) {
     let page = usize::from(content_area(crate::ui::body_area(app.size)).height).max(1);
     let max = max_scroll(app);
-    let s = &mut app.overview_scroll;
-    *s = match action {
-        Action::Up => s.saturating_sub(1),
-        Action::Down => (*s + 1).min(max),
-        Action::PageUp => s.saturating_sub(page),
-        Action::PageDown => (*s + page).min(max),
+    *scroll = match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => (*scroll + 1).min(max),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => (*scroll + page).min(max),
         Action::Home => 0,
         Action::End => max,
-        _ => *s,
+        _ => *scroll,
     };
 }
 

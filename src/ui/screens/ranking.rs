@@ -16,9 +16,10 @@ use ratatui::layout::Rect;
 pub use summary::{balance_line, budget_line, detail_line, totals_line};
 pub use table::Columns;
 
-use super::{Hint, Screen};
+use super::Hint;
 use crate::ui::action::Action;
 use crate::ui::app::App;
+use crate::ui::effect::Effect;
 
 /// Rows of the table for the app's size: the body minus balance, totals,
 /// column header, detail line, legend, and the hint when criterion
@@ -31,22 +32,18 @@ pub fn page_height(app: &App) -> usize {
 }
 
 /// Keep the selection on screen after a change of size or content.
-pub fn keep_visible(app: &mut App) {
-    let page = page_height(app);
+pub fn keep_visible(app: &App, state: &mut RankingState) {
     let rows = entries(app.ranking());
-    let mut state = std::mem::take(&mut app.ranking_screen);
-    state.keep_visible(app.ranking(), &rows, page);
-    app.ranking_screen = state;
+    state.keep_visible(app.ranking(), &rows, page_height(app));
 }
 
-pub fn handle(app: &mut App, action: Action) {
+pub fn handle(app: &App, state: &mut RankingState, action: Action) -> Vec<Effect> {
     let page = page_height(app);
     let ranking = app.ranking();
     let rows = entries(ranking);
     let selectable: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].selectable()).collect();
-    let Some(last) = selectable.len().checked_sub(1) else { return };
-    let current = app
-        .ranking_screen
+    let Some(last) = selectable.len().checked_sub(1) else { return Vec::new() };
+    let current = state
         .selected_row(ranking, &rows)
         .and_then(|row| selectable.iter().position(|&r| r == row))
         .unwrap_or(0);
@@ -59,19 +56,17 @@ pub fn handle(app: &mut App, action: Action) {
         Action::End => last,
         Action::Open => {
             let id = selectable.get(current).and_then(|&row| dossier_of(ranking, rows[row]));
-            if let Some(&i) = id.and_then(|d| app.index.position.get(d)) {
-                app.dossier.show(i);
-                app.go(Screen::Dossier);
-            }
-            return;
+            return id
+                .and_then(|d| app.index.position.get(d))
+                .map(|&i| Effect::ShowDossier(i))
+                .into_iter()
+                .collect();
         }
-        _ => return,
+        _ => return Vec::new(),
     };
-    let id = selectable.get(next).and_then(|&row| dossier_of(ranking, rows[row])).map(str::to_string);
-    let mut state = std::mem::take(&mut app.ranking_screen);
-    state.selected = id;
-    state.keep_visible(app.ranking(), &rows, page);
-    app.ranking_screen = state;
+    state.selected = selectable.get(next).and_then(|&row| dossier_of(ranking, rows[row])).map(str::to_string);
+    state.keep_visible(ranking, &rows, page);
+    Vec::new()
 }
 
 pub fn hints(app: &App) -> Vec<Hint> {

@@ -21,7 +21,8 @@ use crate::rules::{Check, CheckDetail, CheckItem, sign_off_checklist};
 use crate::text::clean_line;
 use crate::ui::action::Action;
 use crate::ui::app::App;
-use crate::ui::widgets::confirm::Confirm;
+use crate::ui::effect::Effect;
+use crate::ui::prompts::Confirm;
 
 /// How many undecided items the checklist names before "…".
 const NAMED: usize = 8;
@@ -31,46 +32,46 @@ pub fn export_dir(app: &App) -> Option<PathBuf> {
     app.journal().path().and_then(|p| p.parent()).map(|dir| dir.join("export"))
 }
 
-pub fn handle(app: &mut App, action: Action) {
+pub fn handle(app: &App, state: &mut SignOffState, action: Action) -> Vec<Effect> {
     match action {
         Action::SignOff => ask_sign_off(app),
-        Action::Export => run_export(app),
-        _ => {}
+        Action::Export => {
+            state.export = Some(run_export(app));
+            Vec::new()
+        }
+        _ => Vec::new(),
     }
 }
 
 /// Ask for the chair's yes when every check holds; else say what is open.
-fn ask_sign_off(app: &mut App) {
+fn ask_sign_off(app: &App) -> Vec<Effect> {
     let s = app.strings();
+    let refuse = |why: String| vec![Effect::Notify(format!("{}: {why}", s.record.refused))];
     if app.state().is_signed_off() {
-        let text = format!("{}: {}", s.record.refused, s.sign_off.already);
-        app.notify(text);
-        return;
+        return refuse(s.sign_off.already.to_string());
     }
     let checks = sign_off_checklist(app.state());
     if let Some(open) = checks.into_iter().find(|c| !c.ok) {
-        let why =
-            crate::ui::describe::refusal(&DomainError::SignOffIncomplete(Box::new(open)), s, app.session());
-        app.notify(format!("{}: {why}", s.record.refused));
-        return;
+        return refuse(crate::ui::describe::refusal(
+            &DomainError::SignOffIncomplete(Box::new(open)),
+            s,
+            app.session(),
+        ));
     }
     let chair = app.session().definition.chair().map(|m| (m.id.clone(), m.name.clone()));
-    let Some((id, name)) = chair else { return };
-    app.confirm = Some(Confirm {
+    let Some((id, name)) = chair else { return Vec::new() };
+    vec![Effect::Ask(Confirm {
         title: s.sign_off.confirm_title,
         question: s.sign_off.confirm_question.replace("{name}", &clean_line(&name)),
         command: Command::SignOff { by: id },
-    });
+    })]
 }
 
 /// Write the export folder now; the outcome stays on screen.
-fn run_export(app: &mut App) {
+fn run_export(app: &App) -> Result<ExportSummary, String> {
     let s = app.strings().sign_off;
-    let Some(dir) = export_dir(app) else {
-        app.sign_off.export = Some(Err(s.no_record.to_string()));
-        return;
-    };
-    let outcome = (|| {
+    let Some(dir) = export_dir(app) else { return Err(s.no_record.to_string()) };
+    (|| {
         let last_hash = app.journal().last_hash().map_err(|e| e.to_string())?;
         let key = export::keys::chair_key().map_err(|e| e.to_string())?;
         let options = ExportOptions {
@@ -90,8 +91,7 @@ fn run_export(app: &mut App) {
             draft: done.draft,
             signed_by: key.map(|k| export::fingerprint(&k.verifying_key())),
         })
-    })();
-    app.sign_off.export = Some(outcome);
+    })()
 }
 
 pub fn hints(app: &App) -> Vec<Hint> {

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::domain::Command;
 use crate::ui::action::Action;
 use crate::ui::app::App;
+use crate::ui::effect::Effect;
 use crate::ui::screens::Screen;
 use crate::ui::widgets::doc::safe;
 
@@ -90,31 +91,22 @@ fn target(app: &App) -> Option<String> {
 }
 
 /// Call up, close, or jump to the current item.
-pub fn handle(app: &mut App, action: Action) {
+/// Call up, close or jump to the current item; from the agenda and the
+/// dossier screen.
+pub fn handle(app: &App, action: Action) -> Vec<Effect> {
     match action {
         Action::CallItem => {
-            if let Some(dossier) = target(app) {
-                announce(app, Command::OpenItem { dossier });
-            }
+            target(app).map(|dossier| Effect::Record(Command::OpenItem { dossier })).into_iter().collect()
         }
-        Action::CloseItem => announce(app, Command::CloseItem),
+        Action::CloseItem => vec![Effect::Record(Command::CloseItem)],
         Action::JumpToCurrent => match current(app).and_then(|d| app.index.position.get(d)).copied() {
-            Some(i) => app.agenda.select_dossier(i),
-            None => app.notify(crate::ui::describe::refusal(
+            Some(i) => vec![Effect::SelectDossier(i)],
+            None => vec![Effect::Notify(crate::ui::describe::refusal(
                 &crate::domain::DomainError::NoCurrentItem,
                 app.strings(),
                 &app.session,
-            )),
+            ))],
         },
-        _ => {}
-    }
-}
-
-fn announce(app: &mut App, command: Command) {
-    if app.execute(command)
-        && let Some(done) = app.state().history.done.last()
-    {
-        let text = crate::ui::describe::event(&done.kind.describe(), app.strings());
-        app.notify(text);
+        _ => Vec::new(),
     }
 }
