@@ -142,3 +142,94 @@ fn one_record_entry_is_one_eintrag() {
     app.update(Action::ToggleLanguage);
     assert!(screen(&mut app).contains("(1 entry)"), "{}", screen(&mut app));
 }
+
+#[test]
+fn names_labels_and_the_next_steps_keys_are_not_cut_at_80_columns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let session = demo();
+    let setup = [Command::OpenItem { dossier: "OF-LAUTERBORN".into() }];
+    let mut app = open_app(&session, &tmp.path().join("r"), Language::De, &setup);
+    app.update(Action::ShowAttendance);
+    let text = fixture::screen_text(&fixture::render(&mut app, 80, 24));
+    assert!(text.contains("   Prof. Dr. L. Voßberg "), "{text}");
+    let footer = text.lines().last().unwrap_or_default().trim_end().to_string();
+    assert_eq!(footer, " I Ladung  Enter anwesend  - abwesend  c befangen  i kommt  ? Hilfe  q beenden");
+    // The selected member's organisation stands in full below the list.
+    assert!(
+        text.contains(" ▶ Dr. M. Ahrenfeld · Hessisches Ministerium für Wirtschaft, Energie, Verkehr,"),
+        "{text}"
+    );
+    // Criteria by label, shortened with a mark, never by a cut id.
+    app.update(Action::ShowScoring);
+    let text = fixture::screen_text(&fixture::render(&mut app, 80, 24));
+    let head = text.lines().find(|l| l.starts_with(" Mitglied")).unwrap_or_default().to_string();
+    assert_eq!(head.trim_end(), " Mitglied                Sozia. Städt.  ISEK  Betei. Mitwi. Umset. erfasst");
+}
+
+#[test]
+fn the_decision_screen_shows_shared_ranks_the_proposal_and_a_rejected_motion() {
+    let tmp = tempfile::tempdir().unwrap();
+    let session = demo();
+    let mut app = open_app(&session, &tmp.path().join("r"), Language::De, &roll_call(&session, &[]));
+    // Every dossier scored alike: all share rank 1.
+    app.update(Action::ShowScoring);
+    for k in 0..app.session().dossiers.len() {
+        if k > 0 {
+            app.update(Action::NextDossier);
+        }
+        for _ in 0..48 {
+            app.update(Action::Insert('3'));
+        }
+    }
+    app.update(Action::ShowDecision);
+    decide::select(&mut app, "KS-WESERTOR");
+    let text = screen(&mut app);
+    let row = text.lines().find(|l| l.contains("KS-WESERTOR")).unwrap_or_default().to_string();
+    assert!(row.contains("   =1     3 KS-WESERTOR"), "{row}");
+    let esw = text.lines().find(|l| l.contains("ESW-")).unwrap_or_default().to_string();
+    assert!(esw.contains("ESW-INNENSTADT-SUED "), "ids stand whole at 120 columns: {esw}");
+    app.update(Action::Open);
+    let text = screen(&mut app);
+    assert!(text.contains("Vorschlag der Rangfolge: Nichtaufnahme (Rang =1, Gesamt 3,00)"), "{text}");
+    // A motion that does not carry leaves the item open, and says so.
+    decide::counts(&mut app, "1", "6", "1");
+    app.update(Action::Open);
+    app.update(Action::Open);
+    assert_eq!(app.notice(), Some("Antrag auf Nichtaufnahme von KS-WESERTOR: abgelehnt"));
+    let text = screen(&mut app);
+    let row = text.lines().find(|l| l.contains("KS-WESERTOR")).unwrap_or_default().to_string();
+    assert!(row.contains("✗ Antrag abgelehnt   1:6:1"), "{row}");
+}
+
+#[test]
+fn the_chairs_tag_is_never_cut_in_the_list_by_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut session = (*demo()).clone();
+    if let Some(chair) = session.definition.members.iter_mut().find(|m| m.id == "vorsitz") {
+        chair.name = "Prof. Dr. Maximiliane Ahrenfeld-Wittgenstein".into();
+    }
+    let session = std::sync::Arc::new(session);
+    let inputs = gremium::record::inputs_digest(
+        &gremium::demo::EmbeddedSource,
+        std::path::Path::new(gremium::demo::SESSION_PATH),
+    )
+    .unwrap();
+    let (mut live, _) = gremium::record::LiveSession::open(
+        session.clone(),
+        &tmp.path().join("r"),
+        inputs,
+        "t",
+        gremium::record::now(),
+    )
+    .unwrap();
+    for c in roll_call(&session, &[]) {
+        live.execute(gremium::domain::Actor::Chair, &c, gremium::record::now()).unwrap();
+    }
+    let mut app =
+        App::new(session, Some(Language::De)).with_journal(gremium::ui::Journal::Live(Box::new(live)));
+    app.update(Action::ShowDecision);
+    app.update(Action::Open);
+    app.update(Action::ByName);
+    let text = screen(&mut app);
+    assert!(text.contains("Prof. Dr. Maximiliane Ahrenfeld-Wittgenstein (Vorsitz)"), "{text}");
+}

@@ -26,7 +26,7 @@ pub use entry::type_entry;
 /// Rows of the member list for a terminal size: the body minus two status
 /// lines, the column header and the bottom line.
 pub fn page_height(size: Size) -> usize {
-    usize::from(crate::ui::body_area(size).height.saturating_sub(4))
+    usize::from(crate::ui::body_area(size).height.saturating_sub(4 + table::DETAIL_LINES as u16))
 }
 
 pub fn handle(app: &App, state: &mut AttendanceState, action: Action) -> Vec<Effect> {
@@ -106,17 +106,23 @@ pub fn hints(app: &App) -> Vec<Hint> {
             Hint::new(Action::DeleteChar, s.actions.delete_char),
         ];
     }
-    // Moving is left out: the attendance keys matter more at 80 columns.
-    vec![
+    // Moving is left out: the attendance keys matter more at 80 columns,
+    // and the next step's come first — the invitation until it is
+    // confirmed, the roll call, conflicts.
+    let mut hints = Vec::new();
+    if !app.state().proceedings.duly_invited {
+        hints.push(Hint::new(Action::ConfirmInvited, att.invited_short));
+    }
+    hints.extend([
         Hint::new(Action::MarkPresent, att.mark_present),
         Hint::new(Action::MarkAbsent, att.mark_absent),
+        Hint::new(Action::DeclareConflict, att.declare_conflict),
         Hint::new(Action::Arrive, att.arrive),
         Hint::new(Action::Leave, att.leave),
         Hint::new(Action::EnterTime, att.enter_time),
-        Hint::new(Action::DeclareConflict, att.declare_conflict),
-        Hint::new(Action::ConfirmInvited, att.confirm_invited),
         Hint::new(Action::Undo, s.actions.undo),
-    ]
+    ]);
+    hints
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {

@@ -27,6 +27,10 @@ pub struct DecisionStrings {
     // The list.
     pub col_rank: &'static str,
     pub col_total: &'static str,
+    /// "Rang 5, Gesamt 6,70".
+    pub total_word: &'static str,
+    /// A motion on the dossier was put and not carried; the item is open.
+    pub motion_rejected: &'static str,
     pub col_proposal: &'static str,
     pub col_decision: &'static str,
     pub col_vote: &'static str,
@@ -160,6 +164,8 @@ pub static DE: DecisionStrings = DecisionStrings {
     confirm: "bestätigen",
     col_rank: "Rang",
     col_total: "Summe",
+    total_word: "Gesamt",
+    motion_rejected: "✗ Antrag abgelehnt",
     col_proposal: "Vorschlag",
     col_decision: "Beschluss",
     col_vote: "Stimmen",
@@ -260,6 +266,8 @@ pub static EN: DecisionStrings = DecisionStrings {
     confirm: "confirm",
     col_rank: "Rank",
     col_total: "Total",
+    total_word: "total",
+    motion_rejected: "✗ motion rejected",
     col_proposal: "Proposal",
     col_decision: "Decision",
     col_vote: "Votes",

@@ -197,6 +197,36 @@ impl<'t> Doc<'t> {
     }
 }
 
+/// A label shortened sensibly to `w` cells: whole if it fits, else an
+/// acronym it gives in parentheses ("… (ISEK)"), else its first word, else
+/// the first word cut with a full stop ("Städteb."). Never an id, never cut
+/// without a mark.
+pub fn short_label(label: &str, w: usize) -> String {
+    let label = safe(label);
+    if width(&label) <= w {
+        return label.into_owned();
+    }
+    if let Some(acronym) = label
+        .rsplit_once('(')
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .filter(|a| !a.is_empty() && width(a) <= w && a.chars().all(|c| c.is_alphanumeric() || c == '-'))
+    {
+        return acronym.to_string();
+    }
+    let first = label.split([' ', '-', '/']).find(|p| !p.is_empty()).unwrap_or(&label);
+    if width(first) <= w {
+        return first.to_string();
+    }
+    let keep: String = first
+        .chars()
+        .scan(0, |used, c| {
+            *used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(1);
+            (*used < w).then_some(c)
+        })
+        .collect();
+    format!("{keep}.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

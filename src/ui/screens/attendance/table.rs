@@ -13,7 +13,7 @@ use crate::domain::{Member, Role, SessionState};
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::format;
-use crate::ui::widgets::doc::{Align, fit, safe};
+use crate::ui::widgets::doc::{Align, fit, safe, width, wrap};
 
 /// Column widths: the organisation takes what is left.
 struct Columns {
@@ -25,13 +25,38 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(total: usize) -> Columns {
-        let (name, status) = if total >= 110 { (24, 34) } else { (18, 28) };
+    /// Names get the room of the longest one (names are never cut where
+    /// the screen has room); the organisation takes what is left, and the
+    /// selected member's stands in full below the list.
+    fn new(total: usize, app: &App) -> Columns {
+        let longest = app.session().definition.members.iter().map(|m| width(&m.name)).max().unwrap_or(0);
+        let status = if total >= 110 { 34 } else { 28 };
+        let name = longest.clamp(12, if total >= 110 { 32 } else { 24 });
         let (role, vote) = (9, 6);
         let organisation = total.saturating_sub(2 + 4 + name + role + vote + status);
         Columns { name, organisation, role, vote, status }
     }
 }
+
+/// The selected member in full: name, organisation, role and vote, on up
+/// to two lines.
+fn detail(app: &App, total: usize) -> Vec<Line<'static>> {
+    let att = app.strings().att;
+    let Some(m) = app.session().definition.members.get(app.attendance.selected()) else { return Vec::new() };
+    let vote = if m.is_voting() { att.votes_yes } else { att.votes_no };
+    let mut text = format!("▶ {}", safe(&m.name));
+    if let Some(org) = m.organisation.as_deref().filter(|o| !o.is_empty()) {
+        text.push_str(&format!(" · {}", safe(org)));
+    }
+    text.push_str(&format!(" · {} · {}: {vote}", role(app, m), att.col_vote));
+    let mut lines: Vec<Line<'static>> =
+        wrap(&text, total).into_iter().map(|l| Line::styled(l, app.theme.label)).collect();
+    lines.truncate(DETAIL_LINES);
+    lines
+}
+
+/// Lines under the list for the selected member.
+pub const DETAIL_LINES: usize = 2;
 
 fn inner(body: Rect) -> Rect {
     Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body }
@@ -92,7 +117,7 @@ fn list(app: &App, total: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     let s = app.strings();
     let att = s.att;
     let t = &app.theme;
-    let cols = Columns::new(total);
+    let cols = Columns::new(total, app);
     let mut lines = Vec::new();
     let mut starts = Vec::new();
     for (i, m) in app.session().definition.members.iter().enumerate() {
@@ -187,11 +212,12 @@ fn render_entry(app: &App, frame: &mut Frame, body: Rect, entry: &Entry) {
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let area = inner(body);
-    let [top, invited, header, list_area, bottom] = Layout::vertical([
+    let [top, invited, header, list_area, detail_area, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
+        Constraint::Length(DETAIL_LINES as u16),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -217,7 +243,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), invited);
 
-    let cols = Columns::new(total);
+    let cols = Columns::new(total, app);
     let head = [
         (att.col_name, cols.name),
         (att.col_organisation, cols.organisation),
@@ -239,6 +265,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         lines.into_iter().skip(app.attendance.offset()).take(usize::from(list_area.height)).collect();
     frame.render_widget(Paragraph::new(visible), list_area);
 
+    frame.render_widget(Paragraph::new(detail(app, total)), detail_area);
     let last = Line::styled(fit(att.legend, total, Align::Left), t.muted);
     frame.render_widget(Paragraph::new(last), bottom);
     if let Some(entry) = app.attendance.entry() {

@@ -17,7 +17,7 @@ use crate::ui::widgets::doc::{Align, fit, safe};
 
 /// From this width the decided lists stand beside the list.
 const WIDE: u16 = 110;
-const PANEL: u16 = 48;
+const PANEL: u16 = 44;
 
 /// Rows of the list for a terminal size: the body minus the title, the
 /// column heading, the legend and (narrow) the two summary lines.
@@ -98,7 +98,7 @@ fn row(app: &App, ranking: &Ranking, cols: &Columns, i: usize, id: &str) -> Line
     let lang = app.language();
     let selected = i == app.decision.selected();
     let ranked = ranking.get(id);
-    let rank = ranked.map(|r| format!("{}{}", r.rank, if r.tied { "=" } else { "" })).unwrap_or_default();
+    let rank = ranked.map(|r| format!("{}{}", if r.tied { "=" } else { "" }, r.rank)).unwrap_or_default();
     let total = ranked.map(|r| decimal(r.total.value, 2, lang)).unwrap_or_default();
     let proposal = match ranking.proposed_outcome(id) {
         Some(Outcome::Admitted) => d.proposed[0].to_string(),
@@ -107,7 +107,14 @@ fn row(app: &App, ranking: &Ranking, cols: &Columns, i: usize, id: &str) -> Line
         None => d.unranked.to_string(),
     };
     let entry = app.state().proceedings.decisions.get(id);
+    // The last vote on this dossier alone, when it did not carry: the
+    // motion was rejected and the item is still open.
+    let rejected = app.state().proceedings.votes.iter().rev().find(
+        |v| matches!(&v.vote.subject, crate::domain::VoteSubject::Dossier { dossier, .. } if dossier == id),
+    );
+    let rejected = rejected.filter(|v| !v.vote.carried && entry.is_none());
     let (decision, style) = match entry.map(|e| e.outcome) {
+        None if rejected.is_some() => (d.motion_rejected.to_string(), t.warn),
         Some(Outcome::Admitted) => (d.decided[0].to_string(), t.ok),
         Some(Outcome::WaitingList { position }) => (format!("{} {position}", d.decided[1]), t.warn),
         Some(Outcome::NotAdmitted) => (d.decided[2].to_string(), t.bad),
@@ -117,6 +124,7 @@ fn row(app: &App, ranking: &Ranking, cols: &Columns, i: usize, id: &str) -> Line
     let vote = entry
         .and_then(|e| e.vote)
         .and_then(|seq| app.state().proceedings.votes.iter().find(|v| v.seq == seq))
+        .or(rejected)
         .map(|v| format!("{}:{}:{}", v.vote.yes, v.vote.no, v.vote.abstain))
         .unwrap_or_default();
     let flag = if entry.is_some_and(|e| e.departs_from_ranking) { d.departs } else { "" };
@@ -140,7 +148,9 @@ struct Columns {
 
 impl Columns {
     fn new(w: usize) -> Columns {
-        let fixed = [2, 4, 5, 0, 14, 19, 7, 1];
+        // The id gets what is left, so that at 120 columns ids of up to
+        // 19 characters stand whole beside the decided lists.
+        let fixed = [1, 4, 5, 0, 14, 19, 6, 1];
         let used: usize = fixed.iter().sum::<usize>() + 7;
         let id = w.saturating_sub(used).clamp(8, 26);
         let mut widths = fixed;

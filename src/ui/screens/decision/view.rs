@@ -11,8 +11,7 @@ use super::dialog::{Field, Motion, Subject, VoteDialog};
 use super::words;
 use crate::domain::{Ballot, Outcome};
 use crate::ui::app::App;
-use crate::ui::format::decimal;
-use crate::ui::widgets::doc::{Align, fit, safe, wrap};
+use crate::ui::widgets::doc::{Align, fit, safe, width, wrap};
 
 const LABEL: usize = 24;
 
@@ -92,7 +91,11 @@ fn dialog_lines(app: &App, dialog: &VoteDialog, w: usize, room: usize) -> Vec<Li
             let rank = app
                 .ranking()
                 .get(dossier)
-                .map(|r| format!(" ({} {}, {})", d.col_rank, r.rank, decimal(r.total.value, 2, lang)))
+                .map(|r| {
+                    let tie = if r.tied { "=" } else { "" };
+                    let total = crate::ui::format::fixed(r.total.value, 2, lang);
+                    format!(" ({} {tie}{}, {} {total})", d.col_rank, r.rank, d.total_word)
+                })
                 .unwrap_or_default();
             out.push(Line::raw(fit(&format!("{}: {proposal}{rank}", d.proposal_note), w, Align::Left)));
         }
@@ -233,12 +236,27 @@ fn ballot_lines(app: &App, dialog: &VoteDialog, w: usize, room: usize) -> Vec<Li
     let start =
         dialog.member.saturating_sub(room.saturating_sub(1)).min(dialog.ballots.len().saturating_sub(room));
     for (i, (member, ballot)) in dialog.ballots.iter().enumerate().skip(start).take(room) {
+        // The name gives way, never the chair's tag: it says whose vote
+        // decides a tie.
+        // The widest ballot word ("nicht abgestimmt") and the marks beside
+        // the name need about 24 cells; the name has the rest.
+        let longest = dialog
+            .ballots
+            .iter()
+            .filter_map(|(m, _)| app.session().member(m))
+            .map(|m| {
+                width(&m.name) + if m.role == crate::domain::Role::Chair { width(d.chair_tag) } else { 0 }
+            })
+            .max()
+            .unwrap_or(0);
+        let room = longest.max(LABEL + 8).min(w.saturating_sub(24).max(LABEL + 8));
         let name = app
             .session()
             .member(member)
             .map(|m| {
                 let tag = if m.role == crate::domain::Role::Chair { d.chair_tag } else { "" };
-                format!("{}{tag}", safe(&m.name))
+                let name = fit(&safe(&m.name), room.saturating_sub(width(tag)), Align::Left);
+                format!("{}{tag}", name.trim_end())
             })
             .unwrap_or_default();
         let word = match ballot {
@@ -248,8 +266,7 @@ fn ballot_lines(app: &App, dialog: &VoteDialog, w: usize, room: usize) -> Vec<Li
             None => d.ballots[3],
         };
         let here = focused && i == dialog.member;
-        let text =
-            format!("    {} {} {word}", if here { "›" } else { " " }, fit(&name, LABEL + 8, Align::Left));
+        let text = format!("    {} {} {word}", if here { "›" } else { " " }, fit(&name, room, Align::Left));
         out.push(Line::styled(fit(&text, w, Align::Left), if here { t.selected } else { Style::default() }));
     }
     out

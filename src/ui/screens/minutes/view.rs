@@ -142,16 +142,38 @@ fn column_widths(t: &Table, available: usize) -> Vec<usize> {
         })
         .collect();
     let room = available.saturating_sub(GAP.len() * n.saturating_sub(1));
-    // The widest column comes down to the next widest (or as far as
-    // needed), then the two share the cut.
-    loop {
-        let sum: usize = widths.iter().sum();
-        let Some((i, &w)) = widths.iter().enumerate().max_by_key(|(_, w)| **w) else { break };
-        if sum <= room || w <= MIN_COLUMN {
-            break;
+    // The longest word of each column: columns give way down to it first,
+    // so that words are not broken while some column has room to spare.
+    let words: Vec<usize> = (0..n)
+        .map(|i| {
+            let cells = t.rows.iter().filter_map(|r| r.get(i)).chain(std::iter::once(&t.header[i]));
+            cells.flat_map(|c| safe(c).split(' ').map(width).collect::<Vec<_>>()).max().unwrap_or(0)
+        })
+        .collect();
+    // When the longest words cannot all stand whole, a word longer than an
+    // even share of the room is broken.
+    let whole: Vec<usize> = words.iter().map(|w| (*w).max(MIN_COLUMN)).collect();
+    let share = (room / n.max(1)).max(MIN_COLUMN);
+    let first = if whole.iter().sum::<usize>() <= room {
+        whole
+    } else {
+        words.iter().map(|w| (*w).clamp(MIN_COLUMN, share)).collect()
+    };
+    for floor in [first, vec![MIN_COLUMN; n]] {
+        // The widest column that can give way comes down to the next widest
+        // (or as far as needed), then the two share the cut.
+        loop {
+            let sum: usize = widths.iter().sum();
+            let candidate =
+                widths.iter().enumerate().filter(|(j, w)| **w > floor[*j]).max_by_key(|(_, w)| **w);
+            let Some((i, &w)) = candidate else { break };
+            if sum <= room {
+                break;
+            }
+            let second =
+                widths.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, w)| *w).max().unwrap_or(0);
+            widths[i] = w.saturating_sub(sum - room).max(second).max(floor[i]).min(w - 1);
         }
-        let second = widths.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, w)| *w).max().unwrap_or(0);
-        widths[i] = w.saturating_sub(sum - room).max(second).max(MIN_COLUMN).min(w - 1);
     }
     widths
 }
@@ -266,6 +288,17 @@ mod tests {
         };
         assert_eq!(column_widths(&t, 80), [9, 55, 12]);
         assert_eq!(column_widths(&t, 40), [9, 15, 12]);
+        // Words are kept whole while another column can give way.
+        let t = Table {
+            header: vec!["Name".into(), "Organisation".into(), "Stimmberechtigte".into()],
+            rows: vec![vec![
+                "T. Marquardt".into(),
+                "Landesarbeitsgemeinschaft Soziale Brennpunkte".into(),
+                "8".into(),
+            ]],
+            numeric: vec![false; 3],
+        };
+        assert_eq!(column_widths(&t, 60), [12, 28, 16]);
         // Nothing is squeezed below the minimum, even if it does not fit.
         assert_eq!(column_widths(&t, 10), [4, 4, 4]);
     }

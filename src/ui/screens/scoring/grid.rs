@@ -14,7 +14,7 @@ use crate::domain::{Aggregate, Language};
 use crate::rules::{RoundResult, round_result};
 use crate::ui::app::App;
 use crate::ui::format::{decimal, percent};
-use crate::ui::widgets::doc::{Align, fit, safe, width, wrap};
+use crate::ui::widgets::doc::{Align, fit, safe, short_label, width, wrap};
 
 /// Column widths of the grid for a body `width` and `n` criteria.
 struct Columns {
@@ -172,7 +172,9 @@ fn header(app: &App, cols: &Columns) -> Vec<Line<'static>> {
     let mut ids = vec![Span::styled(fit(s.scoring.col_member, cols.name, Align::Left), t.label)];
     let mut weights = vec![Span::styled(fit(s.scoring.col_weight, cols.name, Align::Left), t.label)];
     for c in &def.criteria {
-        ids.push(Span::styled(center(&c.id, cols.cell), t.heading));
+        // Labels, shortened sensibly; the focused one stands in full below.
+        let label = short_label(criterion_label(app, c), cols.cell.saturating_sub(1));
+        ids.push(Span::styled(center(&label, cols.cell), t.heading));
         weights.push(Span::styled(center(&decimal(c.weight, 2, app.language()), cols.cell), t.label));
     }
     ids.push(Span::styled(fit(s.scoring.col_row, cols.status, Align::Right), t.label));
@@ -286,8 +288,15 @@ fn bottom_lines(app: &App, sheet: &Sheet, result: Option<&RoundResult>, w: usize
     ])];
     let threshold = decimal(def.rules.disagreement_spread, 2, lang);
     if result.any_disagreement() {
-        let ids: Vec<&str> =
-            result.criteria.iter().filter(|c| c.disagreement).map(|c| c.criterion.as_str()).collect();
+        let ids: Vec<String> = result
+            .criteria
+            .iter()
+            .filter(|c| c.disagreement)
+            .map(|c| match def.criteria.iter().find(|d| d.id == c.criterion) {
+                Some(d) => short_label(criterion_label(app, d), 16),
+                None => safe(&c.criterion).into_owned(),
+            })
+            .collect();
         let text =
             format!("{}: {}", s.scoring.disagreement.replace("{threshold}", &threshold), ids.join(", "));
         lines.push(Line::styled(fit(&text, w, Align::Left), t.warn));
@@ -295,6 +304,14 @@ fn bottom_lines(app: &App, sheet: &Sheet, result: Option<&RoundResult>, w: usize
         lines.push(Line::styled(fit(s.scoring.no_disagreement, w, Align::Left), t.muted));
     }
     lines
+}
+
+/// A criterion's label in the screen language.
+fn criterion_label<'a>(app: &App, c: &'a crate::domain::Criterion) -> &'a str {
+    match (app.language(), &c.label_en) {
+        (Language::En, Some(en)) => en.as_str(),
+        _ => c.label.as_str(),
+    }
 }
 
 /// The focused criterion in full: label, weight, guidance.
