@@ -76,6 +76,21 @@ fn a_second_writer_is_refused_naming_the_pid() {
     let err =
         gremium(tmp.path()).args(["demo", "--record"]).arg(&dir).assert().code(1).get_output().stderr.clone();
     let expected = format!(
+        "gremium: das Protokoll {} ist in einem anderen gremium geöffnet (Prozess {}); nur eines darf hineinschreiben.\nZum Ansehen ohne Änderungen mit --read-only öffnen.\n",
+        dir.join(record::RECORD_FILE).display(),
+        std::process::id()
+    );
+    assert_eq!(String::from_utf8(err).unwrap(), expected);
+    // In the language asked for.
+    let err = gremium(tmp.path())
+        .args(["--lang", "en", "demo", "--record"])
+        .arg(&dir)
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let expected = format!(
         "gremium: the record {} is open in another gremium (pid {}); only one may write to it.\nTo look without changing anything, open it with --read-only.\n",
         dir.join(record::RECORD_FILE).display(),
         std::process::id()

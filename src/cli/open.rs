@@ -47,15 +47,20 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(LiveError::Record(RecordError::Locked { record, pid })) => {
-            let who = pid.map_or_else(|| "unknown pid".to_string(), |p| format!("pid {p}"));
-            eprintln!(
-                "gremium: the record {} is open in another gremium ({who}); only one may write to it.",
-                record.display()
+            // In the language the screens would have: --lang, the config,
+            // else the session's.
+            let lang = req.lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+            let r = &crate::ui::strings::strings(lang).record;
+            let who = pid.map_or_else(
+                || r.locked_unknown.to_string(),
+                |p| r.locked_pid.replace("{pid}", &p.to_string()),
             );
-            if offer_read_only() {
+            let path = crate::text::clean_line(&record.display().to_string()).into_owned();
+            eprintln!("gremium: {}", r.locked.replace("{record}", &path).replace("{who}", &who));
+            if offer_read_only(r.locked_offer, &r.yes_answers) {
                 view(session, &dir, req.lang)
             } else {
-                eprintln!("To look without changing anything, open it with --read-only.");
+                eprintln!("{}", r.locked_hint);
                 Ok(ExitCode::from(1))
             }
         }
@@ -80,18 +85,19 @@ fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre
 
 /// Ask on the terminal whether to open read-only instead; no when there is
 /// no one to ask.
-fn offer_read_only() -> bool {
+fn offer_read_only(question: &str, yes: &[&str]) -> bool {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
         return false;
     }
-    eprint!("Open it read-only instead? [y/N] ");
+    eprint!("{question}");
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
     if stdin.lock().read_line(&mut answer).is_err() {
         return false;
     }
-    matches!(answer.trim(), "y" | "Y" | "j" | "J" | "yes" | "ja")
+    let answer = answer.trim().to_lowercase();
+    yes.contains(&answer.as_str())
 }
 
 fn fail(message: &str) -> color_eyre::Result<ExitCode> {

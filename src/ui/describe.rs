@@ -37,7 +37,7 @@ pub fn event(d: &Description, s: &Strings) -> String {
         parts.push(format!("{} {}", r.moved_to, to + 1));
     }
     if let Some(text) = &d.text {
-        parts.push(format!("„{}“", clean_line(text)));
+        parts.push(s.quote(&clean_line(text)));
     }
     if let Some(inner) = &d.inner {
         parts.push(event(inner, s));
@@ -279,9 +279,7 @@ pub fn announce(app: &crate::ui::App, kinds: &[crate::domain::EventKind]) -> Opt
                             .replace("{motion}", &crate::ui::screens::decision::words::motion(outcome, dd))
                             .replace("{dossier}", &clean_line(dossier))
                             .replace("{result}", result),
-                        _ => dd
-                            .vote_notice_en_bloc
-                            .replace("{n}", &d.dossiers.len().to_string())
+                        _ => crate::ui::strings::counted(dd.vote_notice_en_bloc, d.dossiers.len())
                             .replace("{result}", result),
                     }
                 }

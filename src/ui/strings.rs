@@ -17,6 +17,25 @@ pub use scoring::ScoringStrings;
 use super::action::Action;
 use crate::domain::Language;
 
+/// A counted template: `{n}` becomes `n`, and each `[one|many]` the word
+/// for that count ("{n} [Beschluss|Beschlüsse] offen" → "1 Beschluss offen").
+pub fn counted(template: &str, n: usize) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else { break };
+        out.push_str(&rest[..open]);
+        let inner = &rest[open + 1..close];
+        match inner.split_once('|') {
+            Some((one, many)) => out.push_str(if n == 1 { one } else { many }),
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.replace("{n}", &n.to_string())
+}
+
 /// The table for a language.
 pub fn strings(lang: Language) -> &'static Strings {
     match lang {
@@ -31,6 +50,8 @@ pub struct Strings {
     pub lang_code: &'static str,
     /// The language of this table: what refusals and numbers follow.
     pub language: Language,
+    /// Quotation marks around quoted text: „…“ in German, “…” in English.
+    pub quotes: (&'static str, &'static str),
     // Screens.
     pub screen_overview: &'static str,
     pub screen_agenda: &'static str,
@@ -279,6 +300,15 @@ pub struct RecordStrings {
     pub entry: &'static str,
     pub none: &'static str,
     pub read_only: &'static str,
+    /// Another gremium holds the record: `{record}`, `{who}`.
+    pub locked: &'static str,
+    /// Who holds it when the process id is known: `{pid}`.
+    pub locked_pid: &'static str,
+    pub locked_unknown: &'static str,
+    pub locked_offer: &'static str,
+    pub locked_hint: &'static str,
+    /// The answers that mean yes to the offer.
+    pub yes_answers: [&'static str; 4],
     pub refused: &'static str,
     pub note_prompt: &'static str,
     pub note_saved: &'static str,
@@ -308,6 +338,11 @@ pub struct RecordStrings {
 }
 
 impl Strings {
+    /// `text` in this language's quotation marks.
+    pub fn quote(&self, text: &str) -> String {
+        format!("{}{text}{}", self.quotes.0, self.quotes.1)
+    }
+
     /// The label of an action.
     pub fn action(&self, action: Action) -> &'static str {
         let a = &self.actions;
@@ -425,6 +460,13 @@ mod tests {
             checked += usize::from(!placeholders(d).is_empty());
         }
         assert!(checked > 40, "templates with placeholders found: {checked}");
+    }
+
+    #[test]
+    fn counted_templates_pick_the_word_for_the_count() {
+        assert_eq!(counted("{n} [Beschluss|Beschlüsse] offen", 1), "1 Beschluss offen");
+        assert_eq!(counted("{n} [Beschluss|Beschlüsse] offen", 0), "0 Beschlüsse offen");
+        assert_eq!(counted("⚑ {n} [conflict|conflicts] [x]", 2), "⚑ 2 conflicts [x]");
     }
 
     #[test]

@@ -98,9 +98,9 @@ fn a_second_gremium_is_offered_a_read_only_view() {
 
     let dir_arg = dir.display().to_string();
     let mut term = Terminal::spawn(&["demo", "--record", &dir_arg], 100, 30, home.path());
-    term.wait_for(&format!("is open in another gremium (pid {})", std::process::id()));
-    term.wait_for("Open it read-only instead? [y/N]");
-    term.send("y\r");
+    term.wait_for(&format!("ist in einem anderen gremium geöffnet (Prozess {})", std::process::id()));
+    term.wait_for("Stattdessen nur lesend öffnen? [j/N]");
+    term.send("j\r");
     term.wait_for("Nur-Lesen-Ansicht: Änderungen werden nicht aufgezeichnet");
     term.send("nVersuch\r");
     term.wait_for("Abgelehnt: Nur-Lesen-Ansicht");

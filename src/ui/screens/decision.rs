@@ -93,7 +93,11 @@ fn ask_vote(app: &App, dialog: &VoteDialog) -> Vec<Effect> {
     let mut question = words::confirm_question(dialog, s);
     let rationale = dialog.rationale.text().trim();
     if !rationale.is_empty() {
-        question.push_str(&format!("\n{}: „{}“", s.decision.f_rationale, crate::text::clean_line(rationale)));
+        question.push_str(&format!(
+            "\n{}: {}",
+            s.decision.f_rationale,
+            s.quote(&crate::text::clean_line(rationale))
+        ));
     }
     vec![Effect::Ask(Confirm { title: s.decision.confirm_title, question, command })]
 }
@@ -103,7 +107,7 @@ fn ask_defer(app: &App, prompt: &DeferPrompt) -> Vec<Effect> {
     let reason = Some(prompt.reason.text().trim().to_string()).filter(|r| !r.is_empty());
     let shown = reason
         .as_deref()
-        .map_or_else(|| s.decision.no_reason.to_string(), |r| format!("„{}“", crate::text::clean_line(r)));
+        .map_or_else(|| s.decision.no_reason.to_string(), |r| s.quote(&crate::text::clean_line(r)));
     let command = Command::RecordDecision {
         dossier: prompt.dossier.clone(),
         outcome: Outcome::Deferred,

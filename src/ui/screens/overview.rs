@@ -259,9 +259,7 @@ fn budget(doc: &mut Doc, app: &App, decided: &DecidedList, lang: Language) {
     };
     let line = &app.ranking().line;
     let (proposed_left, style) = left(line.proposed_eur);
-    let proposed = r
-        .ov_proposed
-        .replace("{n}", &line.proposed.to_string())
+    let proposed = crate::ui::strings::counted(r.ov_proposed, line.proposed)
         .replace("{eur}", &format::money(line.proposed_eur, lang));
     doc.field_styled("", &format!("{proposed} · {proposed_left}"), style);
     let (decided_left, style) = left(decided.admitted_eur);
@@ -269,7 +267,7 @@ fn budget(doc: &mut Doc, app: &App, decided: &DecidedList, lang: Language) {
         .ov_decided
         .replace("{n}", &decided.admitted.len().to_string())
         .replace("{eur}", &format::money(decided.admitted_eur, lang));
-    let open = r.ov_open.replace("{n}", &decided.undecided.len().to_string());
+    let open = crate::ui::strings::counted(r.ov_open, decided.undecided.len());
     doc.field_styled("", &format!("{done} · {decided_left} · {open}"), style);
 }
 

@@ -119,8 +119,8 @@ pub static DE: RankingStrings = RankingStrings {
     tie_mark: "=",
     rural_mark: "L",
     legend: "= Gleichstand · ⚠ Prüfung nicht erfüllt · L ländlich · ⚑n Befangenheiten",
-    hidden_criteria: "{n} Kriterienspalten ausgeblendet (zu schmal): {ids}",
-    proposal: "Vorschlag: {n} Standorte",
+    hidden_criteria: "{n} [Kriterienspalte|Kriterienspalten] ausgeblendet (zu schmal): {ids}",
+    proposal: "Vorschlag: {n} [Standort|Standorte]",
     proposal_short: "Vorschlag: {n}",
     no_proposal: "Vorschlag: noch keine Standorte",
     urban: "städtisch",
@@ -166,9 +166,9 @@ pub static DE: RankingStrings = RankingStrings {
     ov_next_decide: "Beschlüsse fassen",
     ov_next_sign_off: "Freigabe",
     ov_next_export: "Freigegeben – Ergebnisse exportieren",
-    ov_proposed: "Vorschlag (Rangfolge): {n} Aufnahmen · {eur}",
+    ov_proposed: "Vorschlag (Rangfolge): {n} [Aufnahme|Aufnahmen] · {eur}",
     ov_decided: "Beschlossen: {n} aufgenommen · {eur}",
-    ov_open: "{n} Beschlüsse offen",
+    ov_open: "{n} [Beschluss|Beschlüsse] offen",
 };
 
 pub static EN: RankingStrings = RankingStrings {
@@ -187,8 +187,8 @@ pub static EN: RankingStrings = RankingStrings {
     tie_mark: "=",
     rural_mark: "R",
     legend: "= tie · ⚠ formal check failed · R rural area · ⚑n conflicts of interest",
-    hidden_criteria: "{n} criterion columns hidden (too narrow): {ids}",
-    proposal: "Proposal: {n} sites",
+    hidden_criteria: "{n} criterion [column|columns] hidden (too narrow): {ids}",
+    proposal: "Proposal: {n} [site|sites]",
     proposal_short: "Proposal: {n}",
     no_proposal: "Proposal: no sites yet",
     urban: "urban",
@@ -234,7 +234,7 @@ pub static EN: RankingStrings = RankingStrings {
     ov_next_decide: "Take the decisions",
     ov_next_sign_off: "Sign-off",
     ov_next_export: "Signed off – export the results",
-    ov_proposed: "Proposal (ranking): {n} admissions · {eur}",
+    ov_proposed: "Proposal (ranking): {n} [admission|admissions] · {eur}",
     ov_decided: "Decided: {n} admitted · {eur}",
-    ov_open: "{n} decisions open",
+    ov_open: "{n} [decision|decisions] open",
 };

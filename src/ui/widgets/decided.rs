@@ -125,7 +125,7 @@ pub fn cut(mut lines: Vec<Line<'static>>, height: usize, app: &App) -> Vec<Line<
     if lines.len() > height && height > 0 {
         let left_out = lines.len() - (height - 1);
         lines.truncate(height - 1);
-        let more = app.strings().decision.more.replace("{n}", &left_out.to_string());
+        let more = crate::ui::strings::counted(app.strings().decision.more, left_out);
         lines.push(Line::styled(more, app.theme.muted));
     }
     lines

@@ -128,7 +128,7 @@ pub fn confirm_question(dialog: &VoteDialog, s: &Strings) -> String {
         }
         (super::dialog::Subject::Item { dossier }, None) => crate::text::clean_line(dossier).into_owned(),
         (super::dialog::Subject::EnBloc { items }, _) => {
-            d.en_bloc_what.replace("{n}", &items.len().to_string())
+            crate::ui::strings::counted(d.en_bloc_what, items.len())
         }
     };
     let r = dialog.result();

@@ -35,8 +35,10 @@ pub fn balance_line(app: &App, width: usize) -> String {
         parts.extend(regions.iter().cloned());
         parts.join(" · ")
     };
-    let long =
-        join(r.proposal.replace("{n}", &n), format!("{} {}, {} {}", b.urban, r.urban, b.rural, r.rural));
+    let long = join(
+        crate::ui::strings::counted(r.proposal, ranking.line.proposed),
+        format!("{} {}, {} {}", b.urban, r.urban, b.rural, r.rural),
+    );
     if self::width(&long) <= width {
         return long;
     }

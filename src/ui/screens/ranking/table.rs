@@ -198,7 +198,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         let ids: Vec<String> =
             criteria.iter().skip(cols.criteria).map(|c| safe(&c.id).into_owned()).collect();
         let text =
-            r.hidden_criteria.replace("{n}", &cols.hidden().to_string()).replace("{ids}", &ids.join(", "));
+            crate::ui::strings::counted(r.hidden_criteria, cols.hidden()).replace("{ids}", &ids.join(", "));
         frame.render_widget(line(&text, t.label), hint);
     }
 }
