@@ -37,6 +37,40 @@ fn every_terminating_signal_restores_the_terminal_with_the_conventional_code() {
     }
 }
 
+#[derive(Debug, Clone, Copy)]
+enum Stop {
+    Signal,
+    CtrlZ,
+}
+
+#[test]
+fn after_a_stop_the_screen_is_drawn_again_whole() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut term = Terminal::spawn(&[], 100, 30, home.path());
+    term.wait_for("Als Nächstes");
+    // SIGTSTP: gremium leaves the terminal as a shell expects and stops;
+    // SIGCONT (`fg`): it enters it again and draws everything, not only
+    // what changed — the screen was garbled meanwhile.
+    for stop in [Stop::Signal, Stop::CtrlZ] {
+        match stop {
+            Stop::Signal => term.signal("TSTP"),
+            Stop::CtrlZ => term.send("\u{1a}"),
+        }
+        assert_eq!(term.settled_modes(RESTORED), RESTORED, "{stop:?}: the terminal is left");
+        term.wait_stopped();
+        assert!(term.cooked(), "{stop:?}: cooked mode while stopped");
+        term.garble();
+        term.signal("CONT");
+        term.wait_for("Als Nächstes");
+        let running =
+            Modes { alternate_screen: true, hidden_cursor: true, bracketed_paste: true, mouse: true };
+        assert_eq!(term.settled_modes(running), running, "{stop:?}: entered again");
+    }
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+    assert_eq!(term.settled_modes(RESTORED), RESTORED);
+}
+
 #[test]
 fn a_paste_is_text_in_the_note_and_never_keys() {
     let home = tempfile::tempdir().expect("tempdir");

@@ -141,6 +141,33 @@ impl Terminal {
         }
     }
 
+    /// Wait until the program is stopped (state `T` in /proc), so that a
+    /// SIGCONT cannot overtake the stop.
+    pub fn wait_stopped(&self) {
+        let Some(pid) = self.child.process_id() else { return };
+        let start = Instant::now();
+        loop {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            // The state follows the command name in parentheses.
+            let state = stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next());
+            if state == Some('T') {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("gremium did not stop: {stat}");
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Blank the emulator's screen, as a terminal garbled by other output
+    /// would look: only a whole redraw brings the content back.
+    pub fn garble(&self) {
+        if let Ok(mut p) = self.parser.lock() {
+            p.process(b"\x1b[2J\x1b[H");
+        }
+    }
+
     /// Resize the terminal, as a window manager would.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         let _ = self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 });
