@@ -238,3 +238,67 @@ fn after_sign_off_a_vote_and_a_deferral_go_to_the_amendment_prompt() {
     app.update(Action::Open);
     assert_eq!(app.state().proceedings.amendments.len(), 2);
 }
+
+fn click(app: &mut App, column: u16, row: u16) {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    app.mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+}
+
+fn wheel_down(app: &mut App) {
+    use crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
+    app.mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+}
+
+#[test]
+fn clicks_select_rows_and_tabs_and_the_wheel_scrolls_only_what_is_on_top() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("record");
+    let session = demo();
+    let mut app = open_app(&session, &dir, Language::De, &roll_call(&session, &[]));
+    decide::score_everything(&mut app);
+    fixture::render(&mut app, 120, 40);
+    // Agenda: the fourth row (screen row 6: header, status, column heads).
+    app.update(Action::ShowAgenda);
+    click(&mut app, 20, 6);
+    let id = |app: &App, i: Option<usize>| i.map(|i| app.session().dossiers[i].id.clone());
+    assert_eq!(id(&app, app.agenda().selected_dossier()).as_deref(), Some("ALS-ALTSTADT"));
+    wheel_down(&mut app);
+    assert_eq!(id(&app, app.agenda().selected_dossier()).as_deref(), Some("HR-ALTSTADT"));
+    // Dossier: a click on the third tab.
+    app.update(Action::Open);
+    let tabs = fixture::row_text(&fixture::render(&mut app, 120, 40), 2);
+    let x = tabs.find("3 ").map(|b| tabs[..b].chars().count()).expect("tab 3") as u16;
+    click(&mut app, x, 2);
+    assert_eq!(app.dossier_state().tab(), gremium::ui::screens::dossier::DossierTab::Deficits);
+    // Decision: the second row.
+    app.update(Action::ShowDecision);
+    click(&mut app, 20, 4);
+    assert_eq!(gremium::ui::screens::decision::selected_dossier(&app).as_deref(), Some("KS-WESERTOR"));
+    // Ranking: a dossier row selects it; a separator row does not.
+    app.update(Action::ShowRanking);
+    let text = fixture::screen_text(&fixture::render(&mut app, 120, 40));
+    let row = text.lines().position(|l| l.contains("LM-SUED")).expect("LM-SUED on screen") as u16;
+    click(&mut app, 20, row);
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Dossier);
+    assert_eq!(id(&app, app.dossier_state().current()).as_deref(), Some("LM-SUED"));
+    // Under the decided lists a click reaches nothing; the wheel scrolls them.
+    app.update(Action::ShowAgenda);
+    let before = app.agenda().selected_dossier();
+    app.update(Action::ToggleDecided);
+    click(&mut app, 20, 10);
+    assert_eq!(app.agenda().selected_dossier(), before);
+    wheel_down(&mut app);
+    assert!(app.decision().overlay(), "the lists stay open");
+    assert_eq!(app.agenda().selected_dossier(), before, "the wheel moved the lists, not the agenda");
+}

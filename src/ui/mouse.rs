@@ -43,8 +43,9 @@ impl App {
             Screen::Agenda => super::screens::agenda::row_at(self, body, row).map(Hit::Row),
             Screen::Attendance => super::screens::attendance::row_at(self, body, row).map(Hit::Row),
             Screen::Decision => super::screens::decision::row_at(self, body, row).map(Hit::Row),
+            Screen::Ranking => super::screens::ranking::row_at(self, body, row).map(Hit::Row),
             Screen::Dossier => super::screens::dossier::tab_at(self, body, column, row).map(Hit::Tab),
-            Screen::Ranking | Screen::Scoring | Screen::Overview | Screen::Minutes | Screen::SignOff => None,
+            Screen::Scoring | Screen::Overview | Screen::Minutes | Screen::SignOff => None,
         };
         match hit {
             Some(Hit::Row(i)) => self.select_row(i),
@@ -59,6 +60,11 @@ impl App {
             Screen::Agenda => self.agenda.select_row(i),
             Screen::Attendance => self.attendance.select(i),
             Screen::Decision => self.decision.select(i),
+            Screen::Ranking => {
+                let mut state = std::mem::take(&mut self.ranking_screen);
+                super::screens::ranking::select_row(self, &mut state, i);
+                self.ranking_screen = state;
+            }
             _ => {}
         }
     }

@@ -83,3 +83,25 @@ pub fn hints(app: &App) -> Vec<Hint> {
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     table::render(app, frame, body);
 }
+
+/// The dossier row under a click on `row`, as the table lays it out
+/// (balance, totals and column heads above the rows); separator rows are
+/// not selectable.
+pub fn row_at(app: &App, body: ratatui::layout::Rect, row: u16) -> Option<usize> {
+    let line = usize::from(row.checked_sub(body.y + 3)?);
+    if line >= page_height(app) {
+        return None;
+    }
+    let rows = entries(app.ranking());
+    let i = app.ranking_screen.offset() + line;
+    rows.get(i).filter(|e| e.selectable()).map(|_| i)
+}
+
+/// Select the dossier on table row `i` (a click).
+pub fn select_row(app: &App, state: &mut RankingState, i: usize) {
+    let ranking = app.ranking();
+    let rows = entries(ranking);
+    if let Some(id) = rows.get(i).and_then(|e| dossier_of(ranking, *e)) {
+        state.selected = Some(id.to_string());
+    }
+}

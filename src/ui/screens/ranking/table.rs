@@ -14,7 +14,7 @@ use crate::domain::Dossier;
 use crate::rules::{Ranked, Totals};
 use crate::ui::app::App;
 use crate::ui::format;
-use crate::ui::widgets::doc::{Align, fit, safe, width};
+use crate::ui::widgets::doc::{Align, fit, short_label, width};
 
 /// The municipality is shown only with at least this many cells; criterion
 /// columns are dropped from the right before it gets narrower.
@@ -102,17 +102,12 @@ impl Columns {
     }
 }
 
-/// The first `w` cells of a criterion id, right-aligned: a short label
-/// ("socia") rather than a cut one ("soci…").
-fn short_label(id: &str, w: usize) -> String {
-    let mut out = String::new();
-    for c in safe(id).chars() {
-        if width(&out) + width(c.encode_utf8(&mut [0; 4])) > w {
-            break;
-        }
-        out.push(c);
+/// A criterion's label in the screen language.
+fn label<'a>(app: &App, c: &'a crate::domain::Criterion) -> &'a str {
+    match (app.language(), &c.label_en) {
+        (crate::domain::Language::En, Some(en)) => en,
+        _ => &c.label,
     }
-    fit(&out, w, Align::Right)
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -145,7 +140,8 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         (fit(r.col_municipality, cols.municipality, Align::Left), cols.municipality),
     ];
     for c in criteria.iter().take(cols.criteria) {
-        head.push((short_label(&c.id, CRITERION), CRITERION));
+        // The label, shortened with a mark ("Sozi.", "ISEK"), never a cut id.
+        head.push((fit(&short_label(label(app, c), CRITERION), CRITERION, Align::Right), CRITERION));
     }
     head.extend([
         (fit(r.col_total, cols.total, Align::Right), cols.total),
@@ -196,7 +192,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(line(r.legend, t.muted), legend);
     if cols.hidden() > 0 {
         let ids: Vec<String> =
-            criteria.iter().skip(cols.criteria).map(|c| safe(&c.id).into_owned()).collect();
+            criteria.iter().skip(cols.criteria).map(|c| short_label(label(app, c), 16)).collect();
         let text =
             crate::ui::strings::counted(r.hidden_criteria, cols.hidden()).replace("{ids}", &ids.join(", "));
         frame.render_widget(line(&text, t.label), hint);
