@@ -112,7 +112,7 @@ fn without_a_current_item_the_jump_says_why() {
     app.update(Action::ShowMinutes);
     app.update(Action::JumpToCurrent);
     assert_eq!(app.minutes().scroll(), 0);
-    assert_eq!(app.notice(), Some("no agenda item is open"));
+    assert_eq!(app.notice(), Some("no agenda item is called up"));
     // Esc goes back where the chair came from.
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Overview);

@@ -58,44 +58,108 @@ pub fn outcome_word(outcome: Outcome, s: &Strings) -> String {
 
 /// Why the domain refused a change, in the screen language where the
 /// refusal is one the current screens can provoke.
+/// Every refusal has its words in both languages (the matches below are
+/// exhaustive): members by name, never by id.
 pub fn refusal(e: &DomainError, s: &Strings, session: &Session) -> String {
-    if let DomainError::OffScale { value, min, max, step } = e {
-        let scale = Scale { min: *min, max: *max, step: *step };
-        return format!("{} {} – {}", number(*value, s), s.scoring.not_on_scale, allowed(scale, s));
-    }
-    let said = match s.language {
+    match s.language {
         Language::De => german_refusal(e, session),
         Language::En => english_refusal(e, session),
-    };
-    said.unwrap_or_else(|| clean_line(&e.to_string()).into_owned())
+    }
 }
 
-/// Refusals in English that name members or money; the rest are the
-/// errors' own words.
-fn english_refusal(e: &DomainError, session: &Session) -> Option<String> {
+/// Refusals in English.
+fn english_refusal(e: &DomainError, session: &Session) -> String {
+    let q = |x: &str| format!("“{}”", clean_line(x));
     let who = |id: &str| member_name(session, id);
-    Some(match e {
+    let id = |x: &str| clean_line(x).into_owned();
+    match e {
+        DomainError::NothingToUndo => "nothing to undo".into(),
+        DomainError::NothingToRedo => "nothing to redo".into(),
+        DomainError::EmptyText => "the text is empty".into(),
+        DomainError::AlreadyDeferred(d) => format!("{} is already deferred", id(d)),
+        DomainError::NothingToMove(d) => format!("{} is already in that place", id(d)),
+        DomainError::UnknownMember(m) => format!("unknown member {}", q(m)),
+        DomainError::UnknownDossier(d) => format!("unknown dossier {}", q(d)),
+        DomainError::UnknownCriterion(c) => format!("unknown criterion {}", q(c)),
+        DomainError::NotPresent(m) => format!("{} is not present", who(m)),
+        DomainError::AlreadyPresent(m) => format!("{} is already present", who(m)),
+        DomainError::AttendanceOutOfOrder { member, at, last } => format!(
+            "{} is before the last change for {} at {}",
+            at.format("%H:%M"),
+            who(member),
+            last.format("%H:%M")
+        ),
+        DomainError::NotVoting(m) => format!("{} is an advisory member and neither scores nor votes", who(m)),
+        DomainError::Conflicted { member, dossier } => {
+            format!("{} has a conflict of interest on {} and takes no part", who(member), id(dossier))
+        }
+        DomainError::AlreadyConflicted { member, dossier } => {
+            format!("a conflict of interest of {} on {} is already declared", who(member), id(dossier))
+        }
+        DomainError::AlreadyConfirmed => "the due invitation is already confirmed".into(),
+        DomainError::AlreadyOpen(d) => format!("{} is already called up", id(d)),
+        DomainError::NoCurrentItem => "no agenda item is called up".into(),
+        DomainError::SignedOff => "the session is signed off; changes only as a recorded amendment".into(),
+        DomainError::RoundNotRevealed { dossier, round } => {
+            format!("round {round} of {} is not revealed yet", id(dossier))
+        }
+        DomainError::AlreadyRevealed { dossier, round } => {
+            format!("round {round} of {} is already revealed", id(dossier))
+        }
+        DomainError::NoScores { dossier, round } => {
+            format!("round {round} of {} has no scores yet", id(dossier))
+        }
+        DomainError::SameScore(v) => {
+            format!("the score is already {}", crate::ui::format::decimal(*v, 6, Language::En))
+        }
+        DomainError::TooManyVotes { cast, eligible } => {
+            format!("{cast} votes cast, but only {eligible} eligible members without a conflict present")
+        }
+        DomainError::NoVotes => "no votes cast".into(),
+        DomainError::BallotsDisagree => "the votes by name do not add up to the counts".into(),
+        DomainError::TieChoiceWithoutTie => "the chair's casting vote applies to a tie only".into(),
+        DomainError::ChairDoesNotDecideTies => {
+            "under the rules of procedure the chair does not decide ties".into()
+        }
+        DomainError::TieChoiceNotYesOrNo => "the chair's casting vote is yes or no".into(),
+        DomainError::TieChoiceDisagrees => "the casting vote differs from the chair's vote by name".into(),
         DomainError::ChairNotEligible(m) => {
             format!("{} (chair) does not vote on this: absent, conflicted or not voting", who(m))
         }
-        DomainError::NotQuorate { present, required } => {
-            format!(
-                "not quorate: {present} voting members present without a conflict, at least {required} required"
-            )
+        DomainError::EmptyEnBloc => "a vote en bloc needs at least one dossier".into(),
+        DomainError::DuplicateInVote(d) => format!("{} is in the vote more than once", id(d)),
+        DomainError::AlreadyDecided(d) => format!("{} is already decided", id(d)),
+        DomainError::NotDulyInvited => "the due invitation is not confirmed".into(),
+        DomainError::NotQuorate { present, required } => format!(
+            "not quorate: {present} voting members present without a conflict, at least {required} required"
+        ),
+        DomainError::VoteRequired => "without a vote an item can only be deferred".into(),
+        DomainError::RationaleRequired => {
+            "departing from the ranking or going over the budget needs a written rationale".into()
         }
+        DomainError::BadWaitingPosition => "waiting-list positions start at 1".into(),
         DomainError::SignOffIncomplete(check) => {
             format!("sign-off is not possible yet: {}", check_detail(&check.detail, Language::En))
         }
-        _ => return None,
-    })
+        DomainError::OutOfAgenda { to, len } => {
+            format!("place {} is outside the agenda of {len} items", to + 1)
+        }
+        DomainError::NotSignedOff => "the session is not signed off; no amendment is needed".into(),
+        DomainError::NotAmendable => "this cannot be changed by an amendment".into(),
+        DomainError::OffScale { value, min, max, step } => {
+            let s = &crate::ui::strings::EN;
+            let scale = Scale { min: *min, max: *max, step: *step };
+            format!("{} {} – {}", number(*value, s), s.scoring.not_on_scale, allowed(scale, s))
+        }
+    }
 }
 
 /// Refusals in German; members by name, as the committee knows them.
-fn german_refusal(e: &DomainError, session: &Session) -> Option<String> {
+fn german_refusal(e: &DomainError, session: &Session) -> String {
     let q = |x: &str| format!("„{}“", clean_line(x));
     let who = |id: &str| member_name(session, id);
     let id = |x: &str| clean_line(x).into_owned();
-    Some(match e {
+    match e {
         DomainError::NothingToUndo => "nichts rückgängig zu machen".into(),
         DomainError::NothingToRedo => "nichts wiederherzustellen".into(),
         DomainError::EmptyText => "der Text ist leer".into(),
@@ -170,8 +234,17 @@ fn german_refusal(e: &DomainError, session: &Session) -> Option<String> {
         DomainError::SignOffIncomplete(check) => {
             format!("Freigabe noch nicht möglich: {}", check_detail(&check.detail, Language::De))
         }
-        _ => return None,
-    })
+        DomainError::OutOfAgenda { to, len } => {
+            format!("Platz {} liegt außerhalb der Tagesordnung mit {len} Punkten", to + 1)
+        }
+        DomainError::NotSignedOff => "die Sitzung ist nicht freigegeben; eine Änderung ist nicht nötig".into(),
+        DomainError::NotAmendable => "das lässt sich nicht als Änderung protokollieren".into(),
+        DomainError::OffScale { value, min, max, step } => {
+            let s = &crate::ui::strings::DE;
+            let scale = Scale { min: *min, max: *max, step: *step };
+            format!("{} {} – {}", number(*value, s), s.scoring.not_on_scale, allowed(scale, s))
+        }
+    }
 }
 
 fn member_name(session: &Session, id: &str) -> String {
