@@ -9,6 +9,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod indicator;
+pub mod list_cursor;
 pub mod note;
 pub mod prompt;
 pub mod prompt_box;

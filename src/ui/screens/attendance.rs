@@ -31,25 +31,13 @@ pub fn page_height(size: Size) -> usize {
 
 pub fn handle(app: &App, state: &mut AttendanceState, action: Action) -> Vec<Effect> {
     let members = app.session().definition.members.len();
-    let last = members.saturating_sub(1);
-    let page = page_height(app.size).max(1);
-    let Some(member) = app.session().definition.members.get(state.selected).map(|m| m.id.clone()) else {
+    if state.cursor.step(action, members, page_height(app.size)) {
+        return Vec::new();
+    }
+    let Some(member) = app.session().definition.members.get(state.selected()).map(|m| m.id.clone()) else {
         return Vec::new();
     };
     let at = state.pending_time.unwrap_or(app.now);
-    let selected = match action {
-        Action::Up => Some(state.selected.saturating_sub(1)),
-        Action::Down => Some((state.selected + 1).min(last)),
-        Action::PageUp => Some(state.selected.saturating_sub(page)),
-        Action::PageDown => Some((state.selected + page).min(last)),
-        Action::Home => Some(0),
-        Action::End => Some(last),
-        _ => None,
-    };
-    if let Some(selected) = selected {
-        state.selected = selected;
-        return Vec::new();
-    }
     let record = |command| vec![Effect::Record(command)];
     match action {
         Action::MarkPresent => record(Command::MarkPresent { member, at }),
@@ -86,7 +74,7 @@ pub fn recorded(app: &App, state: &mut AttendanceState, kinds: &[EventKind]) -> 
         match kind {
             EventKind::MemberMarkedPresent { .. } | EventKind::MemberMarkedAbsent { .. } => {
                 state.pending_time = None;
-                state.selected = (state.selected + 1).min(last);
+                state.select((state.selected() + 1).min(last));
             }
             EventKind::MemberArrived { .. } | EventKind::MemberLeft { .. } => state.pending_time = None,
             EventKind::ConflictDeclared { .. } => state.entry = None,

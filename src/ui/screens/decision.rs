@@ -31,7 +31,7 @@ fn dossier_at(app: &App, i: usize) -> Option<String> {
 
 /// The selected dossier.
 pub fn selected_dossier(app: &App) -> Option<String> {
-    dossier_at(app, app.decision.selected)
+    dossier_at(app, app.decision.selected())
 }
 
 /// `v` from anywhere: the screen, on the current agenda item if one is open.
@@ -43,7 +43,7 @@ pub fn show(app: &App, state: &mut DecisionState) -> Vec<Effect> {
 fn jump_to_current(app: &App, state: &mut DecisionState) {
     let agenda = &app.state().proceedings.agenda;
     if let Some(i) = agenda.current.as_ref().and_then(|c| agenda.order.iter().position(|d| *d == c.dossier)) {
-        state.selected = i;
+        state.select(i);
     }
 }
 
@@ -123,19 +123,10 @@ fn ask_defer(app: &App, prompt: &DeferPrompt) -> Vec<Effect> {
 
 pub fn handle(app: &App, state: &mut DecisionState, action: Action) -> Vec<Effect> {
     let rows = app.state().proceedings.agenda.order.len();
-    let last = rows.saturating_sub(1);
-    let page = page_height(app.size).max(1);
-    let i = state.selected;
-    state.selected = match action {
-        Action::Up => i.saturating_sub(1),
-        Action::Down => (i + 1).min(last),
-        Action::PageUp => i.saturating_sub(page),
-        Action::PageDown => (i + page).min(last),
-        Action::Home => 0,
-        Action::End => last,
-        _ => i,
-    };
-    let selected = dossier_at(app, state.selected);
+    if state.cursor.step(action, rows, page_height(app.size)) {
+        return Vec::new();
+    }
+    let selected = dossier_at(app, state.selected());
     match action {
         Action::JumpToCurrent => {
             jump_to_current(app, state);

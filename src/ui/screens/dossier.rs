@@ -28,12 +28,9 @@ pub fn handle(app: &App, state: &mut DossierState, action: Action) -> Vec<Effect
         Action::NextTab => state.tab = (state.tab + 1) % tabs,
         Action::PrevTab => state.tab = (state.tab + tabs - 1) % tabs,
         Action::Tab(n) if (1..=tabs).contains(&usize::from(n)) => state.tab = usize::from(n) - 1,
-        Action::Up => state.set_scroll(scroll.saturating_sub(1)),
-        Action::Down => state.set_scroll((scroll + 1).min(max)),
-        Action::PageUp => state.set_scroll(scroll.saturating_sub(page)),
-        Action::PageDown => state.set_scroll((scroll + page).min(max)),
-        Action::Home => state.set_scroll(0),
-        Action::End => state.set_scroll(max),
+        _ if let Some(to) = crate::ui::widgets::list_cursor::scroll(scroll, action, max, page) => {
+            state.set_scroll(to)
+        }
         Action::NextDossier | Action::PrevDossier => {
             let delta = if action == Action::NextDossier { 1 } else { -1 };
             let total = app.session.dossiers.len();

@@ -87,13 +87,11 @@ pub fn handle(app: &App, state: &mut MinutesState, action: Action) -> Vec<Effect
     let max = max_scroll(app, state);
     let scroll = state.scroll;
     let mut effects = Vec::new();
+    if let Some(to) = crate::ui::widgets::list_cursor::scroll(scroll, action, max, page) {
+        state.scroll = to;
+        return effects;
+    }
     state.scroll = match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => (scroll + 1).min(max),
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::PageDown => (scroll + page).min(max),
-        Action::Home => 0,
-        Action::End => max,
         Action::JumpToCurrent => {
             let current = app.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.clone());
             match current.and_then(|d| view(state).and_then(|v| v.items.get(&d)).copied()) {

@@ -18,15 +18,9 @@ use crate::ui::widgets::{doc_width, render_scrolled};
 pub fn handle(app: &App, scroll: &mut usize, action: Action) {
     let page = usize::from(content_area(crate::ui::body_area(app.size)).height).max(1);
     let max = max_scroll(app);
-    *scroll = match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => (*scroll + 1).min(max),
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::PageDown => (*scroll + page).min(max),
-        Action::Home => 0,
-        Action::End => max,
-        _ => *scroll,
-    };
+    if let Some(to) = crate::ui::widgets::list_cursor::scroll(*scroll, action, max, page) {
+        *scroll = to;
+    }
 }
 
 pub fn hints(app: &App) -> Vec<Hint> {

@@ -19,17 +19,17 @@ pub fn handle(app: &mut App, action: Action) -> bool {
     let Some(scroll) = app.help else { return false };
     let max = max_scroll(app);
     let page = usize::from(popup(app, crate::ui::body_area(app.size)).height.saturating_sub(2)).max(1);
-    app.help = match action {
-        Action::Back => None,
-        Action::Up => Some(scroll.saturating_sub(1)),
-        Action::Down => Some((scroll + 1).min(max)),
-        Action::PageUp => Some(scroll.saturating_sub(page)),
-        Action::PageDown => Some((scroll + page).min(max)),
-        Action::Home => Some(0),
-        Action::End => Some(max),
-        _ => return false,
-    };
-    true
+    if action == Action::Back {
+        app.help = None;
+        return true;
+    }
+    match super::list_cursor::scroll(scroll, action, max, page) {
+        Some(to) => {
+            app.help = Some(to);
+            true
+        }
+        None => false,
+    }
 }
 
 type Entry = (String, &'static str);

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use crate::domain::Session;
 use crate::ui::action::Action;
 use crate::ui::index::SessionIndex;
+use crate::ui::widgets::list_cursor::ListCursor;
 use crate::ui::widgets::text_field::{Edit, TextField};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,10 +40,8 @@ pub struct AgendaState {
     sort: SortKey,
     /// Indices into `session.dossiers`, filtered and sorted.
     visible: Vec<usize>,
-    /// Position of the selection within `visible`.
-    selected: usize,
-    /// First row shown.
-    offset: usize,
+    /// The selection within `visible`, and the first row shown.
+    cursor: ListCursor,
     /// Each dossier's place in the agenda as recorded (0-based), by index
     /// into `session.dossiers`.
     rank: Vec<usize>,
@@ -55,8 +54,7 @@ impl AgendaState {
             editing: false,
             sort: SortKey::Agenda,
             visible: Vec::new(),
-            selected: 0,
-            offset: 0,
+            cursor: ListCursor::default(),
             rank: (0..session.dossiers.len()).collect(),
         };
         state.refresh(session, index);
@@ -95,11 +93,11 @@ impl AgendaState {
     }
 
     pub fn selected(&self) -> usize {
-        self.selected
+        self.cursor.selected()
     }
 
     pub fn offset(&self) -> usize {
-        self.offset
+        self.cursor.offset()
     }
 
     /// A dossier's place in the agenda, 0-based.
@@ -118,7 +116,7 @@ impl AgendaState {
 
     /// The dossier (index into `session.dossiers`) under the selection.
     pub fn selected_dossier(&self) -> Option<usize> {
-        self.visible.get(self.selected).copied()
+        self.visible.get(self.cursor.selected()).copied()
     }
 
     pub fn start_search(&mut self) {
@@ -147,20 +145,17 @@ impl AgendaState {
         index: &SessionIndex,
         page: usize,
     ) -> Option<usize> {
-        let last = self.visible.len().saturating_sub(1);
         let page = page.max(1);
         if self.editing && self.query.edit(action) == Edit::Changed {
             self.refresh(session, index);
             self.keep_visible(page);
             return None;
         }
+        if self.cursor.step(action, self.visible.len(), page) {
+            self.keep_visible(page);
+            return None;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(page),
-            Action::PageDown => self.selected = (self.selected + page).min(last),
-            Action::Home => self.selected = 0,
-            Action::End => self.selected = last,
             Action::Open => {
                 self.editing = false;
                 return self.selected_dossier();
@@ -177,13 +172,13 @@ impl AgendaState {
 
     /// Select the dossier at list position `row`.
     pub fn select_row(&mut self, row: usize) {
-        self.selected = row.min(self.visible.len().saturating_sub(1));
+        self.cursor.select(row.min(self.visible.len().saturating_sub(1)));
     }
 
     /// Select a dossier if it is in the list.
     pub fn select_dossier(&mut self, dossier: usize) {
         if let Some(pos) = self.visible.iter().position(|d| *d == dossier) {
-            self.selected = pos;
+            self.cursor.select(pos);
         }
     }
 
@@ -198,14 +193,7 @@ impl AgendaState {
 
     /// Scroll so that the selection is on screen.
     pub fn keep_visible(&mut self, page: usize) {
-        let page = page.max(1);
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + page {
-            self.offset = self.selected + 1 - page;
-        }
-        self.offset = self.offset.min(self.visible.len().saturating_sub(page));
+        self.cursor.keep_visible(self.visible.len(), page);
     }
 
     /// Filter by the query and sort; the selected dossier stays selected
@@ -230,6 +218,6 @@ impl AgendaState {
             .then(a.cmp(b))
         };
         self.visible.sort_by(by);
-        self.selected = keep.and_then(|d| self.visible.iter().position(|v| *v == d)).unwrap_or(0);
+        self.cursor.select(keep.and_then(|d| self.visible.iter().position(|v| *v == d)).unwrap_or(0));
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::ui::widgets::list_cursor::ListCursor;
 use crate::ui::widgets::text_field::TextField;
 
 /// Text being typed on the attendance screen.
@@ -36,10 +37,10 @@ impl Entry {
 
 #[derive(Debug, Clone, Default)]
 pub struct AttendanceState {
-    /// Index into the session's members.
-    pub(super) selected: usize,
-    /// First line of the list shown.
-    pub(super) offset: usize,
+    /// The member selected (index into the session's members) and the
+    /// first line of the list shown (members take a line each, plus one
+    /// per conflict).
+    pub(super) cursor: ListCursor,
     /// A time typed for the next change; used once.
     pub(super) pending_time: Option<DateTime<FixedOffset>>,
     pub(super) entry: Option<Entry>,
@@ -47,11 +48,11 @@ pub struct AttendanceState {
 
 impl AttendanceState {
     pub fn selected(&self) -> usize {
-        self.selected
+        self.cursor.selected()
     }
 
     pub fn offset(&self) -> usize {
-        self.offset
+        self.cursor.offset()
     }
 
     pub fn pending_time(&self) -> Option<DateTime<FixedOffset>> {
@@ -69,7 +70,7 @@ impl AttendanceState {
 
     /// Select member `i` (a click).
     pub fn select(&mut self, i: usize) {
-        self.selected = i;
+        self.cursor.select(i);
     }
 
     /// Whether a time or a conflict is being typed.
@@ -80,13 +81,9 @@ impl AttendanceState {
     /// Scroll so that the selected member's line (and its conflicts, where
     /// there is room) is on screen.
     pub fn keep_visible(&mut self, app_lines: &[usize], page: usize) {
-        let page = page.max(1);
-        let Some(&line) = app_lines.get(self.selected) else { return };
-        let end = app_lines.get(self.selected + 1).copied().unwrap_or(line + 1);
-        if line < self.offset {
-            self.offset = line;
-        } else if end > self.offset + page {
-            self.offset = end.saturating_sub(page).min(line);
-        }
+        let selected = self.cursor.selected();
+        let Some(&line) = app_lines.get(selected) else { return };
+        let end = app_lines.get(selected + 1).copied().unwrap_or(line + 1);
+        self.cursor.keep_lines_visible(line, end, page);
     }
 }

@@ -3,6 +3,7 @@
 
 use super::dialog::{self, VoteDialog};
 use crate::ui::action::Action;
+use crate::ui::widgets::list_cursor::ListCursor;
 use crate::ui::widgets::text_field::TextField;
 
 /// A deferral's reason being typed.
@@ -14,10 +15,8 @@ pub struct DeferPrompt {
 
 #[derive(Debug, Clone, Default)]
 pub struct DecisionState {
-    /// Index into the agenda order.
-    pub(super) selected: usize,
-    /// First row shown.
-    pub(super) offset: usize,
+    /// The row of the agenda order selected, and the first row shown.
+    pub(super) cursor: ListCursor,
     pub(super) dialog: Option<VoteDialog>,
     pub(super) defer: Option<DeferPrompt>,
     /// The decided lists shown over any screen.
@@ -28,11 +27,11 @@ pub struct DecisionState {
 
 impl DecisionState {
     pub fn selected(&self) -> usize {
-        self.selected
+        self.cursor.selected()
     }
 
     pub fn offset(&self) -> usize {
-        self.offset
+        self.cursor.offset()
     }
 
     pub fn dialog(&self) -> Option<&VoteDialog> {
@@ -45,7 +44,7 @@ impl DecisionState {
 
     /// Select row `i` of the agenda order (a click).
     pub fn select(&mut self, i: usize) {
-        self.selected = i;
+        self.cursor.select(i);
     }
 
     /// Close the vote dialog and the deferral prompt (their decision has
@@ -80,17 +79,9 @@ impl DecisionState {
 
     /// Scroll the overlay; `max` is the last useful position at this size.
     pub fn scroll_overlay(&mut self, action: Action, max: usize, page: usize) {
-        let s = self.overlay_scroll.min(max);
-        self.overlay_scroll = match action {
-            Action::Down => s + 1,
-            Action::Up => s.saturating_sub(1),
-            Action::PageDown => s + page.max(1),
-            Action::PageUp => s.saturating_sub(page.max(1)),
-            Action::Home => 0,
-            Action::End => max,
-            _ => s,
+        if let Some(to) = crate::ui::widgets::list_cursor::scroll(self.overlay_scroll, action, max, page) {
+            self.overlay_scroll = to;
         }
-        .min(max);
     }
 
     pub fn close_overlay(&mut self) {
@@ -99,13 +90,6 @@ impl DecisionState {
 
     /// Scroll so that the selected row is on a page of `page` rows.
     pub fn keep_visible(&mut self, rows: usize, page: usize) {
-        let page = page.max(1);
-        self.selected = self.selected.min(rows.saturating_sub(1));
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + page {
-            self.offset = self.selected + 1 - page;
-        }
-        self.offset = self.offset.min(rows.saturating_sub(page));
+        self.cursor.keep_visible(rows, page);
     }
 }
