@@ -42,18 +42,18 @@ pub fn handle(app: &App, state: &mut RankingState, action: Action) -> Vec<Effect
     let ranking = app.ranking();
     let rows = entries(ranking);
     let selectable: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].selectable()).collect();
-    let Some(last) = selectable.len().checked_sub(1) else { return Vec::new() };
+    if selectable.is_empty() {
+        return Vec::new();
+    }
     let current = state
         .selected_row(ranking, &rows)
         .and_then(|row| selectable.iter().position(|&r| r == row))
         .unwrap_or(0);
+    // The same cursor as every list, over the dossier rows only.
+    let mut cursor = crate::ui::widgets::list_cursor::ListCursor::default();
+    cursor.select(current);
     let next = match action {
-        Action::Up => current.saturating_sub(1),
-        Action::Down => (current + 1).min(last),
-        Action::PageUp => current.saturating_sub(page.max(1)),
-        Action::PageDown => (current + page.max(1)).min(last),
-        Action::Home => 0,
-        Action::End => last,
+        _ if cursor.step(action, selectable.len(), page) => cursor.selected(),
         Action::Open => {
             let id = selectable.get(current).and_then(|&row| dossier_of(ranking, rows[row]));
             return id
