@@ -302,3 +302,24 @@ fn clicks_select_rows_and_tabs_and_the_wheel_scrolls_only_what_is_on_top() {
     assert!(app.decision().overlay(), "the lists stay open");
     assert_eq!(app.agenda().selected_dossier(), before, "the wheel moved the lists, not the agenda");
 }
+
+#[test]
+fn a_click_on_a_scoring_cell_puts_the_cursor_there() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("record");
+    let session = demo();
+    let mut app = scoring_app(&session, &dir);
+    let text = fixture::screen_text(&fixture::render(&mut app, 120, 40));
+    let lines: Vec<&str> = text.lines().collect();
+    let y = lines.iter().position(|l| l.contains("H. Korff")).expect("Korff's row") as u16;
+    let head = lines.iter().find(|l| l.starts_with(" Mitglied")).expect("grid heading");
+    let x = head.find("ISEK").map(|b| head[..b].chars().count()).expect("ISEK column") as u16;
+    click(&mut app, x, y);
+    app.update(Action::Insert('3'));
+    let record = std::fs::read_to_string(dir.join(record::RECORD_FILE)).unwrap();
+    let entered = record.lines().find(|l| l.contains("score_entered")).expect("a score");
+    assert!(
+        entered.contains(r#""member":"hsgb""#) && entered.contains(r#""criterion":"concept""#),
+        "{entered}"
+    );
+}

@@ -45,11 +45,19 @@ impl App {
             Screen::Decision => super::screens::decision::row_at(self, body, row).map(Hit::Row),
             Screen::Ranking => super::screens::ranking::row_at(self, body, row).map(Hit::Row),
             Screen::Dossier => super::screens::dossier::tab_at(self, body, column, row).map(Hit::Tab),
-            Screen::Scoring | Screen::Overview | Screen::Minutes | Screen::SignOff => None,
+            Screen::Scoring => {
+                super::screens::scoring::cell_at(self, body, column, row).map(|(r, c)| Hit::Cell(r, c))
+            }
+            Screen::Overview | Screen::Minutes | Screen::SignOff => None,
         };
         match hit {
             Some(Hit::Row(i)) => self.select_row(i),
             Some(Hit::Tab(tab)) => self.update(Action::Tab(tab)),
+            Some(Hit::Cell(r, c)) => {
+                let mut state = std::mem::take(&mut self.scoring);
+                super::screens::scoring::click(self, &mut state, (r, c));
+                self.scoring = state;
+            }
             None => {}
         }
     }
@@ -74,4 +82,5 @@ impl App {
 enum Hit {
     Row(usize),
     Tab(u8),
+    Cell(usize, usize),
 }

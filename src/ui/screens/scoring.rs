@@ -19,7 +19,7 @@ use crate::ui::effect::Effect;
 use crate::ui::prompts::Confirm;
 use crate::ui::screens::Screen;
 use entry::Typed;
-pub use grid::render;
+pub use grid::{cell_at, render};
 use sheet::Sheet;
 
 /// The dossier on the sheet (index into `session.dossiers`) and why.
@@ -140,6 +140,16 @@ pub fn handle(app: &App, state: &mut ScoringState, action: Action) -> Vec<Effect
         }
         _ => Vec::new(),
     }
+}
+
+/// A click on a cell: the cursor goes there; a half-typed value is
+/// dropped (it was not committed).
+pub fn click(app: &App, state: &mut ScoringState, cell: (usize, usize)) {
+    let Some((index, _)) = target_with(app, state.selected) else { return };
+    let Some(dossier) = app.session.dossiers.get(index) else { return };
+    state.typed.clear();
+    state.cursor = cell;
+    state.cursor_for = Some((index, app.state().round(&dossier.id)));
 }
 
 fn type_char(app: &App, state: &mut ScoringState, dossier: &str, ch: char) -> Vec<Effect> {

@@ -55,40 +55,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let state = app.state();
     let sheet = Sheet::new(state, &dossier.id);
     let w = usize::from(area.width).saturating_sub(2);
-    let mut top: Vec<Line> = Vec::new();
-    let from = match source {
-        Source::CurrentItem => s.scoring.from_current,
-        Source::Selected => s.scoring.from_selected,
-    };
-    let title = format!("{} · {} – {}", dossier.id, dossier.municipality, dossier.area.name);
-    let right = format!(" ({from})");
-    top.push(Line::from(vec![
-        Span::styled(fit(&title, w.saturating_sub(width(&right)), Align::Left), t.heading),
-        Span::styled(right, t.muted),
-    ]));
-    top.push(status_line(app, &sheet, w));
-    if !sheet.quorum.reached() {
-        let text = if sheet.quorum.duly_invited {
-            s.scoring
-                .not_quorate
-                .replace("{present}", &sheet.quorum.present.to_string())
-                .replace("{required}", &sheet.quorum.required.to_string())
-        } else {
-            s.scoring.not_invited.to_string()
-        };
-        top.extend(wrap(&text, w).into_iter().take(2).map(|l| Line::styled(l, t.warn)));
-    }
-    if sheet.round > 1 {
-        top.push(earlier_rounds(app, &dossier.id, sheet.round, w));
-    }
+    let top = top_lines(app, dossier, &sheet, source, w);
     let lang = app.language();
     let result = (!sheet.blind).then(|| round_result(state, &dossier.id, sheet.round));
     let (cursor_row, cursor_col) = app.scoring.cursor(index, &sheet);
     let bottom = bottom_lines(app, &sheet, result.as_ref(), w);
     let cols = Columns::new(w, sheet.columns());
-    let fixed = top.len() + 1 + 2 + result.as_ref().map_or(0, |_| 2) + bottom.len() + 3;
-    let room = usize::from(area.height).saturating_sub(fixed).max(1);
-    let offset = cursor_row.saturating_sub(room.saturating_sub(1)).min(sheet.rows.len().saturating_sub(room));
+    let (offset, room) = window(area, &sheet, top.len(), result.is_some(), bottom.len(), cursor_row);
     let mut lines = top;
     lines.push(Line::default());
     lines.extend(header(app, &cols));
@@ -107,6 +80,85 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     lines.extend(focus_lines(app, cursor_col, w, usize::from(area.height).saturating_sub(lines.len())));
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The dossier's title, the round's status, a quorum warning and the
+/// earlier rounds: the lines above the grid.
+fn top_lines(
+    app: &App,
+    dossier: &crate::domain::Dossier,
+    sheet: &Sheet,
+    source: Source,
+    w: usize,
+) -> Vec<Line<'static>> {
+    let s = app.strings();
+    let t = &app.theme;
+    let mut top: Vec<Line> = Vec::new();
+    let from = match source {
+        Source::CurrentItem => s.scoring.from_current,
+        Source::Selected => s.scoring.from_selected,
+    };
+    let title = format!("{} · {} – {}", dossier.id, dossier.municipality, dossier.area.name);
+    let right = format!(" ({from})");
+    top.push(Line::from(vec![
+        Span::styled(fit(&title, w.saturating_sub(width(&right)), Align::Left), t.heading),
+        Span::styled(right, t.muted),
+    ]));
+    top.push(status_line(app, sheet, w));
+    if !sheet.quorum.reached() {
+        let text = if sheet.quorum.duly_invited {
+            s.scoring
+                .not_quorate
+                .replace("{present}", &sheet.quorum.present.to_string())
+                .replace("{required}", &sheet.quorum.required.to_string())
+        } else {
+            s.scoring.not_invited.to_string()
+        };
+        top.extend(wrap(&text, w).into_iter().take(2).map(|l| Line::styled(l, t.warn)));
+    }
+    if sheet.round > 1 {
+        top.push(earlier_rounds(app, &dossier.id, sheet.round, w));
+    }
+    top
+}
+
+/// The member rows shown: the first one and how many fit, the cursor's
+/// row always among them.
+fn window(
+    area: Rect,
+    sheet: &Sheet,
+    top: usize,
+    result: bool,
+    bottom: usize,
+    cursor_row: usize,
+) -> (usize, usize) {
+    let fixed = top + 1 + 2 + if result { 2 } else { 0 } + bottom + 3;
+    let room = usize::from(area.height).saturating_sub(fixed).max(1);
+    let offset = cursor_row.saturating_sub(room.saturating_sub(1)).min(sheet.rows.len().saturating_sub(room));
+    (offset, room)
+}
+
+/// The cell (member row, criterion) under a click at `column`, `row`, as
+/// [`render`] lays the grid out in `area`.
+pub fn cell_at(app: &App, area: Rect, column: u16, row: u16) -> Option<(usize, usize)> {
+    let (index, source) = target(app)?;
+    let dossier = app.session.dossiers.get(index)?;
+    let state = app.state();
+    let sheet = Sheet::new(state, &dossier.id);
+    let w = usize::from(area.width).saturating_sub(2);
+    let top = top_lines(app, dossier, &sheet, source, w).len();
+    let result = (!sheet.blind).then(|| round_result(state, &dossier.id, sheet.round));
+    let bottom = bottom_lines(app, &sheet, result.as_ref(), w).len();
+    let (cursor_row, _) = app.scoring.cursor(index, &sheet);
+    let (offset, room) = window(area, &sheet, top, result.is_some(), bottom, cursor_row);
+    let line = usize::from(row.checked_sub(area.y)?).checked_sub(top + 3)?;
+    if line >= room || offset + line >= sheet.rows.len() {
+        return None;
+    }
+    let cols = Columns::new(w, sheet.columns());
+    let x = usize::from(column.checked_sub(area.x + 1)?).checked_sub(cols.name)?;
+    let c = x / cols.cell.max(1);
+    (c < sheet.columns()).then_some((offset + line, c))
 }
 
 fn status_line(app: &App, sheet: &Sheet, w: usize) -> Line<'static> {
