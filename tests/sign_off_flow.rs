@@ -82,6 +82,12 @@ fn sign_off_export_and_an_amendment() {
     assert!(!app.state().is_signed_off(), "Esc drops it");
     app.update(Action::SignOff);
     app.update(Action::Open);
+    assert_eq!(
+        app.notice(),
+        Some(
+            "Sitzung freigegeben durch Dr. M. Ahrenfeld – Änderungen nur noch mit Begründung als protokollierte Änderung"
+        )
+    );
     let sealed = app.state().proceedings.signed_off.clone().expect("signed off");
     assert_eq!(sealed.by, "vorsitz");
     let screen = fixture::screen_text(&fixture::render(&mut app, 120, 40));

@@ -60,7 +60,6 @@ pub enum Action {
     CloseItem,
     /// Move the agenda selection to the current item.
     JumpToCurrent,
-    ShowAttendance,
     // Scoring: moving across the grid, and the recorded steps of a round.
     Left,
     Right,
@@ -90,18 +89,20 @@ pub enum Action {
     BallotNo,
     /// By name: the selected member abstains.
     BallotAbstain,
-    // Going places: one key per screen from anywhere.
+    // Going places: one key per screen from anywhere, in the order of the
+    // session and of the F-keys (help lists them so).
     ShowOverview,
+    ShowAttendance,
     ShowAgenda,
     ShowDossier,
     ShowScoring,
-    ShowMinutes,
+    ShowRanking,
     ShowDecision,
     /// Show or hide the decided lists (*Beschlusslage*) over any screen.
     ToggleDecided,
+    ShowMinutes,
     /// The sign-off checklist and the export step.
     ShowSignOff,
-    ShowRanking,
     /// Step back: close the overlay, clear the search, or return to the
     /// previous screen.
     Back,

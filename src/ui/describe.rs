@@ -356,6 +356,9 @@ pub fn announce(app: &crate::ui::App, kinds: &[crate::domain::EventKind]) -> Opt
                             .replace("{result}", result),
                     }
                 }
+                (Some(Action::SignedOff), _) => {
+                    s.sign_off.signed_notice.replace("{name}", &clean_line(d.member.as_deref().unwrap_or("")))
+                }
                 (Some(Action::RoundOpened), Some(round)) => sc
                     .round_opened
                     .replace("{round}", &round.to_string())

@@ -286,6 +286,10 @@ pub struct ActionLabels {
     pub cancel_note: &'static str,
     /// Moving the cursor in a text field.
     pub cursor: &'static str,
+    pub cursor_left: &'static str,
+    pub cursor_right: &'static str,
+    pub cursor_home: &'static str,
+    pub cursor_end: &'static str,
     pub continue_session: &'static str,
     pub stop_session: &'static str,
 }

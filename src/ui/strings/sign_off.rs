@@ -38,6 +38,8 @@ pub struct SignOffStrings {
     /// "{name}": the chair.
     pub confirm_question: &'static str,
     pub already: &'static str,
+    /// Said once the session is signed off: `{name}`.
+    pub signed_notice: &'static str,
     pub export_heading: &'static str,
     /// "{}": the folder.
     pub export_to: &'static str,
@@ -86,6 +88,7 @@ pub static DE: SignOffStrings = SignOffStrings {
     confirm_title: "Sitzung freigeben",
     confirm_question: "Die Sitzung jetzt freigeben? Freigabe durch den Vorsitz: {name}. Danach ist jede Änderung eine protokollierte Änderung mit Begründung.",
     already: "die Sitzung ist bereits freigegeben",
+    signed_notice: "Sitzung freigegeben durch {name} – Änderungen nur noch mit Begründung als protokollierte Änderung",
     export_heading: "Export",
     export_to: "e schreibt nach {}",
     export_hint: "Ergebnisse (results.json), Listen (CSV), Niederschrift (Markdown, HTML), SHA256SUMS",
@@ -133,6 +136,7 @@ pub static EN: SignOffStrings = SignOffStrings {
     confirm_title: "Sign the session off",
     confirm_question: "Sign the session off now? Signed off by the chair: {name}. After that every change is a recorded amendment with a reason.",
     already: "the session is already signed off",
+    signed_notice: "Session signed off by {name} – changes only as a recorded amendment with a reason",
     export_heading: "Export",
     export_to: "e writes to {}",
     export_hint: "results (results.json), lists (CSV), minutes (Markdown, HTML), SHA256SUMS",

@@ -58,6 +58,10 @@ fn entries(app: &App, scope: Scope, lookup_scope: Scope) -> Vec<Entry> {
         }
         let label = match (scope, action) {
             (Scope::Search, Action::Back) => s.actions.clear_search,
+            (Scope::Search | Scope::Note | Scope::VoteText, Action::Left) => s.actions.cursor_left,
+            (Scope::Search | Scope::Note | Scope::VoteText, Action::Right) => s.actions.cursor_right,
+            (Scope::Search | Scope::Note | Scope::VoteText, Action::Home) => s.actions.cursor_home,
+            (Scope::Search | Scope::Note | Scope::VoteText, Action::End) => s.actions.cursor_end,
             (Scope::Search, Action::Open) => s.actions.confirm_search,
             (Scope::Scoring, Action::Open) => s.scoring.enter,
             (Scope::Decision, Action::Open) => s.decision.vote,
