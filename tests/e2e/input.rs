@@ -142,6 +142,22 @@ fn while_the_terminal_is_too_small_only_quit_and_help_act() {
 }
 
 #[test]
+fn an_absurd_terminal_size_is_capped_before_anything_is_allocated() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut term = Terminal::spawn(&[], 100, 30, home.path());
+    term.wait_for("Als Nächstes");
+    term.report_size(65535, 65535);
+    // Still alive and answering: a note is recorded, then it quits.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    term.report_size(100, 30);
+    term.send("nGröße geprüft\r");
+    term.wait_for("Notiz gespeichert");
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+    assert!(record(home.path()).contains("Größe geprüft"));
+}
+
+#[test]
 fn a_click_selects_a_row_and_a_tab() {
     let home = tempfile::tempdir().expect("tempdir");
     let mut term = Terminal::spawn(&[], 100, 30, home.path());

@@ -168,6 +168,12 @@ impl Terminal {
         }
     }
 
+    /// Tell the program the pty has `cols` × `rows` without resizing the
+    /// emulator here (for sizes no emulator should allocate).
+    pub fn report_size(&mut self, cols: u16, rows: u16) {
+        let _ = self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 });
+    }
+
     /// Resize the terminal, as a window manager would.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         let _ = self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 });
