@@ -54,9 +54,11 @@ impl App {
             Some(Hit::Row(i)) => self.select_row(i),
             Some(Hit::Tab(tab)) => self.update(Action::Tab(tab)),
             Some(Hit::Cell(r, c)) => {
-                let mut state = std::mem::take(&mut self.scoring);
-                super::screens::scoring::click(self, &mut state, (r, c));
-                self.scoring = state;
+                super::update::lend!(self, scoring, |app, state| super::screens::scoring::click(
+                    app,
+                    state,
+                    (r, c)
+                ));
             }
             None => {}
         }
@@ -69,9 +71,9 @@ impl App {
             Screen::Attendance => self.attendance.select(i),
             Screen::Decision => self.decision.select(i),
             Screen::Ranking => {
-                let mut state = std::mem::take(&mut self.ranking_screen);
-                super::screens::ranking::select_row(self, &mut state, i);
-                self.ranking_screen = state;
+                super::update::lend!(self, ranking_screen, |app, state| super::screens::ranking::select_row(
+                    app, state, i
+                ));
             }
             _ => {}
         }

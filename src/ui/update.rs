@@ -20,6 +20,23 @@ use super::widgets::help;
 use super::widgets::text_field::{Edit, TextField};
 use crate::domain::{Command, EventKind, Language};
 
+/// Lend a screen its state (the app holds it; the screen gets it mutably
+/// beside a shared look at the app) and put it back: `lend!(self, field,
+/// |app, state| expression)`.
+macro_rules! lend {
+    ($app:expr, $field:ident, |$a:ident, $s:ident| $body:expr) => {{
+        let mut state = std::mem::take(&mut $app.$field);
+        let out = {
+            let $a: &App = &*$app;
+            let $s = &mut state;
+            $body
+        };
+        $app.$field = state;
+        out
+    }};
+}
+pub(crate) use lend;
+
 impl App {
     /// Record `command`; say what was recorded unless `quietly`; what the
     /// current screen makes of it comes next in `queue`.
@@ -38,16 +55,10 @@ impl App {
     fn recorded(&mut self, kinds: &[EventKind]) -> Vec<Effect> {
         match self.screen {
             Screen::Scoring => {
-                let mut state = std::mem::take(&mut self.scoring);
-                let effects = scoring::recorded(self, &mut state, kinds);
-                self.scoring = state;
-                effects
+                lend!(self, scoring, |app, state| scoring::recorded(app, state, kinds))
             }
             Screen::Attendance => {
-                let mut state = std::mem::take(&mut self.attendance);
-                let effects = attendance::recorded(self, &mut state, kinds);
-                self.attendance = state;
-                effects
+                lend!(self, attendance, |app, state| attendance::recorded(app, state, kinds))
             }
             _ => Vec::new(),
         }
@@ -206,9 +217,7 @@ impl App {
             Action::ShowMinutes => self.go(Screen::Minutes),
             Action::ShowSignOff => self.go(Screen::SignOff),
             Action::ShowDecision => {
-                let mut state = std::mem::take(&mut self.decision);
-                let effects = decision::show(self, &mut state);
-                self.decision = state;
+                let effects = lend!(self, decision, |app, state| decision::show(app, state));
                 self.apply(effects);
             }
             Action::ShowRanking => self.go(Screen::Ranking),
@@ -264,13 +273,11 @@ impl App {
         let screen = self.screen;
         match screen {
             Screen::Attendance => {
-                let mut state = std::mem::take(&mut self.attendance);
-                let effects = if state.typing() {
-                    attendance::type_entry(self, &mut state, action)
+                let effects = lend!(self, attendance, |app, state| if state.typing() {
+                    attendance::type_entry(app, state, action)
                 } else {
-                    attendance::handle(self, &mut state, action)
-                };
-                self.attendance = state;
+                    attendance::handle(app, state, action)
+                });
                 self.apply(effects);
             }
             Screen::Agenda if action == Action::Back => {
@@ -299,45 +306,35 @@ impl App {
                 }
             }
             Screen::Dossier => {
-                let mut state = std::mem::take(&mut self.dossier);
-                let effects = dossier::handle(self, &mut state, action);
-                self.dossier = state;
+                let effects = lend!(self, dossier, |app, state| dossier::handle(app, state, action));
                 self.apply(effects);
             }
             Screen::Scoring => {
-                let mut state = std::mem::take(&mut self.scoring);
-                let effects = match scoring::intercept(self, &mut state, action) {
-                    Some(effects) => effects,
-                    None => scoring::handle(self, &mut state, action),
-                };
-                self.scoring = state;
+                let effects =
+                    lend!(self, scoring, |app, state| match scoring::intercept(app, state, action) {
+                        Some(effects) => effects,
+                        None => scoring::handle(app, state, action),
+                    });
                 self.apply(effects);
             }
             Screen::Minutes => {
-                let mut state = std::mem::take(&mut self.minutes);
-                let effects = minutes::handle(self, &mut state, action);
-                self.minutes = state;
+                let effects = lend!(self, minutes, |app, state| minutes::handle(app, state, action));
                 self.apply(effects);
             }
             Screen::SignOff => {
-                let mut state = std::mem::take(&mut self.sign_off);
-                let effects = sign_off::handle(self, &mut state, action);
-                self.sign_off = state;
+                let effects = lend!(self, sign_off, |app, state| sign_off::handle(app, state, action));
                 self.apply(effects);
             }
             Screen::Decision => {
-                let mut state = std::mem::take(&mut self.decision);
-                let effects = match decision::intercept(self, &mut state, action) {
-                    Some(effects) => effects,
-                    None => decision::handle(self, &mut state, action),
-                };
-                self.decision = state;
+                let effects =
+                    lend!(self, decision, |app, state| match decision::intercept(app, state, action) {
+                        Some(effects) => effects,
+                        None => decision::handle(app, state, action),
+                    });
                 self.apply(effects);
             }
             Screen::Ranking => {
-                let mut state = std::mem::take(&mut self.ranking_screen);
-                let effects = ranking::handle(self, &mut state, action);
-                self.ranking_screen = state;
+                let effects = lend!(self, ranking_screen, |app, state| ranking::handle(app, state, action));
                 self.apply(effects);
             }
         }
@@ -422,9 +419,7 @@ impl App {
                     if self.screen == Screen::Minutes
                         && let Some(seq) = events.last().map(|e| e.seq)
                     {
-                        let mut state = std::mem::take(&mut self.minutes);
-                        minutes::reveal_note(self, &mut state, seq);
-                        self.minutes = state;
+                        lend!(self, minutes, |app, state| minutes::reveal_note(app, state, seq));
                     }
                     let s = self.strings();
                     self.notify(format!("{}: {}", s.record.note_saved, crate::text::clean_line(&text)));
@@ -479,9 +474,7 @@ impl App {
             }
             Screen::Scoring => {}
             Screen::Minutes => {
-                let mut state = std::mem::take(&mut self.minutes);
-                minutes::clamp(self, &mut state);
-                self.minutes = state;
+                lend!(self, minutes, |app, state| minutes::clamp(app, state));
             }
             Screen::SignOff => {}
             Screen::Decision => {
@@ -489,9 +482,7 @@ impl App {
                 self.decision.keep_visible(rows, decision::page_height(self.size));
             }
             Screen::Ranking => {
-                let mut state = std::mem::take(&mut self.ranking_screen);
-                ranking::keep_visible(self, &mut state);
-                self.ranking_screen = state;
+                lend!(self, ranking_screen, |app, state| ranking::keep_visible(app, state));
             }
         }
     }
