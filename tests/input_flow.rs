@@ -237,6 +237,15 @@ fn after_sign_off_a_vote_and_a_deferral_go_to_the_amendment_prompt() {
     decide::type_text(&mut app, "Nachträglich zurückgestellt");
     app.update(Action::Open);
     assert_eq!(app.state().proceedings.amendments.len(), 2);
+    // The minutes mark each at its place, with its reason.
+    let minutes = gremium::minutes::markdown(&gremium::minutes::build(app.state(), complete::at(15, 30)));
+    let at = |needle: &str| {
+        minutes.find(needle).unwrap_or_else(|| panic!("{needle:?} in the minutes:\n{minutes}"))
+    };
+    let wz = at("Änderung nach der Freigabe (15:30 Uhr), Grund: Rechenfehler im Protokoll berichtigt");
+    let da = at("Änderung nach der Freigabe (15:30 Uhr), Grund: Nachträglich zurückgestellt");
+    assert!(wz > at("WZ-DALHEIM"), "in WZ-DALHEIM's section");
+    assert!(da > at("DA-NORD"), "in DA-NORD's section");
 }
 
 fn click(app: &mut App, column: u16, row: u16) {

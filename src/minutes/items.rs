@@ -117,13 +117,18 @@ fn proceedings(cx: &Context, item: &Item) -> Vec<Block> {
                 Some(r) => fill(t.deferred_reason, &[("clock", &cx.clock(*at)), ("reason", r)]),
                 None => fill(t.deferred, &[("clock", &cx.clock(*at))]),
             })),
-            Entry::Vote(voted) => blocks.extend(votes::item_vote(cx, voted)),
+            Entry::Vote(voted) => {
+                blocks.extend(amended(cx, voted.seq));
+                blocks.extend(votes::item_vote(cx, voted))
+            }
             Entry::EnBloc { index } => {
                 if let Some(voted) = cx.timeline.en_bloc.get(*index) {
+                    blocks.extend(amended(cx, voted.seq));
                     blocks.push(votes::en_bloc_entry(cx, d, voted));
                 }
             }
-            Entry::Decision { at, outcome, rationale, departs } => {
+            Entry::Decision { seq, at, outcome, rationale, departs } => {
+                blocks.extend(amended(cx, *seq));
                 blocks.extend(votes::decision(cx, d, *at, *outcome, rationale.as_deref(), *departs))
             }
         }
@@ -257,4 +262,10 @@ fn score_table(cx: &Context, result: &RoundResult) -> Block {
     rows.push(aggregate);
     rows.push(spread);
     table(&header, &numeric, rows)
+}
+
+/// A change made after sign-off is marked at its place, with its reason.
+fn amended(cx: &Context, seq: u64) -> Option<Block> {
+    let a = cx.state.proceedings.amendments.iter().find(|a| a.seq == seq)?;
+    Some(para(format!("⚠ {}", fill(cx.t.amended, &[("clock", &cx.clock(a.at)), ("reason", &a.reason)]))))
 }

@@ -190,6 +190,8 @@ pub struct Text {
     pub not_signed: &'static str,
     pub amendments_header: [&'static str; 3],
     pub no_amendments: &'static str,
+    /// Before a vote or decision made after sign-off: `{clock}`, `{reason}`.
+    pub amended: &'static str,
     /// Names of recorded events, in the order of `domain::describe::Action`.
     pub events: [&'static str; crate::domain::Action::COUNT],
     pub sec_signatures: &'static str,

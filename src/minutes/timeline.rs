@@ -70,6 +70,7 @@ pub enum Entry {
     },
     /// A decision without a vote (a deferral).
     Decision {
+        seq: u64,
         at: At,
         outcome: Outcome,
         rationale: Option<String>,
@@ -265,6 +266,7 @@ impl Walk<'_> {
             EventKind::DecisionRecorded { dossier, outcome, rationale, departs_from_ranking } => {
                 let i = self.touch(dossier);
                 self.out.items[i].entries.push(Entry::Decision {
+                    seq,
                     at,
                     outcome: *outcome,
                     rationale: rationale.clone(),

@@ -180,6 +180,7 @@ pub static DE: Text = Text {
     not_signed: "Die Sitzung ist noch nicht freigegeben; diese Niederschrift ist ein Entwurf.",
     amendments_header: ["Zeitpunkt", "Grund", "Änderung"],
     no_amendments: "Nach der Freigabe wurde nichts geändert.",
+    amended: "Änderung nach der Freigabe ({clock}), Grund: {reason}",
     events: [
         "Sitzung eröffnet",
         "Sitzung fortgesetzt",

@@ -178,6 +178,7 @@ pub static EN: Text = Text {
     not_signed: "The session is not signed off yet; these minutes are a draft.",
     amendments_header: ["When", "Reason", "Change"],
     no_amendments: "Nothing was amended after sign-off.",
+    amended: "Amendment after sign-off ({clock}), reason: {reason}",
     events: [
         "Session opened",
         "Session resumed",
