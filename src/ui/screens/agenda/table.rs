@@ -88,17 +88,6 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let cols = Columns::new(total, app.session().dossiers.len(), longest_id);
 
     frame.render_widget(Paragraph::new(status_line(app, total)), status);
-    if app.agenda().editing() {
-        // The search is typed in its own field on the status line; the
-        // terminal's cursor shows where typing goes.
-        let s = app.strings();
-        let prompt = format!("{}: ", s.search_prompt);
-        let room = (total / 3).max(8);
-        let field_area =
-            Rect { x: status.x + width(&prompt) as u16, width: room as u16, height: 1, ..status };
-        frame.render_widget(ratatui::widgets::Clear, field_area);
-        app.agenda().query_field().render(frame, field_area, app.theme.search);
-    }
     let mut head = vec![
         (s.col_pos, cols.pos, Align::Right),
         (s.col_id, cols.id, Align::Left),
@@ -161,6 +150,13 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         )),
         legend,
     );
+    if app.agenda().editing() {
+        // The search is typed in the one text box, like every text, over
+        // the three lines below the list; the list narrows as it is typed.
+        let s = app.strings();
+        let field = app.agenda().query_field();
+        crate::ui::widgets::prompt_box::render_prompt(app, frame, body, s.search_prompt, &[], field);
+    }
 }
 
 fn status_line(app: &App, total: usize) -> Line<'static> {
