@@ -147,7 +147,10 @@ fn conflicts_make_an_item_lose_its_quorum() {
     app.update(Action::Open);
     type_text(&mut app, "Wohnt im Gebiet");
     app.update(Action::Open);
-    assert_eq!(app.notice(), Some("Befangenheit erklärt: OF-LAUTERBORN H. Korff „Wohnt im Gebiet“"));
+    assert_eq!(
+        app.notice(),
+        Some("Befangenheit erklärt: OF-LAUTERBORN (Offenbach am Main) H. Korff „Wohnt im Gebiet“")
+    );
     assert!(app.state().is_conflicted("hsgb", "OF-LAUTERBORN"));
     let screen = screen_text(&render(&mut app, 120, 40));
     assert!(screen.contains("⚑ OF-LAUTERBORN: Wohnt im Gebiet (erklärt 09:00)"), "{screen}");
@@ -158,7 +161,9 @@ fn conflicts_make_an_item_lose_its_quorum() {
     app.update(Action::Open);
     assert_eq!(
         app.notice(),
-        Some("Abgelehnt: für H. Korff ist bei OF-LAUTERBORN bereits eine Befangenheit erklärt")
+        Some(
+            "Abgelehnt: für H. Korff ist bei OF-LAUTERBORN (Offenbach am Main) bereits eine Befangenheit erklärt"
+        )
     );
     app.update(Action::Back);
 
@@ -193,7 +198,7 @@ fn items_are_called_up_closed_and_timed() {
     app.update(Action::JumpToCurrent);
     assert_eq!(app.notice(), Some("kein Tagesordnungspunkt ist aufgerufen"));
     app.update(Action::CallItem);
-    assert_eq!(app.notice(), Some("Punkt aufgerufen: OF-LAUTERBORN"));
+    assert_eq!(app.notice(), Some("Punkt aufgerufen: OF-LAUTERBORN (Offenbach am Main)"));
     let screen = screen_text(&render(&mut app, 120, 40));
     assert!(
         screen.contains("Aktueller Punkt: OF-LAUTERBORN (0:00 min) · Als Nächstes: KS-WESERTOR"),
@@ -201,7 +206,7 @@ fn items_are_called_up_closed_and_timed() {
     );
     assert!(screen.contains("▶▶1"), "{screen}");
     app.update(Action::CallItem);
-    assert_eq!(app.notice(), Some("Abgelehnt: OF-LAUTERBORN ist bereits aufgerufen"));
+    assert_eq!(app.notice(), Some("Abgelehnt: OF-LAUTERBORN (Offenbach am Main) ist bereits aufgerufen"));
     // Calling up the next one closes the first.
     app.update(Action::Down);
     app.update(Action::CallItem);
@@ -212,7 +217,7 @@ fn items_are_called_up_closed_and_timed() {
     app.update(Action::JumpToCurrent);
     assert_eq!(app.agenda().selected(), 1);
     app.update(Action::CloseItem);
-    assert_eq!(app.notice(), Some("Punkt geschlossen: KS-WESERTOR"));
+    assert_eq!(app.notice(), Some("Punkt geschlossen: KS-WESERTOR (Kassel)"));
     app.update(Action::CloseItem);
     assert_eq!(app.notice(), Some("Abgelehnt: kein Tagesordnungspunkt ist aufgerufen"));
     let screen = screen_text(&render(&mut app, 120, 40));

@@ -83,11 +83,16 @@ fn the_demo_session_runs_to_a_complete_admission_list() {
     app.update(Action::Open);
     assert_eq!(
         app.confirm().map(|p| p.question.as_str()),
-        Some("Beschluss festhalten: OF-LAUTERBORN – Nichtaufnahme, 5 Ja, 1 Nein, 1 Enthaltung – angenommen?")
+        Some(
+            "Beschluss festhalten: OF-LAUTERBORN (Offenbach am Main) – Nichtaufnahme, 5 Ja, 1 Nein, 1 Enthaltung – angenommen?"
+        )
     );
     app.update(Action::Open);
     assert!(app.decision().dialog().is_none());
-    assert_eq!(app.notice(), Some("Antrag auf Nichtaufnahme von OF-LAUTERBORN: angenommen"));
+    assert_eq!(
+        app.notice(),
+        Some("Antrag auf Nichtaufnahme von OF-LAUTERBORN (Offenbach am Main): angenommen")
+    );
 
     // HR-ALTSTADT (hsgb conflicted): waiting list 1, a tie the chair decides.
     select(&mut app, "HR-ALTSTADT");
@@ -220,7 +225,7 @@ fn a_deferral_asks_for_its_reason_and_a_confirmation() {
     app.update(Action::Open);
     assert_eq!(
         app.confirm().map(|p| p.question.as_str()),
-        Some("Vertagung festhalten: KS-WESERTOR – „Nachreichung“?")
+        Some("Vertagung festhalten: KS-WESERTOR (Kassel) – „Nachreichung“?")
     );
     app.update(Action::Open);
     let entry = &app.state().proceedings.decisions["KS-WESERTOR"];
@@ -228,6 +233,6 @@ fn a_deferral_asks_for_its_reason_and_a_confirmation() {
     assert_eq!(app.decided().deferred, ids(&["KS-WESERTOR"]));
     // Deferred twice: refused with the reason.
     app.update(Action::Defer);
-    assert_eq!(app.notice(), Some("Abgelehnt: KS-WESERTOR ist bereits zurückgestellt"));
+    assert_eq!(app.notice(), Some("Abgelehnt: KS-WESERTOR (Kassel) ist bereits zurückgestellt"));
     assert!(app.decision().defer().is_none());
 }

@@ -83,7 +83,7 @@ fn a_tie_with_every_vote_cast_needs_the_chairs_vote_and_the_notice_names_the_mot
     app.update(Action::Open);
     assert!(app.confirm().is_some());
     app.update(Action::Open);
-    assert_eq!(app.notice(), Some("Antrag auf Nichtaufnahme von KS-WESERTOR: abgelehnt"));
+    assert_eq!(app.notice(), Some("Antrag auf Nichtaufnahme von KS-WESERTOR (Kassel): abgelehnt"));
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn the_decision_screen_shows_shared_ranks_the_proposal_and_a_rejected_motion() {
     decide::counts(&mut app, "1", "6", "1");
     app.update(Action::Open);
     app.update(Action::Open);
-    assert_eq!(app.notice(), Some("Antrag auf Nichtaufnahme von KS-WESERTOR: abgelehnt"));
+    assert_eq!(app.notice(), Some("Antrag auf Nichtaufnahme von KS-WESERTOR (Kassel): abgelehnt"));
     let text = screen(&mut app);
     let row = text.lines().find(|l| l.contains("KS-WESERTOR")).unwrap_or_default().to_string();
     assert!(row.contains("✗ Antrag abgelehnt   1:6:1"), "{row}");

@@ -208,7 +208,10 @@ fn an_early_reveal_is_confirmed_and_recorded_as_early() {
     assert!(text.contains("Runde 1 · vorzeitig aufgedeckt · 5 von 42 erfasst"), "{text}");
     assert!(text.contains("Gewichtete Summe: —"), "{text}");
     app.update(Action::RevealScores);
-    assert_eq!(app.notice(), Some("Abgelehnt: Runde 1 von OF-LAUTERBORN ist bereits aufgedeckt"));
+    assert_eq!(
+        app.notice(),
+        Some("Abgelehnt: Runde 1 von OF-LAUTERBORN (Offenbach am Main) ist bereits aufgedeckt")
+    );
     app.update(Action::Insert('2'));
     assert_eq!(app.notice(), Some("Runde 1 ist aufgedeckt; neue Werte nur in einer neuen Runde (N)"));
 }
@@ -221,7 +224,10 @@ fn a_second_round_after_discussion_and_the_last_round_counts() {
     let mut app = open_app(&session, &dir, Language::De, &roll_call(&session, &[]));
     app.update(Action::ShowScoring);
     app.update(Action::NewRound);
-    assert_eq!(app.notice(), Some("Abgelehnt: Runde 1 von OF-LAUTERBORN ist noch nicht aufgedeckt"));
+    assert_eq!(
+        app.notice(),
+        Some("Abgelehnt: Runde 1 von OF-LAUTERBORN (Offenbach am Main) ist noch nicht aufgedeckt")
+    );
     score_all(&mut app, FIRST, '2');
     app.update(Action::NewRound);
     assert!(screen(&mut app, 80, 24).contains("Runde 2 eröffnen?"));
@@ -249,7 +255,9 @@ fn conflicted_and_absent_members_are_refused_by_the_domain() {
     app.update(Action::Insert('3'));
     assert_eq!(
         app.notice(),
-        Some("Abgelehnt: U. Degenhardt ist bei OF-LAUTERBORN befangen und nimmt nicht teil")
+        Some(
+            "Abgelehnt: U. Degenhardt ist bei OF-LAUTERBORN (Offenbach am Main) befangen und nimmt nicht teil"
+        )
     );
     app.update(Action::End);
     app.update(Action::Insert('3'));

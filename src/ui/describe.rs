@@ -71,7 +71,7 @@ pub fn refusal(e: &DomainError, s: &Strings, session: &Session) -> String {
 fn english_refusal(e: &DomainError, session: &Session) -> String {
     let q = |x: &str| format!("“{}”", clean_line(x));
     let who = |id: &str| member_name(session, id);
-    let id = |x: &str| clean_line(x).into_owned();
+    let id = |x: &str| dossier_name(session, x);
     match e {
         DomainError::NothingToUndo => "nothing to undo".into(),
         DomainError::NothingToRedo => "nothing to redo".into(),
@@ -158,7 +158,7 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
 fn german_refusal(e: &DomainError, session: &Session) -> String {
     let q = |x: &str| format!("„{}“", clean_line(x));
     let who = |id: &str| member_name(session, id);
-    let id = |x: &str| clean_line(x).into_owned();
+    let id = |x: &str| dossier_name(session, x);
     match e {
         DomainError::NothingToUndo => "nichts rückgängig zu machen".into(),
         DomainError::NothingToRedo => "nichts wiederherzustellen".into(),
@@ -244,6 +244,15 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
             let scale = Scale { min: *min, max: *max, step: *step };
             format!("{} {} – {}", number(*value, s), s.scoring.not_on_scale, allowed(scale, s))
         }
+    }
+}
+
+/// A dossier as messages name it, never by id alone: its id and
+/// municipality ("KS-WESERTOR (Kassel)").
+pub fn dossier_name(session: &Session, id: &str) -> String {
+    match session.dossier(id) {
+        Some(d) => format!("{} ({})", clean_line(id), clean_line(&d.municipality)),
+        None => clean_line(id).into_owned(),
     }
 }
 
@@ -350,7 +359,7 @@ pub fn announce(app: &crate::ui::App, kinds: &[crate::domain::EventKind]) -> Opt
                         (Some(dossier), Some(outcome)) => dd
                             .vote_notice
                             .replace("{motion}", &crate::ui::screens::decision::words::motion(outcome, dd))
-                            .replace("{dossier}", &clean_line(dossier))
+                            .replace("{dossier}", dossier)
                             .replace("{result}", result),
                         _ => crate::ui::strings::counted(dd.vote_notice_en_bloc, d.dossiers.len())
                             .replace("{result}", result),
@@ -378,6 +387,10 @@ pub fn announce(app: &crate::ui::App, kinds: &[crate::domain::EventKind]) -> Opt
 /// their label in the screen language.
 pub fn name_things(app: &crate::ui::App, d: &mut Description) {
     let session = app.session();
+    if let Some(dossier) = d.dossier.as_deref() {
+        d.dossier = Some(dossier_name(session, dossier));
+    }
+    d.dossiers = d.dossiers.iter().map(|x| dossier_name(session, x)).collect();
     if let Some(m) = d.member.as_deref().and_then(|id| session.member(id)) {
         d.member = Some(m.name.clone());
     }

@@ -90,7 +90,8 @@ fn ask_vote(app: &App, dialog: &VoteDialog) -> Vec<Effect> {
     if dialog.chair_vote_missing() {
         return refuse(s.decision.chair_vote_missing);
     }
-    let mut question = words::confirm_question(dialog, s);
+    let name = |id: &str| crate::ui::describe::dossier_name(app.session(), id);
+    let mut question = words::confirm_question(dialog, s, &name);
     let rationale = dialog.rationale.text().trim();
     if !rationale.is_empty() {
         question.push_str(&format!(
@@ -116,7 +117,7 @@ fn ask_defer(app: &App, prompt: &DeferPrompt) -> Vec<Effect> {
     let question = s
         .decision
         .confirm_defer
-        .replace("{dossier}", &crate::text::clean_line(&prompt.dossier))
+        .replace("{dossier}", &crate::ui::describe::dossier_name(app.session(), &prompt.dossier))
         .replace("{reason}", &shown);
     vec![Effect::Ask(Confirm { title: s.decision.confirm_title, question, command })]
 }
@@ -172,8 +173,11 @@ fn open_vote(app: &App, state: &mut DecisionState, selected: Option<String>) -> 
     // After sign-off a decided item can be voted on again: the vote goes
     // through the amendment prompt and replaces the decision with a reason.
     if decided.is_some_and(|o| o != Outcome::Deferred) && !app.state().is_signed_off() {
-        let text =
-            app.strings().decision.already_decided.replace("{dossier}", &crate::text::clean_line(&dossier));
+        let text = app
+            .strings()
+            .decision
+            .already_decided
+            .replace("{dossier}", &crate::ui::describe::dossier_name(app.session(), &dossier));
         return vec![Effect::Notify(text)];
     }
     state.dialog = Some(VoteDialog::item(app.journal.state(), app.ranking(), &dossier));

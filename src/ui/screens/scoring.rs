@@ -128,7 +128,8 @@ pub fn handle(app: &App, state: &mut ScoringState, action: Action) -> Vec<Effect
         Action::RevealScores => ask_reveal(app, &dossier),
         Action::NewRound => ask_round(app, &dossier),
         Action::NextDossier | Action::PrevDossier if source == Source::CurrentItem => {
-            vec![Effect::Notify(app.strings().scoring.other_item_open.replace("{dossier}", &dossier))]
+            let name = crate::ui::describe::dossier_name(app.session(), &dossier);
+            vec![Effect::Notify(app.strings().scoring.other_item_open.replace("{dossier}", &name))]
         }
         Action::NextDossier | Action::PrevDossier => {
             let delta = if action == Action::NextDossier { 1 } else { -1 };

@@ -120,13 +120,14 @@ pub fn rationale_reasons(dialog: &VoteDialog, d: &DecisionStrings) -> Vec<&'stat
 
 /// The confirmation: "Beschluss festhalten: KS-WESERTOR – Aufnahme, 5 Ja,
 /// 2 Nein, 1 Enthaltung – angenommen?"
-pub fn confirm_question(dialog: &VoteDialog, s: &Strings) -> String {
+/// `name` is how the dossier voted on is named (id and municipality).
+pub fn confirm_question(dialog: &VoteDialog, s: &Strings, name: &dyn Fn(&str) -> String) -> String {
     let d = s.decision;
     let what = match (&dialog.subject, dialog.outcome()) {
         (super::dialog::Subject::Item { dossier }, Some(outcome)) => {
-            format!("{} – {}", crate::text::clean_line(dossier), motion(outcome, d))
+            format!("{} – {}", name(dossier), motion(outcome, d))
         }
-        (super::dialog::Subject::Item { dossier }, None) => crate::text::clean_line(dossier).into_owned(),
+        (super::dialog::Subject::Item { dossier }, None) => name(dossier),
         (super::dialog::Subject::EnBloc { items }, _) => {
             crate::ui::strings::counted(d.en_bloc_what, items.len())
         }
