@@ -197,6 +197,29 @@ impl<'t> Doc<'t> {
     }
 }
 
+/// Labels shortened as [`short_label`] does, and where two would read
+/// alike ("Part." and "Part."), those by the initials of their longer words
+/// instead ("PNM", "PCPF"), so that columns stay told apart.
+pub fn short_labels(labels: &[&str], w: usize) -> Vec<String> {
+    let mut out: Vec<String> = labels.iter().map(|l| short_label(l, w)).collect();
+    let clashes: Vec<bool> = out.iter().map(|x| out.iter().filter(|y| *y == x).count() > 1).collect();
+    for (i, clash) in clashes.into_iter().enumerate() {
+        if clash {
+            let initials: String = safe(labels[i])
+                .split([' ', '-', '/'])
+                .filter(|word| word.chars().count() > 3)
+                .filter_map(|word| word.chars().next())
+                .flat_map(char::to_uppercase)
+                .take(w)
+                .collect();
+            if !initials.is_empty() {
+                out[i] = initials;
+            }
+        }
+    }
+    out
+}
+
 /// A label shortened sensibly to `w` cells: whole if it fits, else an
 /// acronym it gives in parentheses ("… (ISEK)"), else its first word, else
 /// the first word cut with a full stop ("Städteb."). Never an id, never cut
@@ -229,6 +252,17 @@ pub fn short_label(label: &str, w: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn labels_are_shortened_with_a_mark_and_told_apart() {
+        assert_eq!(super::short_label("Soziale Problemdichte", 6), "Sozia.");
+        assert_eq!(super::short_label("Qualität des Konzepts (ISEK)", 6), "ISEK");
+        assert_eq!(super::short_label("Städtebauliche Missstände", 14), "Städtebauliche");
+        assert_eq!(super::short_label("Kosten", 6), "Kosten");
+        let labels =
+            ["Participation and neighbourhood management", "Partner commitment and pooling of funds"];
+        assert_eq!(super::short_labels(&labels, 5), ["PNM", "PCPF"]);
+    }
+
     use super::*;
 
     #[test]

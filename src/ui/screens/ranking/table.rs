@@ -14,7 +14,7 @@ use crate::domain::Dossier;
 use crate::rules::{Ranked, Totals};
 use crate::ui::app::App;
 use crate::ui::format;
-use crate::ui::widgets::doc::{Align, fit, short_label, width};
+use crate::ui::widgets::doc::{Align, fit, short_label, short_labels, width};
 
 /// The municipality is shown only with at least this many cells; criterion
 /// columns are dropped from the right before it gets narrower.
@@ -139,9 +139,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         (fit(r.col_id, cols.id, Align::Left), cols.id),
         (fit(r.col_municipality, cols.municipality, Align::Left), cols.municipality),
     ];
-    for c in criteria.iter().take(cols.criteria) {
-        // The label, shortened with a mark ("Sozi.", "ISEK"), never a cut id.
-        head.push((fit(&short_label(label(app, c), CRITERION), CRITERION, Align::Right), CRITERION));
+    // Labels, shortened with a mark ("Sozi.", "ISEK"), never a cut id.
+    let labels: Vec<&str> = criteria.iter().map(|c| label(app, c)).collect();
+    for short in short_labels(&labels, CRITERION).iter().take(cols.criteria) {
+        head.push((fit(short, CRITERION, Align::Right), CRITERION));
     }
     head.extend([
         (fit(r.col_total, cols.total, Align::Right), cols.total),

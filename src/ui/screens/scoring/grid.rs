@@ -14,7 +14,7 @@ use crate::domain::{Aggregate, Language};
 use crate::rules::{RoundResult, round_result};
 use crate::ui::app::App;
 use crate::ui::format::{decimal, percent};
-use crate::ui::widgets::doc::{Align, fit, safe, short_label, width, wrap};
+use crate::ui::widgets::doc::{Align, fit, safe, short_label, short_labels, width, wrap};
 
 /// Column widths of the grid for a body `width` and `n` criteria.
 struct Columns {
@@ -223,10 +223,11 @@ fn header(app: &App, cols: &Columns) -> Vec<Line<'static>> {
     let def = &app.session.definition;
     let mut ids = vec![Span::styled(fit(s.scoring.col_member, cols.name, Align::Left), t.label)];
     let mut weights = vec![Span::styled(fit(s.scoring.col_weight, cols.name, Align::Left), t.label)];
-    for c in &def.criteria {
-        // Labels, shortened sensibly; the focused one stands in full below.
-        let label = short_label(criterion_label(app, c), cols.cell.saturating_sub(1));
-        ids.push(Span::styled(center(&label, cols.cell), t.heading));
+    // Labels, shortened sensibly; the focused one stands in full below.
+    let labels: Vec<&str> = def.criteria.iter().map(|c| criterion_label(app, c)).collect();
+    let shorts = short_labels(&labels, cols.cell.saturating_sub(1));
+    for (c, label) in def.criteria.iter().zip(&shorts) {
+        ids.push(Span::styled(center(label, cols.cell), t.heading));
         weights.push(Span::styled(center(&decimal(c.weight, 2, app.language()), cols.cell), t.label));
     }
     ids.push(Span::styled(fit(s.scoring.col_row, cols.status, Align::Right), t.label));
