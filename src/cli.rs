@@ -166,7 +166,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             match load::load_session(&FsSource, &session_path, false) {
                 Ok(loaded) => {
                     for w in &loaded.warnings {
-                        eprintln!("{w}");
+                        crate::say_err!("{w}");
                     }
                     open::open(open::OpenRequest {
                         session: loaded.session,
@@ -178,7 +178,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                     })
                 }
                 Err(e) => {
-                    eprint!("{}", e.report());
+                    eprint!("{}", crate::text::clean_message(&e.report()));
                     Ok(ExitCode::from(e.exit_code()))
                 }
             }
@@ -199,7 +199,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::from(report.exit_code()))
         }
         Some(Command::Schema { kind }) => {
-            println!("{}", crate::schema::schema_json(kind));
+            crate::say!("{}", crate::schema::schema_json(kind));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Keys) => {
@@ -212,7 +212,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 }
             }
             for p in &problems {
-                eprintln!("gremium: {}", crate::text::clean_line(p));
+                crate::say_err!("gremium: {}", crate::text::clean_line(p));
             }
             print!(
                 "{}",

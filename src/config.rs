@@ -138,6 +138,8 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<String>) {
             }
         }
     }
+    // Warnings quote the file (a key, a value): neutralised for the screen.
+    let warnings = warnings.into_iter().map(|w| crate::text::clean_line(&w).into_owned()).collect();
     (config, warnings)
 }
 

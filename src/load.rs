@@ -91,15 +91,16 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let warn = if self.severity == Severity::Warning { "warning: " } else { "" };
+        // The path and the message quote the file: one line, neutralised.
         write!(
             f,
             "{}:{}:{}: {}: {}{}",
-            self.file.display(),
+            crate::text::clean_line(&self.file.display().to_string()),
             self.line,
             self.column,
-            self.path,
+            crate::text::clean_line(&self.path),
             warn,
-            self.message
+            crate::text::clean_line(&self.message)
         )
     }
 }
@@ -271,8 +272,22 @@ impl Report {
         self.diagnostics.iter().map(|d| format!("{d}\n")).collect()
     }
 
+    /// The report as JSON; messages and paths are neutralised as in the
+    /// text form (JSON escapes C0 controls, not C1, DEL or bidi controls).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let clean = Report {
+            diagnostics: self
+                .diagnostics
+                .iter()
+                .map(|d| Diagnostic {
+                    path: crate::text::clean_line(&d.path).into_owned(),
+                    message: crate::text::clean_line(&d.message).into_owned(),
+                    ..d.clone()
+                })
+                .collect(),
+            unreadable: self.unreadable,
+        };
+        serde_json::to_string_pretty(&clean).unwrap_or_default()
     }
 
     pub fn exit_code(&self) -> u8 {

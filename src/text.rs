@@ -22,9 +22,32 @@ fn needs_care(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
-/// Bidi overrides and isolates can reorder what the committee sees on screen.
+/// Bidi overrides, isolates and marks can reorder what the committee sees
+/// on screen; line and paragraph separators break a line where no line
+/// break is shown.
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// A message for a terminal, a log or a pipe that may quote untrusted text:
+/// each of its lines neutralised as [`clean_line`] does, the line breaks
+/// between them kept. Every command prints through this (or through
+/// `clean_line` for one line), so nothing from a file reaches a terminal
+/// raw.
+pub fn clean_message(s: &str) -> String {
+    s.split('\n')
+        .map(|l| clean_line(l.strip_suffix('\r').unwrap_or(l)).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether `s` is safe to print: no C0/C1 control, DEL or bidi control
+/// other than line breaks.
+pub fn is_printable(s: &str) -> bool {
+    !s.chars().any(|c| c != '\n' && needs_care(c))
 }
 
 fn replacement(c: char) -> char {
@@ -36,6 +59,23 @@ fn replacement(c: char) -> char {
         c if needs_care(c) => '\u{FFFD}',
         c => c,
     }
+}
+
+/// `println!` for the command line: the formatted text goes out through
+/// [`clean_message`], so whatever it quotes from a file is neutralised.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", $crate::text::clean_message(&format!($($arg)*)))
+    };
+}
+
+/// `eprintln!` for the command line, through [`clean_message`].
+#[macro_export]
+macro_rules! say_err {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::text::clean_message(&format!($($arg)*)))
+    };
 }
 
 #[cfg(test)]

@@ -91,6 +91,7 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
     if app.journal().is_read_only() {
         warnings.push(app.strings().record.read_only.to_string());
     }
+    let warnings = warnings.into_iter().map(|w| crate::text::clean_line(&w).into_owned()).collect();
     let app = app.with_warnings(warnings);
     let mut signals = terminal::SignalWatch::install()?;
     let mut term = terminal::enter(config.mouse.unwrap_or(true))?;

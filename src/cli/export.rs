@@ -51,12 +51,12 @@ pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
     let loaded = match load::load_session(&FsSource, &session_path, false) {
         Ok(l) => l,
         Err(e) => {
-            eprint!("{}", e.report());
+            eprint!("{}", crate::text::clean_message(&e.report()));
             return Ok(ExitCode::from(e.exit_code()));
         }
     };
     for w in &loaded.warnings {
-        eprintln!("{w}");
+        crate::say_err!("{w}");
     }
     let session = Arc::new(loaded.session);
     let id = session.definition.id.clone();
@@ -76,7 +76,7 @@ pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
         Err(e) => return fail(&e.to_string()),
     };
     if let Some(line) = ro.torn_line {
-        eprintln!(
+        crate::say_err!(
             "gremium: warning: line {line} of {} is torn (a write that did not finish); exported without it. Opening the session sets it aside.",
             dir.join(record::RECORD_FILE).display()
         );
@@ -118,17 +118,17 @@ pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
     match export::export_session(&state, &last_hash, &out, &options) {
         Ok(done) => {
             let what = if done.draft { "a draft (the session is not signed off)" } else { "signed off" };
-            println!("Exported {id}, {what}, to {}:", out.display());
+            crate::say!("Exported {id}, {what}, to {}:", out.display());
             for (name, sha) in &done.written.digests {
-                println!("  {name}  {sha}");
+                crate::say!("  {name}  {sha}");
             }
-            println!("  {SUMS_FILE}");
-            println!("results.json digest (SHA-256, RFC 8785): {}", done.digest);
+            crate::say!("  {SUMS_FILE}");
+            crate::say!("results.json digest (SHA-256, RFC 8785): {}", done.digest);
             match &key {
-                Some(k) => println!("Signed with the key {}", export::fingerprint(&k.verifying_key())),
-                None => println!("Not signed: no signing key (gremium keygen makes one)"),
+                Some(k) => crate::say!("Signed with the key {}", export::fingerprint(&k.verifying_key())),
+                None => crate::say!("Not signed: no signing key (gremium keygen makes one)"),
             }
-            println!("Check it with: gremium verify {}", out.join(RESULTS_FILE).display());
+            crate::say!("Check it with: gremium verify {}", out.join(RESULTS_FILE).display());
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => fail(&e.to_string()),
@@ -136,6 +136,6 @@ pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
 }
 
 fn fail(message: &str) -> color_eyre::Result<ExitCode> {
-    eprintln!("gremium: {message}");
+    crate::say_err!("gremium: {message}");
     Ok(ExitCode::from(1))
 }

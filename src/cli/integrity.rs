@@ -17,21 +17,21 @@ pub fn keygen(force: bool) -> color_eyre::Result<ExitCode> {
     });
     match written {
         Ok(files) => {
-            println!("Signing key (private, keep it so): {}", files.private.display());
-            println!("Public key (give it to whoever checks the exports): {}", files.public.display());
-            println!("Fingerprint: {}", files.fingerprint);
-            println!(
+            crate::say!("Signing key (private, keep it so): {}", files.private.display());
+            crate::say!("Public key (give it to whoever checks the exports): {}", files.public.display());
+            crate::say!("Fingerprint: {}", files.fingerprint);
+            crate::say!(
                 "Exports are signed with it from now on; check one with `gremium verify results.json --public-key {}`.",
                 files.public.display()
             );
             Ok(ExitCode::SUCCESS)
         }
         Err(e @ KeyError::Exists(_)) => {
-            eprintln!("gremium: {e}");
+            crate::say_err!("gremium: {e}");
             Ok(ExitCode::from(1))
         }
         Err(e) => {
-            eprintln!("gremium: {e}");
+            crate::say_err!("gremium: {e}");
             Ok(ExitCode::from(2))
         }
     }
@@ -43,13 +43,13 @@ pub fn verify(path: &Path, public_key: Option<&str>) -> color_eyre::Result<ExitC
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("gremium: {}: cannot read: {e}", path.display());
+            crate::say_err!("gremium: {}: cannot read: {e}", path.display());
             return Ok(ExitCode::from(2));
         }
     };
     if !export::looks_like_results(&bytes) {
         if !looks_like_record(path, &bytes) {
-            eprintln!(
+            crate::say_err!(
                 "gremium: {}: neither a results document (\"format\": \"{}\") nor a session record (record.jsonl)",
                 path.display(),
                 export::RESULTS_FORMAT
@@ -57,7 +57,7 @@ pub fn verify(path: &Path, public_key: Option<&str>) -> color_eyre::Result<ExitC
             return Ok(ExitCode::from(2));
         }
         if public_key.is_some() {
-            eprintln!(
+            crate::say_err!(
                 "gremium: --public-key is for results documents; a record is checked by its hash chain"
             );
         }
@@ -66,7 +66,7 @@ pub fn verify(path: &Path, public_key: Option<&str>) -> color_eyre::Result<ExitC
     let expected = match public_key.map(PublicKey::from_arg).transpose() {
         Ok(k) => k,
         Err(e) => {
-            eprintln!("gremium: --public-key: {e}");
+            crate::say_err!("gremium: --public-key: {e}");
             return Ok(ExitCode::from(2));
         }
     };
@@ -76,19 +76,19 @@ pub fn verify(path: &Path, public_key: Option<&str>) -> color_eyre::Result<ExitC
     let mut failed = 0;
     for line in &report.lines {
         match line {
-            ReportLine::Holds(s) => println!("{name}: {}", clean_line(s)),
+            ReportLine::Holds(s) => crate::say!("{name}: {}", clean_line(s)),
             ReportLine::Finding(f) => {
                 failed += 1;
-                println!("{name}: {}", clean_line(&f.to_string()));
+                crate::say!("{name}: {}", clean_line(&f.to_string()));
             }
         }
     }
     if failed == 0 {
-        println!("{name}: intact");
+        crate::say!("{name}: intact");
         Ok(ExitCode::SUCCESS)
     } else {
         let s = if failed == 1 { "" } else { "s" };
-        println!("{name}: does not hold: {failed} finding{s}");
+        crate::say!("{name}: does not hold: {failed} finding{s}");
         Ok(ExitCode::from(1))
     }
 }

@@ -56,11 +56,11 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
                 |p| r.locked_pid.replace("{pid}", &p.to_string()),
             );
             let path = crate::text::clean_line(&record.display().to_string()).into_owned();
-            eprintln!("gremium: {}", r.locked.replace("{record}", &path).replace("{who}", &who));
+            crate::say_err!("gremium: {}", r.locked.replace("{record}", &path).replace("{who}", &who));
             if offer_read_only(r.locked_offer, &r.yes_answers) {
                 view(session, &dir, req.lang)
             } else {
-                eprintln!("{}", r.locked_hint);
+                crate::say_err!("{}", r.locked_hint);
                 Ok(ExitCode::from(1))
             }
         }
@@ -101,6 +101,6 @@ fn offer_read_only(question: &str, yes: &[&str]) -> bool {
 }
 
 fn fail(message: &str) -> color_eyre::Result<ExitCode> {
-    eprintln!("gremium: {message}");
+    crate::say_err!("gremium: {message}");
     Ok(ExitCode::from(1))
 }

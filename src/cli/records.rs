@@ -10,16 +10,16 @@ pub fn sessions() -> color_eyre::Result<ExitCode> {
     let root = match record::records_root() {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("gremium: {e}");
+            crate::say_err!("gremium: {e}");
             return Ok(ExitCode::from(2));
         }
     };
     let list = record::list_records(&root)?;
     if list.is_empty() {
-        println!("No session records in {}", root.display());
+        crate::say!("No session records in {}", root.display());
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{:<24} {:<16} {:>7}  {:<11} TITLE", "ID", "LAST CHANGE", "EVENTS", "STATE");
+    crate::say!("{:<24} {:<16} {:>7}  {:<11} TITLE", "ID", "LAST CHANGE", "EVENTS", "STATE");
     for r in list {
         let last = r.last_change.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
         let state = match &r.state {
@@ -27,7 +27,7 @@ pub fn sessions() -> color_eyre::Result<ExitCode> {
             RecordState::SignedOff => "signed off".to_string(),
             RecordState::Damaged(why) => format!("damaged: {why}"),
         };
-        println!(
+        crate::say!(
             "{:<24} {:<16} {:>7}  {:<11} {}",
             crate::text::clean_line(&r.id),
             last,
@@ -36,7 +36,7 @@ pub fn sessions() -> color_eyre::Result<ExitCode> {
             crate::text::clean_line(&r.title)
         );
     }
-    println!("\nRecords are kept in {}", root.display());
+    crate::say!("\nRecords are kept in {}", root.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -46,14 +46,14 @@ pub fn verify_record(path: &Path) -> color_eyre::Result<ExitCode> {
     match record::verify_record(path) {
         Ok(ro) => {
             let intact = if ro.torn_line.is_some() { "lines before the last" } else { "intact" };
-            println!(
+            crate::say!(
                 "{}: {intact}: {} events, hash chain holds; last hash {}",
                 path.display(),
                 ro.events.len(),
                 ro.last_hash
             );
             if let Some(line) = ro.torn_line {
-                println!(
+                crate::say!(
                     "{}: line {line}: incomplete (a write cut short, or an edit); gremium sets it aside on the next open",
                     path.display()
                 );
@@ -62,11 +62,11 @@ pub fn verify_record(path: &Path) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(e @ record::RecordError::Damaged { .. }) => {
-            println!("{e}");
+            crate::say!("{e}");
             Ok(ExitCode::from(1))
         }
         Err(e) => {
-            eprintln!("gremium: {e}");
+            crate::say_err!("gremium: {e}");
             Ok(ExitCode::from(2))
         }
     }
