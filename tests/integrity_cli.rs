@@ -138,10 +138,23 @@ fn verify_refuses_another_key_and_an_altered_byte() {
     let out = stdout(gremium(&config).arg("verify").arg(&results), 1);
     assert!(
         out.starts_with(&format!(
-            "{name}: altered: not valid JSON any more (expected value at line 1 column 1)\n"
+            "{name}: altered or truncated: not complete JSON any more (expected value at line 1 column 1)\n"
         )),
         "{out}"
     );
+
+    // Cut short anywhere after its opening, it is a results document cut
+    // short: altered (1), not "neither kind" (2).
+    for len in [5, 20, 60, 200, original.len() / 2, original.len() - 3] {
+        std::fs::write(&results, &original[..len]).unwrap();
+        let out = stdout(gremium(&config).arg("verify").arg(&results), 1);
+        assert!(
+            out.starts_with(&format!(
+                "{name}: altered or truncated: not complete JSON any more (EOF while parsing"
+            )),
+            "{len}: {out}"
+        );
+    }
 }
 
 #[test]

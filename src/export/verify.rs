@@ -38,7 +38,7 @@ pub enum Finding {
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotJson(e) => write!(f, "altered: not valid JSON any more ({e})"),
+            Self::NotJson(e) => write!(f, "altered or truncated: not complete JSON any more ({e})"),
             Self::NotAnObject => write!(f, "altered: not a JSON object any more"),
             Self::Format(found) => write!(f, "altered: `format` is {found}, not \"{RESULTS_FORMAT}\""),
             Self::NoIntegrity => {
@@ -117,9 +117,21 @@ pub fn looks_like_results(bytes: &[u8]) -> bool {
         Err(_) => {
             let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
             let record_like = serde_json::from_slice::<Value>(first_line).is_ok_and(|v| v.is_object());
-            !record_like && (contains(bytes, b"\"gremium.results/1\"") || contains(bytes, b"\"integrity\""))
+            !record_like
+                && (contains(bytes, b"\"gremium.results/1\"")
+                    || contains(bytes, b"\"integrity\"")
+                    || begins_like_results(bytes))
         }
     }
+}
+
+/// Whether `bytes` begin as every results document does: its keys are
+/// written in sorted order, so it opens with `{` and `"admission_eur"`. A
+/// file cut short anywhere after that is a results document cut short.
+fn begins_like_results(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes.get(..bytes.len().min(64)).unwrap_or(bytes));
+    let rest = text.trim_start().strip_prefix('{').map(str::trim_start);
+    rest.is_some_and(|r| !r.is_empty() && "\"admission_eur\"".starts_with(&r[..r.len().min(15)]))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
