@@ -2,12 +2,17 @@
 //!
 //! - [`Dialect::ExcelDe`]: what a German Excel opens with a double click:
 //!   UTF-8 byte order mark, `;` between fields, decimal comma, dates as
-//!   `dd.mm.yyyy`, percent as `71,3%`, CRLF line ends. Text cells that start
-//!   with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading `'`,
-//!   so that a dossier's text is never run as a formula (CSV injection).
+//!   `dd.mm.yyyy`, percent as `71,3%`, CRLF line ends.
 //! - [`Dialect::Rfc4180`]: for programs: no byte order mark, `,`, decimal
 //!   point, ISO dates, percent as a plain number (the header says `%`),
-//!   CRLF line ends, text exactly as it is.
+//!   CRLF line ends.
+//!
+//! In both, text is untrusted: control characters and bidi overrides show
+//! as visible placeholders (`text::clean_line`), and a text cell that a
+//! spreadsheet would run as a formula — starting with `=`, `+`, `-`, `@`
+//! (also full-width, and after leading spaces) or with a tab or a line
+//! break — gets a leading `'` (CSV injection). results.json keeps the text
+//! as it was, escaped by JSON.
 //!
 //! Money is a whole number of euros without grouping in both, so that it
 //! stays a number in a spreadsheet.
@@ -72,10 +77,10 @@ impl Cell {
     /// The field's text in `dialect`, before CSV quoting.
     pub fn render(&self, dialect: Dialect) -> String {
         match self {
-            Cell::Text(s) => match dialect {
-                Dialect::ExcelDe if starts_like_formula(s) => format!("'{s}"),
-                _ => s.clone(),
-            },
+            Cell::Text(s) => {
+                let clean = crate::text::clean_line(s);
+                if starts_like_formula(s) { format!("'{clean}") } else { clean.into_owned() }
+            }
             Cell::Int(n) | Cell::Money(n) => n.to_string(),
             Cell::Decimal { value, places } => decimal(*value, *places, dialect),
             Cell::Percent { fraction, places } => {
@@ -97,7 +102,9 @@ impl Cell {
 /// Spreadsheets run a cell as a formula when it starts with one of these
 /// (OWASP's list for CSV injection).
 fn starts_like_formula(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    s.starts_with(['\t', '\r', '\n'])
+        || s.trim_start_matches([' ', '\u{a0}', '\u{3000}'])
+            .starts_with(['=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'])
 }
 
 /// `value` rounded to `places` decimals; empty for NaN and infinities, and
@@ -208,7 +215,7 @@ mod tests {
     fn rfc_4180_bytes() {
         let expected = "Rang,Kommune,Fördersumme (EUR),Gesamt,Anteil (%),Eingang\r\n\
                         1,\"Darmstadt; Nord \"\"Quartier\"\"\",1250000,2.83,71.3,2026-09-03\r\n\
-                        2,\"=HYPERLINK(\"\"http://x\"\")\",-5,0.00,,\r\n";
+                        2,\"'=HYPERLINK(\"\"http://x\"\")\",-5,0.00,,\r\n";
         assert_eq!(String::from_utf8(sample(Dialect::Rfc4180)).unwrap(), expected);
     }
 
@@ -223,14 +230,31 @@ mod tests {
     }
 
     #[test]
-    fn formula_guard_covers_owasp_characters_in_excel_only() {
-        for s in ["=1+1", "+49 611", "-x", "@SUM(A1)", "\tx", "\rx"] {
-            assert_eq!(Cell::text(s).render(Dialect::ExcelDe), format!("'{s}"));
-            assert_eq!(Cell::text(s).render(Dialect::Rfc4180), s);
-        }
-        for s in ["Kassel", "1=1", " =x", "'quoted", ""] {
-            assert_eq!(Cell::text(s).render(Dialect::ExcelDe), s);
+    fn formula_guard_covers_owasp_characters_in_both_dialects() {
+        for dialect in [Dialect::ExcelDe, Dialect::Rfc4180] {
+            for s in ["=1+1", "+49 611", "-x", "@SUM(A1)", " =1+1", "\u{a0}=x", "＝1+1", "＋1", "－1", "＠x"]
+            {
+                assert_eq!(Cell::text(s).render(dialect), format!("'{s}"), "{s:?}");
+            }
+            // Line breaks and tabs show as spaces once guarded.
+            for (s, shown) in [("\tx", "' x"), ("\rx", "' x"), ("\n=1", "' =1")] {
+                assert_eq!(Cell::text(s).render(dialect), shown, "{s:?}");
+            }
+            for s in ["Kassel", "1=1", "'quoted", ""] {
+                assert_eq!(Cell::text(s).render(dialect), s);
+            }
         }
         assert_eq!(Cell::Money(-5).render(Dialect::ExcelDe), "-5", "numbers are not guarded");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_show_as_placeholders() {
+        for dialect in [Dialect::ExcelDe, Dialect::Rfc4180] {
+            assert_eq!(
+                Cell::text("Grebenstein \u{202e}NIAM\u{202c}").render(dialect),
+                "Grebenstein \u{FFFD}NIAM\u{FFFD}"
+            );
+            assert_eq!(Cell::text("a\u{1b}]0;x\u{7}b").render(dialect), "a\u{241B}]0;x\u{2407}b");
+        }
     }
 }
