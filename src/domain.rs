@@ -64,7 +64,7 @@ impl Session {
 
     /// Sum of requested funding over all dossiers.
     pub fn total_requested_eur(&self) -> u64 {
-        self.dossiers.iter().map(|d| d.funding.requested_eur).sum()
+        self.dossiers.iter().map(|d| d.funding.requested_eur).fold(0, u64::saturating_add)
     }
 }
 

@@ -221,3 +221,24 @@ fn generated_20mb_collection_validates() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn money_beyond_two_to_the_53_is_refused_at_its_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("d.json");
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/hessen-2027/dossiers");
+    let first = std::fs::read_dir(&folder).unwrap().filter_map(Result::ok).map(|e| e.path()).min().unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(first).unwrap()).unwrap();
+    doc["dossiers"][0]["funding"]["requested_eur"] = serde_json::json!(9_007_199_254_740_992u64);
+    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let out = assert_cmd::Command::cargo_bin("gremium").unwrap().arg("validate").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let first_line = stdout.lines().next().unwrap_or_default().replace(&path.display().to_string(), "d.json");
+    assert!(
+        first_line.ends_with(
+            ": $.dossiers[0].funding.requested_eur: must be at most 9007199254740991, found 9007199254740992"
+        ),
+        "{first_line}"
+    );
+}

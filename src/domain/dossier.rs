@@ -191,6 +191,8 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// At most 2^53 − 1: every amount and sum stays exact.
+    #[schemars(range(max = 9_007_199_254_740_991.0))]
     pub cost_eur: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_year: Option<i32>,
@@ -202,8 +204,10 @@ pub struct Measure {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Funding {
     /// Amount requested; this is what counts against the budget.
+    #[schemars(range(max = 9_007_199_254_740_991.0))]
     pub requested_eur: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 9_007_199_254_740_991.0))]
     pub total_cost_eur: Option<u64>,
     /// Municipal share of eligible costs, in percent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -100,6 +100,7 @@ impl Language {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Budget {
     /// Funding available for new admissions, in whole euros.
+    #[schemars(range(max = 9_007_199_254_740_991.0))]
     pub available_eur: u64,
     /// Maximum number of admissions; unlimited when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

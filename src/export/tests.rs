@@ -150,7 +150,9 @@ fn broken_json_missing_block_and_wrong_format() {
     let report = verify_results(cut, None, None);
     assert_eq!(
         findings(&report),
-        ["altered: not valid JSON any more (EOF while parsing an object at line 88 column 3)"]
+        [
+            "altered or truncated: not complete JSON any more (EOF while parsing an object at line 88 column 3)"
+        ]
     );
 
     let mut doc = sample::results();
