@@ -56,6 +56,23 @@ pub enum RecordError {
     Encode(#[source] serde_json::Error),
     #[error("{}: a failed write could not be taken back; reopen the record", .0.display())]
     Poisoned(PathBuf),
+    /// The file the record was written to is no longer the one at its path
+    /// with the length written: nothing more is appended to it.
+    #[error("{}: {what}; nothing was recorded. The recorded history is in the session still open: save it before quitting", path.display())]
+    Changed { path: PathBuf, what: Changed },
+}
+
+/// What happened to a record file under a running session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Changed {
+    #[error("the record file was deleted")]
+    Deleted,
+    #[error("the record file was replaced by another file")]
+    Replaced,
+    #[error("the record file was cut short ({found} of {written} bytes)")]
+    Truncated { written: u64, found: u64 },
+    #[error("another program wrote to the record file ({found} bytes, {written} written here)")]
+    Grown { written: u64, found: u64 },
 }
 
 /// A torn last line moved aside on open.

@@ -194,6 +194,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             layers::Layer::TooSmall => {}
         }
     }
+    widgets::footer::render_long_notice(app, frame, body);
 }
 
 /// The size the app lays out for: the terminal's, capped.

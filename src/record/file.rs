@@ -9,7 +9,8 @@ use chrono::{DateTime, FixedOffset};
 use super::line::{self, Scan};
 use super::lock::WriterLock;
 use super::{
-    LOCK_FILE, RECORD_FILE, RecordError, TornLine, create_dir_owner_only, io_err, owner_only, sync_dir,
+    Changed, LOCK_FILE, RECORD_FILE, RecordError, TornLine, create_dir_owner_only, io_err, owner_only,
+    sync_dir,
 };
 use crate::domain::{Actor, Event, EventKind, RECORD_FORMAT_VERSION};
 
@@ -27,6 +28,23 @@ pub struct Record {
     /// A failed write could not be taken back; refuse further appends.
     poisoned: bool,
     buf: Vec<u8>,
+}
+
+/// Lock the record file itself too: the lock file beside it only says who
+/// writes, and may be deleted under a running session (it stays on disk
+/// and looks stale); the record file cannot be written by a second gremium
+/// while this lock is held.
+fn lock_record(file: &File, path: &Path, lock: &WriterLock) -> Result<(), RecordError> {
+    match file.try_lock() {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            // The lock file may be our own new one (the old was deleted):
+            // then who holds the record is not known.
+            let pid = lock.holder_pid().filter(|p| *p != std::process::id());
+            Err(RecordError::Locked { record: path.to_path_buf(), pid })
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(io_err(path, "lock")(e)),
+    }
 }
 
 /// A record opened for writing, with what it held.
@@ -51,6 +69,7 @@ impl Record {
                 io_err(&path, "create")(e)
             }
         })?;
+        lock_record(&file, &path, &lock)?;
         sync_dir(dir)?;
         Ok(Record {
             path,
@@ -73,6 +92,7 @@ impl Record {
         let Scan { events, last_hash, torn, .. } = line::scan(&bytes, Some(session_id))
             .map_err(|d| RecordError::Damaged { path: path.clone(), line: d.line, damage: d.damage })?;
         let file = owner_only().append(true).open(&path).map_err(io_err(&path, "open"))?;
+        lock_record(&file, &path, &lock)?;
         let mut file_len = bytes.len() as u64;
         let torn = match torn {
             Some(tail) => {
@@ -108,6 +128,7 @@ impl Record {
         if self.poisoned {
             return Err(RecordError::Poisoned(self.path.clone()));
         }
+        self.check_file()?;
         self.buf.clear();
         let mut hash = self.last_hash;
         let mut events = Vec::with_capacity(kinds.len());
@@ -145,6 +166,33 @@ impl Record {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The path still names the file this record holds (device and inode),
+    /// and the file has exactly the length written: else an editor, a sync
+    /// tool or another program changed it, and appending to the held file
+    /// would record into nowhere.
+    fn check_file(&self) -> Result<(), RecordError> {
+        let changed = |what| RecordError::Changed { path: self.path.clone(), what };
+        let held = self.file.metadata().map_err(io_err(&self.path, "check"))?;
+        let at_path = match std::fs::metadata(&self.path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(changed(Changed::Deleted)),
+            Err(e) => return Err(io_err(&self.path, "check")(e)),
+        };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if (held.dev(), held.ino()) != (at_path.dev(), at_path.ino()) {
+                return Err(changed(Changed::Replaced));
+            }
+        }
+        let (written, found) = (self.file_len, held.len());
+        match found.cmp(&written) {
+            std::cmp::Ordering::Less => Err(changed(Changed::Truncated { written, found })),
+            std::cmp::Ordering::Greater => Err(changed(Changed::Grown { written, found })),
+            std::cmp::Ordering::Equal => Ok(()),
+        }
     }
 
     pub fn lock_path(&self) -> &Path {

@@ -48,4 +48,10 @@ impl WriterLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// The pid written in the lock file now (another gremium's, when the
+    /// record file is locked by one that recreated it).
+    pub fn holder_pid(&self) -> Option<u32> {
+        std::fs::read_to_string(&self.path).ok().and_then(|t| t.trim().parse().ok())
+    }
 }

@@ -254,3 +254,72 @@ fn long_records_are_checked_in_parallel_with_the_same_result() {
     write_lines(&path, &l);
     assert!(matches!(damage_on_open(&path), (2_501, Damage::ChainBroken { .. })));
 }
+
+/// A live session on a fresh record, with one note; the record's path.
+fn live_with_a_note(dir: &Path) -> (LiveSession, PathBuf) {
+    let session = Arc::new(fixture::session(3, 3, 2));
+    let (mut live, _) = LiveSession::open(session, dir, InputsDigest::default(), "test", t0()).unwrap();
+    live.execute(Actor::Chair, &Command::AddNote { text: "eins".into(), dossier: None }, t0()).unwrap();
+    let path = live.record_path().to_path_buf();
+    (live, path)
+}
+
+fn refusal(live: &mut LiveSession) -> Changed {
+    let note = Command::AddNote { text: "verloren?".into(), dossier: None };
+    match live.execute(Actor::Chair, &note, t0()) {
+        Err(LiveError::Record(RecordError::Changed { what, .. })) => what,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_append_is_refused_when_the_file_was_deleted_replaced_cut_or_written_by_another() {
+    // Deleted.
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut live, path) = live_with_a_note(tmp.path());
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(refusal(&mut live), Changed::Deleted);
+    assert!(!path.exists(), "nothing written to a new file either");
+
+    // Replaced by rename, as editors and sync tools save.
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut live, path) = live_with_a_note(tmp.path());
+    let copy = tmp.path().join("copy");
+    std::fs::copy(&path, &copy).unwrap();
+    std::fs::rename(&copy, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert_eq!(refusal(&mut live), Changed::Replaced);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    // Cut short.
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut live, path) = live_with_a_note(tmp.path());
+    let len = std::fs::metadata(&path).unwrap().len();
+    std::fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(len - 10).unwrap();
+    assert_eq!(refusal(&mut live), Changed::Truncated { written: len, found: len - 10 });
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), len - 10);
+
+    // Appended to by another program.
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut live, path) = live_with_a_note(tmp.path());
+    let len = std::fs::metadata(&path).unwrap().len();
+    use std::io::Write;
+    std::fs::OpenOptions::new().append(true).open(&path).unwrap().write_all(b"{}\n").unwrap();
+    assert_eq!(refusal(&mut live), Changed::Grown { written: len, found: len + 3 });
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), len + 3);
+}
+
+#[test]
+fn a_deleted_lock_file_does_not_let_a_second_writer_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_live, path) = live_with_a_note(tmp.path());
+    std::fs::remove_file(tmp.path().join(LOCK_FILE)).unwrap();
+    let session = Arc::new(fixture::session(3, 3, 2));
+    match LiveSession::open(session, tmp.path(), InputsDigest::default(), "test", t0()) {
+        Err(LiveError::Record(RecordError::Locked { record, pid })) => {
+            assert_eq!(record, path);
+            assert_eq!(pid, None, "the new lock file is the refused one's own");
+        }
+        other => panic!("a second writer got in: {:?}", other.map(|_| ())),
+    }
+}

@@ -8,7 +8,7 @@ use super::journal::JournalError;
 use super::widgets::amend;
 use super::widgets::confirm::Confirm;
 use crate::domain::{Command, DomainError, Event};
-use crate::record::LiveError;
+use crate::record::{Changed, LiveError, RecordError};
 
 impl App {
     /// Carry out a change through the record. On refusal the chair is told
@@ -76,7 +76,22 @@ impl App {
                 let why = match &e {
                     JournalError::ReadOnly => s.record.read_only.to_string(),
                     JournalError::Live(LiveError::Domain(d)) => super::describe::refusal(d, s, &self.session),
-                    JournalError::Live(other) => other.to_string(),
+                    JournalError::Live(LiveError::Record(RecordError::Changed { path, what })) => {
+                        let what = match what {
+                            Changed::Deleted => s.record.changed_deleted.to_string(),
+                            Changed::Replaced => s.record.changed_replaced.to_string(),
+                            Changed::Truncated { written, found } | Changed::Grown { written, found } => s
+                                .record
+                                .changed_length
+                                .replace("{written}", &written.to_string())
+                                .replace("{found}", &found.to_string()),
+                        };
+                        s.record
+                            .changed
+                            .replace("{path}", &crate::text::clean_line(&path.display().to_string()))
+                            .replace("{what}", &what)
+                    }
+                    JournalError::Live(other) => crate::text::clean_line(&other.to_string()).into_owned(),
                 };
                 self.notify(format!("{}: {why}", s.record.refused));
                 None

@@ -304,6 +304,12 @@ pub struct RecordStrings {
     pub entry: &'static str,
     pub none: &'static str,
     pub read_only: &'static str,
+    /// The record file changed under the session: `{path}`, `{what}`.
+    pub changed: &'static str,
+    pub changed_deleted: &'static str,
+    pub changed_replaced: &'static str,
+    /// `{written}`, `{found}` bytes.
+    pub changed_length: &'static str,
     /// Another gremium holds the record: `{record}`, `{who}`.
     pub locked: &'static str,
     /// Who holds it when the process id is known: `{pid}`.

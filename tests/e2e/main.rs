@@ -1,6 +1,7 @@
 //! End-to-end: the real binary in a pseudo-terminal.
 
 mod crash;
+mod files;
 mod full_session;
 mod input;
 mod pty;

@@ -113,3 +113,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.footer), area);
 }
+
+/// A notice longer than the footer stands whole in a box at the top of the
+/// screen, wrapped: a refusal is read to its end (the footer keeps its
+/// first words), and a text box at the foot stays in view.
+pub fn render_long_notice(app: &App, frame: &mut Frame, body: Rect) {
+    let Some(notice) = app.notice() else { return };
+    let inner = usize::from(body.width.saturating_sub(4)).max(10);
+    if width(notice) + 3 <= usize::from(body.width) {
+        return;
+    }
+    let t = &app.theme;
+    let lines: Vec<Line<'static>> =
+        super::doc::wrap(notice, inner).into_iter().map(|l| Line::styled(l, t.footer)).collect();
+    let height = (lines.len() as u16 + 2).min(body.height);
+    let area = Rect { x: body.x, y: body.y, width: body.width, height };
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let block =
+        ratatui::widgets::Block::new().borders(ratatui::widgets::Borders::ALL).title(" ! ").style(t.base);
+    let inside = block.inner(area);
+    frame.render_widget(block, area);
+    let inside = Rect { x: inside.x + 1, width: inside.width.saturating_sub(1), ..inside };
+    frame.render_widget(Paragraph::new(lines), inside);
+}

@@ -1,0 +1,60 @@
+//! The record under the accidents of a laptop, on the real binary: the
+//! record file deleted under a running session, and a second gremium after
+//! the lock file was deleted.
+
+use std::path::Path;
+
+use crate::pty::Terminal;
+
+fn record_dir(home: &Path) -> std::path::PathBuf {
+    home.join("data/records/sz-hessen-2027")
+}
+
+#[test]
+fn a_note_is_not_acknowledged_when_the_record_was_deleted() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut term = Terminal::spawn(&[], 120, 30, home.path());
+    term.wait_for("Als Nächstes");
+    term.send("neins\r");
+    term.wait_for("Notiz gespeichert: eins");
+    let record = record_dir(home.path()).join("record.jsonl");
+    std::fs::remove_file(&record).unwrap();
+    term.send("nzwei\r");
+    term.wait_for("die Protokolldatei wurde gelöscht – nichts");
+    term.wait_for("Nichts weiter erfassen: die Protokolldatei wiederherstellen");
+    // The refused note is still in its box, to be kept or copied.
+    assert!(term.screen().contains("│ zwei "), "{}", term.screen());
+    assert!(!term.screen().contains("Notiz gespeichert: zwei"));
+    assert!(!record.exists(), "nothing written to a new file");
+    // Esc alone (with q right after it the terminal would send Alt-q).
+    term.send("\u{1b}");
+    term.wait_gone("│ zwei ");
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+}
+
+#[test]
+fn a_deleted_lock_file_does_not_let_a_second_gremium_write() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut first = Terminal::spawn(&[], 100, 30, home.path());
+    first.wait_for("Als Nächstes");
+    let dir = record_dir(home.path());
+    std::fs::remove_file(dir.join("record.lock")).unwrap();
+    let before = std::fs::read(dir.join("record.jsonl")).unwrap();
+    // The second one, without a terminal to offer a read-only view on.
+    let out = assert_cmd::Command::cargo_bin("gremium")
+        .unwrap()
+        .env("GREMIUM_DATA", home.path().join("data"))
+        .env("GREMIUM_CONFIG", home.path().join("config"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("ist in einem anderen gremium geöffnet (Prozess unbekannt)"), "{err}");
+    assert_eq!(std::fs::read(dir.join("record.jsonl")).unwrap(), before, "the second wrote nothing");
+    // The first goes on recording.
+    first.send("nweiter\r");
+    first.wait_for("Notiz gespeichert: weiter");
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+}
