@@ -41,6 +41,10 @@ fn the_checklist_refuses_while_items_are_open() {
         )
     );
     assert!(!app.state().is_signed_off());
+    // The long refusal stands over the screen until the next key.
+    let screen = fixture::screen_text(&fixture::render(&mut app, 120, 40));
+    assert!(screen.contains("│ WZ-DALHEIM "), "the refusal whole: {screen}");
+    app.update(Action::Home);
     let screen = fixture::screen_text(&fixture::render(&mut app, 120, 40));
     assert!(screen.contains(" ✗ Jeder Punkt entschieden oder zurückgestellt"), "{screen}");
     assert!(screen.contains(" ✓ Beschlussfähigkeit bei jeder Abstimmung"), "{screen}");
