@@ -173,3 +173,22 @@ fn the_export_step_writes_the_configured_csv_dialect() {
     let bytes = std::fs::read(done.dir.join(export::RESULTS_FILE)).expect("results.json");
     assert!(export::verify_results(&bytes, Some(&done.dir), None).is_intact());
 }
+
+#[test]
+fn a_foreign_file_in_the_export_folder_is_named_in_the_session_language() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("record");
+    let mut app = app_at(&dir, Stage::SignedOff, Language::De);
+    let export = dir.join("export");
+    std::fs::create_dir_all(&export).unwrap();
+    std::fs::write(export.join("notizen.txt"), "meins").unwrap();
+    app.update(Action::ShowSignOff);
+    app.update(Action::Export);
+    let screen = fixture::screen_text(&fixture::render(&mut app, 120, 40));
+    assert!(screen.contains("enthält „notizen.txt“, das nicht zu einem gremium-Export gehört;"), "{screen}");
+    assert_eq!(std::fs::read_to_string(export.join("notizen.txt")).unwrap(), "meins", "left alone");
+    // Taken out, the next export goes through.
+    std::fs::remove_file(export.join("notizen.txt")).unwrap();
+    app.update(Action::Export);
+    assert!(export.join("results.json").exists());
+}

@@ -83,18 +83,92 @@ pub fn write_export(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, 
         digests.insert(name.clone(), sha256_hex(bytes));
     }
     let previous = prepare(dir)?;
-    private_dir(dir).map_err(io_err(dir, "create the folder"))?;
+    let (Some(parent), Some(name)) =
+        (dir.parent(), dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+    else {
+        return write_in_place(dir, files, &digests, &previous);
+    };
+    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    // The whole export is written into a folder beside the target and put
+    // in place by renames: an export cut short (killed, disk full) leaves
+    // the previous export or none, and at most a staging folder that the
+    // next export clears away — never a half-written folder that blocks it.
+    remove_leftovers(parent, &name)?;
+    let staging = parent.join(format!(".{name}{STAGING}{}", std::process::id()));
+    private_dir(&staging).map_err(io_err(&staging, "create the folder"))?;
+    let written = write_files(&staging, files, &digests);
+    if let Err(e) = written {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if dir.exists() {
+        let old = parent.join(format!(".{name}{OLD}{}", std::process::id()));
+        fs::rename(dir, &old).map_err(io_err(dir, "move the previous export aside"))?;
+        if let Err(e) = fs::rename(&staging, dir) {
+            let _ = fs::rename(&old, dir);
+            return Err(io_err(dir, "put the export in place")(e));
+        }
+        fs::remove_dir_all(&old).map_err(io_err(&old, "remove the previous export"))?;
+    } else {
+        fs::rename(&staging, dir).map_err(io_err(dir, "put the export in place"))?;
+    }
+    let _ = File::open(parent).and_then(|d| d.sync_all());
+    Ok(Written { dir: dir.to_path_buf(), digests })
+}
+
+/// Names of the folders beside the target while an export is written
+/// (`.<target><STAGING><pid>`) and of the previous export while it is
+/// replaced (`.<target><OLD><pid>`).
+const STAGING: &str = ".gremium-new-";
+const OLD: &str = ".gremium-old-";
+
+/// Clear what an export cut short left beside `name` in `parent`.
+fn remove_leftovers(parent: &Path, name: &str) -> Result<(), FolderError> {
+    let Ok(entries) = fs::read_dir(parent) else { return Ok(()) };
+    let prefixes = [format!(".{name}{STAGING}"), format!(".{name}{OLD}")];
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name().to_string_lossy().into_owned();
+        let ours = prefixes.iter().any(|p| {
+            entry_name
+                .strip_prefix(p.as_str())
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if ours && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let path = entry.path();
+            fs::remove_dir_all(&path).map_err(io_err(&path, "remove what an interrupted export left"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The files and then `SHA256SUMS` into `dir`.
+fn write_files(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    digests: &BTreeMap<String, String>,
+) -> Result<(), FolderError> {
     for (name, bytes) in files {
         let path = dir.join(name);
         write_private_file(&path, bytes).map_err(io_err(&path, "write"))?;
     }
     let sums = dir.join(SUMS_FILE);
-    write_private_file(&sums, sums_text(&digests).as_bytes()).map_err(io_err(&sums, "write"))?;
+    write_private_file(&sums, sums_text(digests).as_bytes()).map_err(io_err(&sums, "write"))
+}
+
+/// An export into a folder without a name of its own (`.`): file by file.
+fn write_in_place(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    digests: &BTreeMap<String, String>,
+    previous: &[String],
+) -> Result<Written, FolderError> {
+    private_dir(dir).map_err(io_err(dir, "create the folder"))?;
+    write_files(dir, files, digests)?;
     for stale in previous.iter().filter(|n| !digests.contains_key(*n)) {
         let path = dir.join(stale);
         fs::remove_file(&path).or_else(ignore_missing).map_err(io_err(&path, "remove"))?;
     }
-    Ok(Written { dir: dir.to_path_buf(), digests })
+    Ok(Written { dir: dir.to_path_buf(), digests: digests.clone() })
 }
 
 fn io_err(path: &Path, op: &'static str) -> impl FnOnce(io::Error) -> FolderError {
@@ -208,6 +282,30 @@ mod tests {
 
     fn files(list: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
         list.iter().map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())).collect()
+    }
+
+    #[test]
+    fn what_an_interrupted_export_left_never_blocks_the_next() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("export");
+        // Killed while writing: a staging folder with part of the files;
+        // killed while replacing: the previous export moved aside.
+        let staging = tmp.path().join(".export.gremium-new-4242");
+        fs::create_dir(&staging).unwrap();
+        fs::write(staging.join("minutes.md"), "halb").unwrap();
+        let old = tmp.path().join(".export.gremium-old-4242");
+        fs::create_dir(&old).unwrap();
+        fs::write(old.join("results.json"), "{}").unwrap();
+        // Not ours: left alone.
+        let other = tmp.path().join(".export.gremium-new-notes");
+        fs::create_dir(&other).unwrap();
+        write_export(&dir, &files(&[("a.md", "a")])).unwrap();
+        assert_eq!(names(&dir), ["SHA256SUMS", "a.md"]);
+        assert_eq!(names(tmp.path()), [".export.gremium-new-notes", "export"]);
+        // Replacing a previous export leaves nothing beside it.
+        write_export(&dir, &files(&[("b.md", "b")])).unwrap();
+        assert_eq!(names(&dir), ["SHA256SUMS", "b.md"]);
+        assert_eq!(names(tmp.path()), [".export.gremium-new-notes", "export"]);
     }
 
     #[test]

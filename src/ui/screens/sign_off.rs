@@ -80,8 +80,15 @@ fn run_export(app: &App) -> Result<ExportSummary, String> {
             generator_version: env!("CARGO_PKG_VERSION").to_string(),
             key: key.as_ref(),
         };
-        let done =
-            export::export_session(app.state(), &last_hash, &dir, &options).map_err(|e| e.to_string())?;
+        let done = export::export_session(app.state(), &last_hash, &dir, &options).map_err(|e| match e {
+            // The folder holds files that are not gremium's: say which and
+            // what to do, in the screen language.
+            export::ExportError::Folder(export::FolderError::Foreign { dir, entry }) => s
+                .foreign_file
+                .replace("{dir}", &clean_line(&dir.display().to_string()))
+                .replace("{entry}", &clean_line(&entry)),
+            other => clean_line(&other.to_string()).into_owned(),
+        })?;
         let mut files: Vec<String> = done.written.digests.keys().cloned().collect();
         files.push(SUMS_FILE.to_string());
         Ok(ExportSummary {
