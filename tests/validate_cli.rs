@@ -242,3 +242,43 @@ fn money_beyond_two_to_the_53_is_refused_at_its_place() {
         "{first_line}"
     );
 }
+
+/// The demo session copied to `dir`, its session.json changed by `edit`.
+fn demo_copy(dir: &std::path::Path, edit: impl Fn(Vec<u8>) -> Vec<u8>) -> std::path::PathBuf {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/hessen-2027");
+    let target = dir.join("s");
+    std::fs::create_dir_all(target.join("dossiers")).unwrap();
+    for entry in std::fs::read_dir(src.join("dossiers")).unwrap().flatten() {
+        std::fs::copy(entry.path(), target.join("dossiers").join(entry.file_name())).unwrap();
+    }
+    let session = std::fs::read(src.join("session.json")).unwrap();
+    std::fs::write(target.join("session.json"), edit(session)).unwrap();
+    target
+}
+
+#[test]
+fn validate_and_open_agree_on_a_byte_order_mark_and_on_minus_zero() {
+    use gremium::load::{FsSource, load_session, session_file, validate_paths};
+    // A byte order mark, as Windows editors save: accepted by both.
+    let tmp = tempfile::tempdir().unwrap();
+    let bom = demo_copy(tmp.path(), |b| [b"\xEF\xBB\xBF".to_vec(), b].concat());
+    assert_eq!(validate_paths(&FsSource, std::slice::from_ref(&bom), false).exit_code(), 0);
+    assert!(load_session(&FsSource, &session_file(&bom), false).is_ok(), "open loads what validate accepts");
+
+    // `-0` as an amount: refused by both, at the same place with the same words.
+    let tmp = tempfile::tempdir().unwrap();
+    let neg = demo_copy(tmp.path(), |b| {
+        String::from_utf8(b)
+            .unwrap()
+            .replacen("\"available_eur\": 11500000", "\"available_eur\": -0", 1)
+            .into_bytes()
+    });
+    let report = validate_paths(&FsSource, std::slice::from_ref(&neg), false);
+    assert_eq!(report.exit_code(), 1);
+    let first = report.to_text().lines().next().unwrap_or_default().to_string();
+    assert!(first.ends_with("$.budget.available_eur: money cannot be negative, found -0"), "{first}");
+    match load_session(&FsSource, &session_file(&neg), false) {
+        Err(e) => assert_eq!(e.report().lines().next(), Some(first.as_str())),
+        Ok(_) => panic!("open loaded what validate refused"),
+    }
+}

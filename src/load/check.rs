@@ -358,7 +358,10 @@ impl Checker<'_, '_, '_, '_> {
             return;
         }
         let money = matches!(self.path.last(), Some(Step::Key(k)) if self.doc.str(*k).ends_with("_eur"));
-        if let Some(min) = n.minimum.filter(|&m| x < m) {
+        // `-0` is zero to JSON but a negative number to serde: refused here
+        // as open would refuse it, at its place.
+        let negative_zero = raw.starts_with('-') && x == 0.0;
+        if let Some(min) = n.minimum.filter(|&m| x < m || (negative_zero && m >= 0.0)) {
             let msg = if money && min == 0.0 {
                 format!("money cannot be negative, found {raw}")
             } else {

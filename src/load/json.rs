@@ -476,5 +476,12 @@ fn valid_number(s: &[u8]) -> bool {
     i == s.len()
 }
 
+/// The byte offset of 1-based `line` and `column` (serde's counting: bytes
+/// within the line) in `text`, clamped to the text.
+pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
 #[cfg(test)]
 mod tests;

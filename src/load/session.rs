@@ -34,9 +34,16 @@ pub(super) fn check_session(src: &dyn Source, path: &Path, bytes: &[u8], keep: b
         } else {
             SCHEMAS.session.check(doc, 0, &[], &mut findings);
             if keep && !findings.iter().any(Finding::is_error) {
-                match serde_json::from_str::<SessionDefinition>(doc.text) {
+                // The structural check read past a byte order mark; so does this.
+                let bom = if doc.text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+                let text = &doc.text[bom..];
+                match serde_json::from_str::<SessionDefinition>(text) {
                     Ok(d) => definition = Some(d),
-                    Err(e) => findings.push(Finding::error(0, "$".into(), e.to_string())),
+                    // Where serde stopped, not the document's start.
+                    Err(e) => {
+                        let at = bom + super::json::offset_of(text, e.line(), e.column());
+                        findings.push(Finding::error(at, "$".into(), e.to_string()))
+                    }
                 }
             }
             let mut c = SessionCheck { path, doc, locator: Locator::new(bytes), findings: &mut findings };
