@@ -97,3 +97,20 @@ fn a_second_writer_is_refused_naming_the_pid() {
     );
     assert_eq!(String::from_utf8(err).unwrap(), expected);
 }
+
+#[test]
+fn an_unreadable_record_points_to_read_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rec");
+    // A folder where the record file should be: it cannot be read.
+    std::fs::create_dir_all(dir.join(record::RECORD_FILE)).unwrap();
+    let err =
+        gremium(tmp.path()).args(["demo", "--record"]).arg(&dir).assert().code(1).get_output().stderr.clone();
+    let err = String::from_utf8(err).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with(&format!("gremium: {}: cannot read: ", dir.join(record::RECORD_FILE).display()))
+    );
+    assert_eq!(lines[1], "Zum Ansehen ohne Änderungen mit --read-only öffnen.");
+}

@@ -64,6 +64,14 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
                 Ok(ExitCode::from(1))
             }
         }
+        // A record folder that cannot be written or a record that cannot
+        // be read: say so, and how to look at the session anyway.
+        Err(LiveError::Record(e @ RecordError::Io { .. })) => {
+            let lang = req.lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+            crate::say_err!("gremium: {e}");
+            crate::say_err!("{}", crate::ui::strings::strings(lang).record.locked_hint);
+            Ok(ExitCode::from(1))
+        }
         Err(e) => fail(&e.to_string()),
     }
 }

@@ -126,7 +126,12 @@ impl Record {
         kinds: Vec<EventKind>,
     ) -> Result<Vec<Event>, RecordError> {
         if self.poisoned {
-            return Err(RecordError::Poisoned(self.path.clone()));
+            // Once the disk takes writes again (space freed, a medium back),
+            // the partial line is cut off and recording goes on.
+            if self.file.set_len(self.file_len).and_then(|()| self.file.sync_data()).is_err() {
+                return Err(RecordError::Poisoned(self.path.clone()));
+            }
+            self.poisoned = false;
         }
         self.check_file()?;
         self.buf.clear();
