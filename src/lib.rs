@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod format;
+pub mod fuzzing;
 pub mod load;
 pub mod minutes;
 pub mod record;

@@ -110,7 +110,14 @@ pub fn verify_record(path: &Path) -> Result<ReadOnly, RecordError> {
 
 fn read_path(path: &Path, session_id: Option<&str>) -> Result<ReadOnly, RecordError> {
     let bytes = std::fs::read(path).map_err(io_err(path, "read"))?;
-    let scan = line::scan(&bytes, session_id).map_err(|d| RecordError::Damaged {
+    read_bytes(path, &bytes, session_id)
+}
+
+/// Check a record's bytes as [`verify_record`] checks a file (`path` only
+/// names it in errors). The entry point the record fuzz target and its
+/// corpus replay use.
+pub fn read_bytes(path: &Path, bytes: &[u8], session_id: Option<&str>) -> Result<ReadOnly, RecordError> {
+    let scan = line::scan(bytes, session_id).map_err(|d| RecordError::Damaged {
         path: path.to_path_buf(),
         line: d.line,
         damage: d.damage,
