@@ -175,6 +175,19 @@ fn verify_exits_2_when_it_cannot_read_or_the_file_is_neither_kind() {
         )
     );
 
+    // Found by the results fuzzer: a file whose first 15 bytes after `{`
+    // end inside a character once made the sniffing slice panic.
+    let odd = tmp.path().join("odd.json");
+    std::fs::write(&odd, "{\n  \"admissioo_eur\u{e9}\": 1}".as_bytes()).unwrap();
+    let err = stderr(gremium(tmp.path()).arg("verify").arg(&odd), 2);
+    assert_eq!(
+        err,
+        format!(
+            "gremium: {}: neither a results document (\"format\": \"gremium.results/1\") nor a session record (record.jsonl)\n",
+            odd.display()
+        )
+    );
+
     let config = tmp.path().join("config");
     keygen(&config);
     let dir = tmp.path().join("export");

@@ -131,7 +131,9 @@ pub fn looks_like_results(bytes: &[u8]) -> bool {
 fn begins_like_results(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(bytes.get(..bytes.len().min(64)).unwrap_or(bytes));
     let rest = text.trim_start().strip_prefix('{').map(str::trim_start);
-    rest.is_some_and(|r| !r.is_empty() && "\"admission_eur\"".starts_with(&r[..r.len().min(15)]))
+    // Compared as bytes: the first 15 may end inside a character.
+    let key = b"\"admission_eur\"";
+    rest.map(str::as_bytes).is_some_and(|r| !r.is_empty() && key.starts_with(&r[..r.len().min(key.len())]))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
