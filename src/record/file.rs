@@ -28,6 +28,10 @@ pub struct Record {
     /// A failed write could not be taken back; refuse further appends.
     poisoned: bool,
     buf: Vec<u8>,
+    /// Every acknowledged byte, as written: what can be saved elsewhere
+    /// when the file is changed under the session (deleted, replaced,
+    /// truncated).
+    history: Vec<u8>,
 }
 
 /// Lock the record file itself too: the lock file beside it only says who
@@ -80,6 +84,7 @@ impl Record {
             file_len: 0,
             poisoned: false,
             buf: Vec::with_capacity(512),
+            history: Vec::new(),
         })
     }
 
@@ -104,6 +109,8 @@ impl Record {
             }
             None => None,
         };
+        let mut history = bytes;
+        history.truncate(usize::try_from(file_len).unwrap_or(usize::MAX));
         let record = Record {
             path,
             file,
@@ -113,6 +120,7 @@ impl Record {
             file_len,
             poisoned: false,
             buf: Vec::with_capacity(512),
+            history,
         };
         Ok(Opened { record, events, torn })
     }
@@ -164,6 +172,7 @@ impl Record {
             }
         }
         self.file_len += self.buf.len() as u64;
+        self.history.extend_from_slice(&self.buf);
         self.next_seq += events.len() as u64;
         self.last_hash = hash;
         Ok(events)
@@ -171,6 +180,15 @@ impl Record {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Write every acknowledged line, as written, to a new file beside the
+    /// record (`record.jsonl.saved-<UTC time>`, owner only, synced): the
+    /// way out when the record file was changed under the session. The
+    /// copy verifies as a record of its own.
+    pub fn save_history(&self) -> Result<PathBuf, RecordError> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        save_beside(dir, &self.path, "saved", &self.history)
     }
 
     /// The path still names the file this record holds (device and inode),
@@ -221,9 +239,14 @@ impl Record {
 
 /// Keep a torn last line in `record.jsonl.torn-<UTC time>` beside the record.
 fn set_aside(dir: &Path, path: &Path, bytes: &[u8]) -> Result<PathBuf, RecordError> {
+    save_beside(dir, path, "torn", bytes)
+}
+
+/// `bytes` in a new file `<record>.<what>-<UTC time>` in `dir`.
+fn save_beside(dir: &Path, path: &Path, what: &str, bytes: &[u8]) -> Result<PathBuf, RecordError> {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ");
     let name = path.file_name().map_or(RECORD_FILE.into(), |n| n.to_string_lossy());
-    let backup = dir.join(format!("{name}.torn-{stamp}"));
+    let backup = dir.join(format!("{name}.{what}-{stamp}"));
     let mut f = owner_only().write(true).create_new(true).open(&backup).map_err(io_err(&backup, "create"))?;
     f.write_all(bytes).and_then(|()| f.sync_all()).map_err(io_err(&backup, "write"))?;
     sync_dir(dir)?;

@@ -139,4 +139,10 @@ impl LiveSession {
     pub fn last_hash(&self) -> String {
         self.record.last_hash()
     }
+
+    /// Save every acknowledged line to a new file beside the record; see
+    /// [`crate::record::Record::save_history`].
+    pub fn save_history(&self) -> Result<std::path::PathBuf, LiveError> {
+        Ok(self.record.save_history()?)
+    }
 }

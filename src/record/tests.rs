@@ -323,3 +323,31 @@ fn a_deleted_lock_file_does_not_let_a_second_writer_in() {
         other => panic!("a second writer got in: {:?}", other.map(|_| ())),
     }
 }
+
+#[test]
+fn the_recorded_history_can_be_saved_beside_a_record_cut_under_the_session() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (live, path) = live_with_a_note(tmp.path());
+    drop(live);
+    // Opened again: what was read counts as history too.
+    let session = Arc::new(fixture::session(3, 3, 2));
+    let (mut live, _) =
+        LiveSession::open(session, tmp.path(), InputsDigest::default(), "test", t0()).unwrap();
+    live.execute(Actor::Chair, &Command::AddNote { text: "zwei".into(), dossier: None }, t0()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    std::fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(0).unwrap();
+    assert_eq!(refusal(&mut live), Changed::Truncated { written: before.len() as u64, found: 0 });
+
+    let saved = live.save_history().unwrap();
+    assert_eq!(saved.parent(), path.parent());
+    assert!(saved.file_name().unwrap().to_string_lossy().starts_with("record.jsonl.saved-"), "{saved:?}");
+    assert_eq!(std::fs::read(&saved).unwrap(), before, "every acknowledged line, as written");
+    let lines = before.iter().filter(|b| **b == b'\n').count();
+    assert_eq!(verify_record(&saved).unwrap().events.len(), lines);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&saved).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0, "the record path is left as found");
+}

@@ -77,6 +77,9 @@ pub struct App {
     pub(crate) attendance: AttendanceState,
     /// An irreversible step waiting for the chair's yes.
     pub(crate) confirm: Option<Confirm>,
+    /// The record file was changed under the session: the offer to save
+    /// the recorded history beside it (the folder it would go to).
+    pub(crate) save_offer: Option<std::path::PathBuf>,
     /// The time as of the last key: attendance changes default to it and
     /// time spent counts to it. Rendering reads it, never the clock.
     pub(crate) now: DateTime<FixedOffset>,
@@ -144,6 +147,7 @@ impl App {
             notice: None,
             attendance: AttendanceState::default(),
             confirm: None,
+            save_offer: None,
             now: crate::record::now(),
             clock_frozen: false,
             ranking_screen: RankingState::default(),
@@ -179,6 +183,11 @@ impl App {
 
     pub fn confirm(&self) -> Option<&Confirm> {
         self.confirm.as_ref()
+    }
+
+    /// Whether the offer to save the recorded history is open.
+    pub fn save_offered(&self) -> bool {
+        self.save_offer.is_some()
     }
 
     pub(crate) fn request_quit(&mut self) {

@@ -66,6 +66,15 @@ impl Journal {
         }
     }
 
+    /// Save the recorded history to a new file beside the record (after
+    /// the record file was changed under the session).
+    pub fn save_history(&self) -> Result<std::path::PathBuf, JournalError> {
+        match self {
+            Journal::Live(live) => Ok(live.save_history()?),
+            Journal::View { .. } => Err(JournalError::ReadOnly),
+        }
+    }
+
     pub fn is_read_only(&self) -> bool {
         matches!(self, Journal::View { .. })
     }

@@ -94,7 +94,7 @@ pub fn stack(app: &App) -> Vec<Layer> {
     if app.help_open() {
         layers.push(Layer::Help);
     }
-    if app.confirm().is_some() {
+    if app.confirm().is_some() || app.save_offered() {
         layers.push(Layer::Confirm);
     }
     if app.amendment().is_some() {

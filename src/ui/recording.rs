@@ -36,6 +36,20 @@ impl App {
         }
     }
 
+    /// The chair's yes to the offer after the record file was changed:
+    /// every acknowledged line goes to a new file beside the record.
+    pub(crate) fn save_history(&mut self) {
+        self.save_offer = None;
+        let s = self.strings();
+        let text = match self.journal.save_history() {
+            Ok(path) => {
+                s.record.saved.replace("{path}", &crate::text::clean_line(&path.display().to_string()))
+            }
+            Err(e) => s.record.save_failed.replace("{why}", &crate::text::clean_line(&e.to_string())),
+        };
+        self.notify(text);
+    }
+
     /// Carry out a change and say on screen what was recorded: members by
     /// name, criteria by label, blind values masked (see
     /// [`super::describe::announce`]). `true` when it was recorded.
@@ -86,6 +100,8 @@ impl App {
                                 .replace("{written}", &written.to_string())
                                 .replace("{found}", &found.to_string()),
                         };
+                        self.save_offer =
+                            Some(path.parent().unwrap_or(std::path::Path::new(".")).to_path_buf());
                         s.record
                             .changed
                             .replace("{path}", &crate::text::clean_line(&path.display().to_string()))

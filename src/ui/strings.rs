@@ -310,6 +310,14 @@ pub struct RecordStrings {
     pub changed_replaced: &'static str,
     /// `{written}`, `{found}` bytes.
     pub changed_length: &'static str,
+    /// Title of the offer to save the recorded history elsewhere.
+    pub save_title: &'static str,
+    /// The offer; `{path}` is where the copy would go.
+    pub save_question: &'static str,
+    /// The copy was written; `{path}`.
+    pub saved: &'static str,
+    /// The copy failed; `{why}`.
+    pub save_failed: &'static str,
     /// Another gremium holds the record: `{record}`, `{who}`.
     pub locked: &'static str,
     /// Who holds it when the process id is known: `{pid}`.

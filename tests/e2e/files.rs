@@ -17,15 +17,34 @@ fn a_note_is_not_acknowledged_when_the_record_was_deleted() {
     term.wait_for("Als Nächstes");
     term.send("neins\r");
     term.wait_for("Notiz gespeichert: eins");
-    let record = record_dir(home.path()).join("record.jsonl");
+    let dir = record_dir(home.path());
+    let record = dir.join("record.jsonl");
+    let before = std::fs::read(&record).unwrap();
     std::fs::remove_file(&record).unwrap();
     term.send("nzwei\r");
     term.wait_for("die Protokolldatei wurde gelöscht – nichts");
     term.wait_for("Nichts weiter erfassen: die Protokolldatei wiederherstellen");
-    // The refused note is still in its box, to be kept or copied.
-    assert!(term.screen().contains("│ zwei "), "{}", term.screen());
     assert!(!term.screen().contains("Notiz gespeichert: zwei"));
     assert!(!record.exists(), "nothing written to a new file");
+    // The app offers to save what it recorded; yes writes it beside.
+    term.wait_for("Verlauf sichern");
+    term.wait_for("in eine neue Datei daneben sichern?");
+    term.send("y");
+    term.wait_for("Der aufgezeichnete Verlauf ist gesichert:");
+    let saved: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("record.jsonl.saved-"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert_eq!(std::fs::read(&saved[0]).unwrap(), before, "every acknowledged line, as written");
+    let verify =
+        assert_cmd::Command::cargo_bin("gremium").unwrap().arg("verify").arg(&saved[0]).output().unwrap();
+    assert_eq!(verify.status.code(), Some(0), "{}", String::from_utf8_lossy(&verify.stdout));
+    assert!(!record.exists(), "the record path stays as the chair found it");
+    // The refused note is still in its box, to be kept or copied.
+    assert!(term.screen().contains("│ zwei "), "{}", term.screen());
     // Esc alone (with q right after it the terminal would send Alt-q).
     term.send("\u{1b}");
     term.wait_gone("│ zwei ");

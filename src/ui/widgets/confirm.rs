@@ -18,6 +18,15 @@ pub use crate::ui::prompts::Confirm;
 /// Keys while a confirmation is open: yes records, no drops, nothing else
 /// acts.
 pub fn answer(app: &mut App, action: Action) {
+    if app.save_offer.is_some() {
+        match action {
+            Action::Open => app.save_history(),
+            Action::Back => app.save_offer = None,
+            Action::Quit => app.request_quit(),
+            _ => {}
+        }
+        return;
+    }
     match action {
         Action::Open => {
             if let Some(confirm) = app.confirm.take() {
@@ -41,6 +50,12 @@ fn keys(app: &App, action: Action) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    if let Some(dir) = &app.save_offer {
+        let r = &app.strings().record;
+        let beside = crate::text::clean_line(&dir.display().to_string()).into_owned();
+        render_question(app, frame, body, r.save_title, &r.save_question.replace("{path}", &beside));
+        return;
+    }
     let Some(confirm) = &app.confirm else { return };
     render_question(app, frame, body, confirm.title, &confirm.question);
 }
