@@ -54,7 +54,7 @@ pub enum RecordError {
     Damaged { path: PathBuf, line: usize, damage: Damage },
     #[error("cannot encode an event: {0}")]
     Encode(#[source] serde_json::Error),
-    #[error("{}: a failed write could not be taken back; reopen the record", .0.display())]
+    #[error("{}: a failed write could not be taken back yet; nothing is recorded until it can be", .0.display())]
     Poisoned(PathBuf),
     /// The file the record was written to is no longer the one at its path
     /// with the length written: nothing more is appended to it.

@@ -107,6 +107,23 @@ impl App {
                             .replace("{path}", &crate::text::clean_line(&path.display().to_string()))
                             .replace("{what}", &what)
                     }
+                    JournalError::Live(LiveError::Record(RecordError::Io { path, op: "append", source })) => {
+                        let why = match source.kind() {
+                            std::io::ErrorKind::StorageFull => s.record.why_full.to_string(),
+                            std::io::ErrorKind::FileTooLarge => s.record.why_too_large.to_string(),
+                            std::io::ErrorKind::PermissionDenied => s.record.why_denied.to_string(),
+                            std::io::ErrorKind::ReadOnlyFilesystem => s.record.why_read_only_fs.to_string(),
+                            _ => crate::text::clean_line(&source.to_string()).into_owned(),
+                        };
+                        s.record
+                            .write_failed
+                            .replace("{path}", &crate::text::clean_line(&path.display().to_string()))
+                            .replace("{why}", &why)
+                    }
+                    JournalError::Live(LiveError::Record(RecordError::Poisoned(path))) => s
+                        .record
+                        .poisoned
+                        .replace("{path}", &crate::text::clean_line(&path.display().to_string())),
                     JournalError::Live(other) => crate::text::clean_line(&other.to_string()).into_owned(),
                 };
                 self.notify(format!("{}: {why}", s.record.refused));

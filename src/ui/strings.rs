@@ -304,6 +304,15 @@ pub struct RecordStrings {
     pub entry: &'static str,
     pub none: &'static str,
     pub read_only: &'static str,
+    /// A write to the record failed; `{path}`, `{why}`.
+    pub write_failed: &'static str,
+    /// Why, for the kinds of failure a laptop meets.
+    pub why_full: &'static str,
+    pub why_too_large: &'static str,
+    pub why_denied: &'static str,
+    pub why_read_only_fs: &'static str,
+    /// A failed write could not even be taken back yet; `{path}`.
+    pub poisoned: &'static str,
     /// The record file changed under the session: `{path}`, `{what}`.
     pub changed: &'static str,
     pub changed_deleted: &'static str,

@@ -8,6 +8,7 @@
 //! memory than a very large real one.
 
 use std::io::{self, Stdout, Write};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{
@@ -107,6 +108,10 @@ pub struct SignalWatch {
 
 impl SignalWatch {
     pub fn install() -> io::Result<SignalWatch> {
+        // A record append past a file-size limit (`ulimit -f`) must fail
+        // as a write and be refused on screen, not end the process: with a
+        // handler in place of SIGXFSZ's default, the write returns EFBIG.
+        signal_hook::flag::register(signal_hook::consts::SIGXFSZ, Arc::new(AtomicBool::new(false)))?;
         Ok(SignalWatch { signals: Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])? })
     }
 

@@ -77,3 +77,36 @@ fn a_deleted_lock_file_does_not_let_a_second_gremium_write() {
     first.send("q");
     assert_eq!(first.wait_exit(), 0);
 }
+
+#[test]
+fn a_write_that_fails_is_refused_and_the_next_one_succeeds_once_the_disk_takes_writes() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut term = Terminal::spawn(&["--lang", "en"], 120, 30, home.path());
+    term.wait_for("Next");
+    let record = record_dir(home.path()).join("record.jsonl");
+    let before = std::fs::read(&record).unwrap();
+    // A file-size limit a few bytes above the record: the next line cannot
+    // be written whole, as on a full disk.
+    let pid = term.pid().to_string();
+    let limit = format!("--fsize={}:unlimited", before.len() + 10);
+    assert!(std::process::Command::new("prlimit").args(["--pid", &pid, &limit]).status().unwrap().success());
+    term.send("nlost?\r");
+    term.wait_for("record.jsonl: could not be written (the file has reached the");
+    term.wait_for("system's size limit) – nothing was recorded. Once writing works again, confirm the same input once more");
+    assert!(term.screen().contains("│ lost? "), "the refused text stays: {}", term.screen());
+    assert_eq!(std::fs::read(&record).unwrap(), before, "the partial line was taken back");
+    // Space again: the same Enter records it, without a restart.
+    let unlimited = "--fsize=unlimited:unlimited";
+    assert!(
+        std::process::Command::new("prlimit").args(["--pid", &pid, unlimited]).status().unwrap().success()
+    );
+    term.send("\r");
+    term.wait_for("Note saved: lost?");
+    let after = std::fs::read(&record).unwrap();
+    assert!(after.starts_with(&before) && after.len() > before.len());
+    let verify =
+        assert_cmd::Command::cargo_bin("gremium").unwrap().arg("verify").arg(&record).output().unwrap();
+    assert_eq!(verify.status.code(), Some(0), "{}", String::from_utf8_lossy(&verify.stdout));
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+}

@@ -77,6 +77,11 @@ impl Terminal {
         None
     }
 
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the program runs")
+    }
+
     /// Send a signal (`"TERM"`, `"HUP"` …) to the program.
     pub fn signal(&self, name: &str) {
         if let Some(pid) = self.child.process_id() {
