@@ -87,19 +87,14 @@ fn a_write_that_fails_is_refused_and_the_next_one_succeeds_once_the_disk_takes_w
     let before = std::fs::read(&record).unwrap();
     // A file-size limit a few bytes above the record: the next line cannot
     // be written whole, as on a full disk.
-    let pid = term.pid().to_string();
-    let limit = format!("--fsize={}:unlimited", before.len() + 10);
-    assert!(std::process::Command::new("prlimit").args(["--pid", &pid, &limit]).status().unwrap().success());
+    set_file_size_limit(term.pid(), before.len() as u64 + 10);
     term.send("nlost?\r");
     term.wait_for("record.jsonl: could not be written (the file has reached the");
     term.wait_for("system's size limit) – nothing was recorded. Once writing works again, confirm the same input once more");
     assert!(term.screen().contains("│ lost? "), "the refused text stays: {}", term.screen());
     assert_eq!(std::fs::read(&record).unwrap(), before, "the partial line was taken back");
     // Space again: the same Enter records it, without a restart.
-    let unlimited = "--fsize=unlimited:unlimited";
-    assert!(
-        std::process::Command::new("prlimit").args(["--pid", &pid, unlimited]).status().unwrap().success()
-    );
+    set_file_size_limit(term.pid(), libc::RLIM_INFINITY);
     term.send("\r");
     term.wait_for("Note saved: lost?");
     let after = std::fs::read(&record).unwrap();
@@ -109,4 +104,14 @@ fn a_write_that_fails_is_refused_and_the_next_one_succeeds_once_the_disk_takes_w
     assert_eq!(verify.status.code(), Some(0), "{}", String::from_utf8_lossy(&verify.stdout));
     term.send("q");
     assert_eq!(term.wait_exit(), 0);
+}
+
+/// Set the running program's file-size limit (RLIMIT_FSIZE, soft only), as
+/// `prlimit --pid` does.
+fn set_file_size_limit(pid: u32, bytes: u64) {
+    let limit = libc::rlimit { rlim_cur: bytes, rlim_max: libc::RLIM_INFINITY };
+    let pid = libc::pid_t::try_from(pid).unwrap();
+    // SAFETY: `limit` is a valid rlimit; the old value is not asked for.
+    let done = unsafe { libc::prlimit(pid, libc::RLIMIT_FSIZE, &limit, std::ptr::null_mut()) };
+    assert_eq!(done, 0, "prlimit: {}", std::io::Error::last_os_error());
 }
