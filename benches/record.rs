@@ -44,6 +44,17 @@ fn append(c: &mut Criterion) {
             record.append(Actor::Chair, t0(), vec![score(i)]).expect("append")
         })
     });
+    // The anchor beside the record is written on its own thread after the
+    // line is synced; here each iteration waits for it too: the whole cost
+    // of an action when actions come faster than the anchor is written.
+    group.bench_function("append one event + anchor written", |b| {
+        b.iter(|| {
+            i += 1;
+            let events = record.append(Actor::Chair, t0(), vec![score(i)]).expect("append");
+            record.settle_anchor().expect("anchor");
+            events
+        })
+    });
     // The same number of bytes, written and fsynced on the same file
     // without encoding, hashing or bookkeeping.
     let line_len = std::fs::read(record.path()).map(|b| b.len() / record.len() as usize).unwrap_or(250);

@@ -5,6 +5,7 @@
 //! No terminal code here: the UI calls [`LiveSession`] and shows what it
 //! reports.
 
+pub mod anchor;
 mod digest;
 mod file;
 mod line;
@@ -12,6 +13,8 @@ mod live;
 mod location;
 mod lock;
 
+#[cfg(test)]
+mod anchor_tests;
 #[cfg(test)]
 mod replay_proptest;
 #[cfg(test)]
@@ -21,6 +24,7 @@ use std::fs::{DirBuilder, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use anchor::{ANCHOR_FILE, ANCHOR_FORMAT, Anchor, Mismatch, Reached, anchor_path};
 pub use digest::{DigestError, compare_inputs, inputs_digest};
 pub use file::{Opened, Record};
 pub use line::{Damage, genesis};
@@ -60,6 +64,10 @@ pub enum RecordError {
     /// with the length written: nothing more is appended to it.
     #[error("{}: {what}; nothing was recorded. The recorded history is in the session still open: save it before quitting", path.display())]
     Changed { path: PathBuf, what: Changed },
+    /// The record does not reach the anchor beside it: cut back, emptied,
+    /// deleted or its last line changed since the anchor was written.
+    #[error("{}: does not match its anchor {}: {mismatch}", record.display(), anchor.display())]
+    Anchor { record: PathBuf, anchor: PathBuf, mismatch: Mismatch },
 }
 
 /// What happened to a record file under a running session.
@@ -94,6 +102,9 @@ pub struct ReadOnly {
     /// 1-based line number of a torn last line, left in place.
     pub torn_line: Option<usize>,
     pub last_hash: String,
+    /// The anchor beside the record, when there is one, and how far the
+    /// record reaches past it.
+    pub anchor: Option<Reached>,
 }
 
 /// Read the record in `dir` for viewing: no lock, no recovery, nothing
@@ -109,8 +120,33 @@ pub fn verify_record(path: &Path) -> Result<ReadOnly, RecordError> {
 }
 
 fn read_path(path: &Path, session_id: Option<&str>) -> Result<ReadOnly, RecordError> {
-    let bytes = std::fs::read(path).map_err(io_err(path, "read"))?;
-    read_bytes(path, &bytes, session_id)
+    // The anchor first: a writer appends to the record before it moves
+    // the anchor, so a record read after its anchor always reaches it.
+    let anchor_at = anchor_path(path);
+    let anchor = anchor::read(&anchor_at, path)?;
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return match anchor {
+                Some(a) => Err(RecordError::Anchor {
+                    record: path.to_path_buf(),
+                    anchor: anchor_at,
+                    mismatch: Mismatch::Missing { events: a.events, hash: a.last_hash },
+                }),
+                None => Err(io_err(path, "read")(e)),
+            };
+        }
+        Err(e) => return Err(io_err(path, "read")(e)),
+    };
+    let mut ro = read_bytes(path, &bytes, session_id)?;
+    if let Some(a) = anchor {
+        let reached =
+            anchor::check(&a, ro.session_id.as_deref(), &ro.events, &ro.last_hash).map_err(|mismatch| {
+                RecordError::Anchor { record: path.to_path_buf(), anchor: anchor_at, mismatch }
+            })?;
+        ro.anchor = Some(reached);
+    }
+    Ok(ro)
 }
 
 /// Check a record's bytes as [`verify_record`] checks a file (`path` only
@@ -127,6 +163,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], session_id: Option<&str>) -> Result
         session_id: scan.session_id,
         torn_line: scan.torn.map(|t| t.line),
         last_hash: hex::encode(scan.last_hash),
+        anchor: None,
     })
 }
 

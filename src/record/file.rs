@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
+use super::anchor::{self, Anchor, AnchorWriter, Mismatch, anchor_path};
 use super::line::{self, Scan};
 use super::lock::WriterLock;
 use super::{
@@ -32,6 +33,9 @@ pub struct Record {
     /// when the file is changed under the session (deleted, replaced,
     /// truncated).
     history: Vec<u8>,
+    session_id: String,
+    /// Writes the anchor beside the record after each append.
+    anchor: AnchorWriter,
 }
 
 /// Lock the record file itself too: the lock file beside it only says who
@@ -58,6 +62,10 @@ pub struct Opened {
     pub events: Vec<Event>,
     /// A torn last line that was moved aside; the UI must say so.
     pub torn: Option<TornLine>,
+    /// The record held events but no anchor lay beside it (deleted, or a
+    /// record of a build before anchors); a new one is written with the
+    /// next append. The UI says so.
+    pub anchor_missing: bool,
 }
 
 impl Record {
@@ -66,6 +74,13 @@ impl Record {
         create_dir_owner_only(dir)?;
         let path = dir.join(RECORD_FILE);
         let lock = WriterLock::acquire(&dir.join(LOCK_FILE), &path)?;
+        // An anchor without its record: the record was deleted or moved.
+        // Never start a new session over it.
+        let anchor_at = anchor_path(&path);
+        if let Some(a) = anchor::read(&anchor_at, &path)? {
+            let mismatch = Mismatch::Missing { events: a.events, hash: a.last_hash };
+            return Err(RecordError::Anchor { record: path, anchor: anchor_at, mismatch });
+        }
         let file = owner_only().append(true).create_new(true).open(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 RecordError::Exists(path.clone())
@@ -85,6 +100,8 @@ impl Record {
             poisoned: false,
             buf: Vec::with_capacity(512),
             history: Vec::new(),
+            session_id: session_id.to_string(),
+            anchor: AnchorWriter::start(anchor_at),
         })
     }
 
@@ -93,9 +110,21 @@ impl Record {
     pub fn open(dir: &Path, session_id: &str) -> Result<Opened, RecordError> {
         let path = dir.join(RECORD_FILE);
         let lock = WriterLock::acquire(&dir.join(LOCK_FILE), &path)?;
+        let anchor_at = anchor_path(&path);
+        let anchored = anchor::read(&anchor_at, &path)?;
         let bytes = std::fs::read(&path).map_err(io_err(&path, "read"))?;
-        let Scan { events, last_hash, torn, .. } = line::scan(&bytes, Some(session_id))
-            .map_err(|d| RecordError::Damaged { path: path.clone(), line: d.line, damage: d.damage })?;
+        let Scan { events, last_hash, torn, session_id: found_session } =
+            line::scan(&bytes, Some(session_id)).map_err(|d| RecordError::Damaged {
+                path: path.clone(),
+                line: d.line,
+                damage: d.damage,
+            })?;
+        let anchor_missing = anchored.is_none() && !events.is_empty();
+        if let Some(a) = &anchored {
+            anchor::check(a, found_session.as_deref(), &events, &hex::encode(last_hash)).map_err(
+                |mismatch| RecordError::Anchor { record: path.clone(), anchor: anchor_at.clone(), mismatch },
+            )?;
+        }
         let file = owner_only().append(true).open(&path).map_err(io_err(&path, "open"))?;
         lock_record(&file, &path, &lock)?;
         let mut file_len = bytes.len() as u64;
@@ -121,8 +150,10 @@ impl Record {
             poisoned: false,
             buf: Vec::with_capacity(512),
             history,
+            session_id: session_id.to_string(),
+            anchor: AnchorWriter::start(anchor_at),
         };
-        Ok(Opened { record, events, torn })
+        Ok(Opened { record, events, torn, anchor_missing })
     }
 
     /// Append events as lines and fsync before returning: once this is Ok
@@ -142,6 +173,12 @@ impl Record {
             self.poisoned = false;
         }
         self.check_file()?;
+        if self.anchor.has_failed() && self.next_seq > 0 {
+            // The anchor lags behind a write that failed (disk full, …):
+            // bring it up to date before more is recorded.
+            self.anchor.post(self.current_anchor());
+            self.anchor.settle().map_err(io_err(self.anchor.path(), "write the anchor"))?;
+        }
         self.buf.clear();
         let mut hash = self.last_hash;
         let mut events = Vec::with_capacity(kinds.len());
@@ -175,7 +212,17 @@ impl Record {
         self.history.extend_from_slice(&self.buf);
         self.next_seq += events.len() as u64;
         self.last_hash = hash;
+        self.anchor.post(self.current_anchor());
         Ok(events)
+    }
+
+    fn current_anchor(&self) -> Anchor {
+        Anchor::new(&self.session_id, self.next_seq, hex::encode(self.last_hash))
+    }
+
+    /// Wait until the anchor is written for every append so far.
+    pub fn settle_anchor(&self) -> Result<(), RecordError> {
+        self.anchor.settle().map_err(io_err(self.anchor.path(), "write the anchor"))
     }
 
     pub fn path(&self) -> &Path {

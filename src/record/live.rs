@@ -39,6 +39,9 @@ pub struct OpenReport {
     /// Input files that differ from the accepted ones; empty when none do.
     /// The chair continues with [`LiveSession::accept_inputs`].
     pub inputs_changed: Vec<InputChange>,
+    /// The record held events but had no anchor beside it; a new one was
+    /// written (see [`super::Opened::anchor_missing`]).
+    pub anchor_missing: bool,
 }
 
 #[derive(Debug)]
@@ -61,11 +64,11 @@ impl LiveSession {
     ) -> Result<(LiveSession, OpenReport), LiveError> {
         let id = session.definition.id.clone();
         let exists = dir.join(RECORD_FILE).exists();
-        let (record, events, torn) = if exists {
-            let Opened { record, events, torn } = Record::open(dir, &id)?;
-            (record, events, torn)
+        let (record, events, torn, anchor_missing) = if exists {
+            let Opened { record, events, torn, anchor_missing } = Record::open(dir, &id)?;
+            (record, events, torn, anchor_missing)
         } else {
-            (Record::create(dir, &id)?, Vec::new(), None)
+            (Record::create(dir, &id)?, Vec::new(), None, false)
         };
         let path = record.path().to_path_buf();
         let state = SessionState::replay(session.clone(), events)
@@ -89,7 +92,7 @@ impl LiveSession {
             (kind, changes)
         };
         live.append(Actor::System, now, vec![kind])?;
-        Ok((live, OpenReport { created, torn, inputs_changed }))
+        Ok((live, OpenReport { created, torn, inputs_changed, anchor_missing }))
     }
 
     /// Carry out a command: check it, record its events (fsync), then
@@ -138,6 +141,12 @@ impl LiveSession {
     /// Hex SHA-256 of the last line.
     pub fn last_hash(&self) -> String {
         self.record.last_hash()
+    }
+
+    /// Wait until the anchor beside the record is written for every
+    /// recorded action.
+    pub fn settle_anchor(&self) -> Result<(), LiveError> {
+        Ok(self.record.settle_anchor()?)
     }
 
     /// Save every acknowledged line to a new file beside the record; see
