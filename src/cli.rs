@@ -93,11 +93,18 @@ pub enum Command {
     /// Check a results document (results.json) or a session record (record.jsonl).
     ///
     /// For results: the digest, the signature, internal consistency, the files
-    /// beside it and SHA256SUMS; for a record: its hash chain. Exits 0 when
-    /// everything holds, 1 when something was altered, 2 when unreadable.
+    /// beside it and SHA256SUMS, and with --record that the record reaches
+    /// them; for a record: its hash chain and the anchor beside it. Exits 0
+    /// when everything holds, 1 when something was altered, 2 when
+    /// unreadable.
     Verify {
         /// results.json of an export, or a session record.
         file: PathBuf,
+        /// The session record (record.jsonl) the results were exported
+        /// from: it must hold the exported last hash at the exported number
+        /// of events.
+        #[arg(long, value_name = "RECORD")]
+        record: Option<PathBuf>,
         /// The chair's public key: the key file `gremium keygen` wrote, or the
         /// key itself (base64 or hex). The signature must be made with it.
         #[arg(long, value_name = "KEY")]
@@ -187,7 +194,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             export::export(export::ExportRequest { path, record, out, dialect: csv.into() })
         }
         Some(Command::Sessions) => records::sessions(),
-        Some(Command::Verify { file, public_key }) => integrity::verify(&file, public_key.as_deref()),
+        Some(Command::Verify { file, public_key, record }) => {
+            integrity::verify(&file, public_key.as_deref(), record.as_deref())
+        }
         Some(Command::Keygen { force }) => integrity::keygen(force),
         Some(Command::Validate { paths, strict, format }) => {
             let report = load::validate_paths(&FsSource, &paths, strict);

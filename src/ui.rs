@@ -48,6 +48,9 @@ pub struct Opening {
     /// Input files changed since the record was last open: the chair must
     /// accept them (recorded) or stop.
     pub inputs_changed: Vec<InputChange>,
+    /// The record had no anchor beside it; this one was written: the chair
+    /// is told.
+    pub anchor_missing: Option<std::path::PathBuf>,
 }
 
 /// The smallest terminal the screens are laid out for (PRODUCT.md §8).
@@ -86,6 +89,10 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
             .replace("{line}", &torn.line.to_string())
             .replace("{bytes}", &torn.bytes.to_string())
             .replace("{path}", &torn.backup.display().to_string());
+        warnings.insert(0, text);
+    }
+    if let Some(anchor) = &opening.anchor_missing {
+        let text = app.strings().record.anchor_missing.replace("{path}", &anchor.display().to_string());
         warnings.insert(0, text);
     }
     if app.journal().is_read_only() {

@@ -165,3 +165,69 @@ fn problems_are_named_and_nothing_is_written() {
         run(export_cmd(tmp.path(), &tmp.path().join("out2")).env("SOURCE_DATE_EPOCH", "tomorrow"), 1);
     assert_eq!(stderr, "gremium: SOURCE_DATE_EPOCH=\"tomorrow\" is not a number of seconds since 1970\n");
 }
+
+#[test]
+fn verify_with_the_record_checks_that_the_record_reaches_the_results() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let session = complete::demo();
+    let record_dir = tmp.path().join("record");
+    let mut live = complete::record_session(&session, &record_dir, Stage::Decided);
+    let out = tmp.path().join("out");
+    run(&mut export_cmd(tmp.path(), &out), 0);
+    let results = out.join("results.json");
+    let record = record_dir.join("record.jsonl");
+    let doc: Results = serde_json::from_slice(&fs::read(&results).expect("results")).expect("parse");
+    let (events, hash) = (doc.record.events, doc.record.last_hash.clone());
+    let verify = |code| {
+        let mut cmd = gremium(tmp.path());
+        cmd.arg("verify").arg(&results).arg("--record").arg(&record);
+        run(&mut cmd, code).0
+    };
+    let name = results.display().to_string();
+    let stdout = verify(0);
+    assert!(
+        stdout.contains(&format!(
+            "{name}: the record {} reaches these results: event {events} has hash {hash}, and it is the last\n",
+            record.display()
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with(": intact\n"), "{stdout}");
+
+    // The session went on after the export: the record still reaches it.
+    live.execute(
+        Actor::Chair,
+        &DomainCommand::AddNote { text: "danach".into(), dossier: None },
+        complete::at(16, 5),
+    )
+    .expect("note");
+    drop(live);
+    let stdout = verify(0);
+    assert!(
+        stdout.contains(&format!("event {events} has hash {hash}; 1 more event came after the export\n")),
+        "{stdout}"
+    );
+
+    // Record and anchor cut back together (the anchor alone cannot tell):
+    // the export does.
+    let text = fs::read_to_string(&record).expect("record");
+    let keep = usize::try_from(events).expect("count") - 2;
+    let cut: String = text.split_inclusive('\n').take(keep).collect();
+    fs::write(&record, &cut).expect("cut");
+    fs::remove_file(record_dir.join("record.anchor")).expect("anchor");
+    let found = gremium::record::verify_record(&record).expect("the chain alone holds");
+    let stdout = verify(1);
+    assert!(
+        stdout.contains(&format!(
+            "{name}: the record {} does not reach these results: it holds {keep} events (last hash {}); the results were exported at event {events} (hash {hash})\n",
+            record.display(),
+            found.last_hash
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with(": does not hold: 1 finding\n"), "{stdout}");
+
+    // --record is for results documents.
+    let (_, stderr) = run(gremium(tmp.path()).arg("verify").arg(&record).arg("--record").arg(&record), 2);
+    assert_eq!(stderr, "gremium: --record is for results documents: it names the record they came from\n");
+}

@@ -114,3 +114,99 @@ fn an_unreadable_record_points_to_read_only() {
     );
     assert_eq!(lines[1], "Zum Ansehen ohne Änderungen mit --read-only öffnen.");
 }
+
+/// Open the record in `dir` with `args`: refused with exit 1; its stderr.
+fn refused_open(data: &Path, args: &[&str], dir: &Path) -> String {
+    let out = gremium(data).args(args).arg("--record").arg(dir).assert().code(1).get_output().stderr.clone();
+    String::from_utf8(out).unwrap()
+}
+
+/// The last hash of the first `n` lines of a record, as the chain gives it.
+fn hash_of_first(file: &Path, n: usize) -> (String, Vec<u8>) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let cut: String = text.split_inclusive('\n').take(n).collect();
+    let ro = record::read_bytes(file, cut.as_bytes(), None).unwrap();
+    assert_eq!(ro.events.len(), n);
+    (ro.last_hash, cut.into_bytes())
+}
+
+#[test]
+fn a_record_cut_back_by_whole_lines_is_refused_by_verify_and_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rec");
+    let last = make_record(&dir, 4).last_hash();
+    let file = dir.join(record::RECORD_FILE);
+    let anchor = dir.join(record::ANCHOR_FILE);
+    let out = gremium(tmp.path()).arg("verify").arg(&file).assert().code(0).get_output().stdout.clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!(
+            "{f}: intact: 5 events, hash chain holds; last hash {last}\n{f}: reaches its anchor {a} (5 events)\n",
+            f = file.display(),
+            a = anchor.display()
+        )
+    );
+
+    let (h3, cut) = hash_of_first(&file, 3);
+    std::fs::write(&file, &cut).unwrap();
+    let out = gremium(tmp.path()).arg("verify").arg(&file).assert().code(1).get_output().stdout.clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!(
+            "{}: does not match its anchor {}: the record is shorter than its anchor: 3 events (last hash {h3}); the anchor says 5 (last hash {last})\n",
+            file.display(),
+            anchor.display()
+        )
+    );
+    // Opening refuses it in the session language, and changes nothing.
+    assert_eq!(
+        refused_open(tmp.path(), &["demo"], &dir),
+        format!(
+            "gremium: Das Protokoll {} passt nicht zu seinem Anker {}: das Protokoll ist kürzer als sein Anker: 3 Einträge (letzter Hash {h3}); laut Anker 5 (letzter Hash {last})\n\
+             Nichts wurde geöffnet oder geändert. Das vollständige Protokoll zurücklegen (eine Sicherung, eine record.jsonl.saved-… daneben, die Kopie des Sync-Programms); gremium verify muss dann sagen, dass es seinen Anker erreicht.\n",
+            file.display(),
+            anchor.display()
+        )
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), cut);
+    // The read-only view refuses it too, in the language asked for.
+    let err = refused_open(tmp.path(), &["--lang", "en", "demo", "--read-only"], &dir);
+    assert!(
+        err.starts_with(&format!(
+            "gremium: The record {} does not match its anchor {}: the record is shorter than its anchor: 3 events",
+            file.display(),
+            anchor.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_emptied_or_deleted_record_never_becomes_a_new_session() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rec");
+    let last = make_record(&dir, 1).last_hash();
+    let file = dir.join(record::RECORD_FILE);
+    std::fs::write(&file, b"").unwrap();
+    let err = refused_open(tmp.path(), &["--lang", "en", "demo"], &dir);
+    let first = err.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "gremium: The record {} does not match its anchor {}: the record holds no events; the anchor says it held 2, the last with hash {last}",
+            file.display(),
+            dir.join(record::ANCHOR_FILE).display()
+        )
+    );
+    assert_eq!(std::fs::metadata(&file).unwrap().len(), 0, "no new session written into it");
+
+    std::fs::remove_file(&file).unwrap();
+    let err = refused_open(tmp.path(), &["--lang", "en", "demo"], &dir);
+    assert!(
+        err.contains(&format!(
+            "the record file is missing; the anchor says it held 2 events, the last with hash {last}\n"
+        )),
+        "{err}"
+    );
+    assert!(!file.exists(), "no new record over an existing anchor");
+}

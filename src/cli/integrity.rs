@@ -39,7 +39,7 @@ pub fn keygen(force: bool) -> color_eyre::Result<ExitCode> {
 
 /// Check a results document or a session record. 0 intact, 1 altered,
 /// 2 unreadable or neither kind of file.
-pub fn verify(path: &Path, public_key: Option<&str>) -> color_eyre::Result<ExitCode> {
+pub fn verify(path: &Path, public_key: Option<&str>, record: Option<&Path>) -> color_eyre::Result<ExitCode> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -60,6 +60,10 @@ pub fn verify(path: &Path, public_key: Option<&str>) -> color_eyre::Result<ExitC
             crate::say_err!(
                 "gremium: --public-key is for results documents; a record is checked by its hash chain"
             );
+        }
+        if record.is_some() {
+            crate::say_err!("gremium: --record is for results documents: it names the record they came from");
+            return Ok(ExitCode::from(2));
         }
         return super::records::verify_record(path);
     }
@@ -83,6 +87,15 @@ pub fn verify(path: &Path, public_key: Option<&str>) -> color_eyre::Result<ExitC
             }
         }
     }
+    if let Some(record) = record {
+        match reaches(&bytes, record) {
+            Ok(holds) => crate::say!("{name}: {}", clean_line(&holds)),
+            Err(finding) => {
+                failed += 1;
+                crate::say!("{name}: {}", clean_line(&finding));
+            }
+        }
+    }
     if failed == 0 {
         crate::say!("{name}: intact");
         Ok(ExitCode::SUCCESS)
@@ -99,4 +112,59 @@ fn looks_like_record(path: &Path, bytes: &[u8]) -> bool {
     let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
     serde_json::from_slice::<serde_json::Value>(first).is_ok_and(|v| v.is_object())
         || path.extension().is_some_and(|e| e == "jsonl")
+}
+
+/// Does the record at `record` reach the results in `bytes`: is the
+/// exported `record.last_hash` the hash of its event number
+/// `record.events`? The answer is one line for the report.
+fn reaches(bytes: &[u8], record: &Path) -> Result<String, String> {
+    let shown = record.display();
+    let doc: serde_json::Value = serde_json::from_slice(bytes).unwrap_or_default();
+    let block = &doc["record"];
+    let (Some(session), Some(events), Some(hash)) =
+        (block["session_id"].as_str(), block["events"].as_u64(), block["last_hash"].as_str())
+    else {
+        return Err(format!(
+            "cannot be compared with the record {shown}: the results name no record (`record.session_id`, `record.events`, `record.last_hash`)"
+        ));
+    };
+    let ro = match crate::record::verify_record(record) {
+        Ok(ro) => ro,
+        Err(e) => return Err(format!("the record does not check out: {e}")),
+    };
+    let exported = crate::record::Anchor::new(session, events, hash.to_string());
+    match crate::record::anchor::check(&exported, ro.session_id.as_deref(), &ro.events, &ro.last_hash) {
+        Ok(r) if r.after == 0 => Ok(format!(
+            "the record {shown} reaches these results: event {events} has hash {hash}, and it is the last"
+        )),
+        Ok(r) => {
+            let more =
+                if r.after == 1 { "1 more event".to_string() } else { format!("{} more events", r.after) };
+            Ok(format!(
+                "the record {shown} reaches these results: event {events} has hash {hash}; {more} came after the export"
+            ))
+        }
+        Err(m) => Err(format!("the record {shown} does not reach these results: {}", results_mismatch(&m))),
+    }
+}
+
+/// A mismatch worded for results (the anchor module words it for an
+/// anchor).
+fn results_mismatch(m: &crate::record::Mismatch) -> String {
+    use crate::record::Mismatch;
+    match m {
+        Mismatch::OtherSession { anchored, found } => {
+            format!("it belongs to session `{found}`, the results to session `{anchored}`")
+        }
+        Mismatch::Emptied { events, hash } | Mismatch::Missing { events, hash } => {
+            format!("it holds no events; the results were exported at event {events} (hash {hash})")
+        }
+        Mismatch::Shorter { found, found_hash, events, hash } => format!(
+            "it holds {found} events (last hash {found_hash}); the results were exported at event {events} (hash {hash})"
+        ),
+        Mismatch::Differs { events, found_hash, hash } => {
+            format!("its event {events} has hash {found_hash}; the results were exported with hash {hash}")
+        }
+        Mismatch::Unreadable(why) => why.clone(),
+    }
 }

@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use crate::domain::{Language, Session, SessionState};
 use crate::load::Source;
-use crate::record::{self, LiveError, LiveSession, RecordError};
+use crate::record::{self, LiveError, LiveSession, Mismatch, RecordError};
+use crate::ui::strings::RecordStrings;
 use crate::ui::{self, Journal, Opening};
 
 /// Where the session came from and how to open its record.
@@ -42,6 +43,9 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
                 journal: Journal::Live(Box::new(live)),
                 torn: report.torn,
                 inputs_changed: report.inputs_changed,
+                anchor_missing: report
+                    .anchor_missing
+                    .then(|| record::anchor_path(&dir.join(record::RECORD_FILE))),
             };
             ui::run(session, opening, req.lang)?;
             Ok(ExitCode::SUCCESS)
@@ -72,14 +76,63 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
             crate::say_err!("{}", crate::ui::strings::strings(lang).record.locked_hint);
             Ok(ExitCode::from(1))
         }
+        // The record does not reach its anchor: never open it, never start
+        // a new session over it.
+        Err(LiveError::Record(RecordError::Anchor { record, anchor, mismatch })) => {
+            let lang = req.lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+            let r = &crate::ui::strings::strings(lang).record;
+            crate::say_err!("gremium: {}", anchor_refusal(r, &record, &anchor, &mismatch));
+            crate::say_err!("{}", r.anchor_hint);
+            Ok(ExitCode::from(1))
+        }
         Err(e) => fail(&e.to_string()),
     }
+}
+
+/// Why a record was refused against its anchor, in the session language.
+pub fn anchor_refusal(r: &RecordStrings, record: &Path, anchor: &Path, mismatch: &Mismatch) -> String {
+    let what = match mismatch {
+        Mismatch::Unreadable(why) => r.anchor_unreadable.replace("{why}", why),
+        Mismatch::OtherSession { anchored, found } => {
+            r.anchor_other_session.replace("{anchored}", anchored).replace("{found}", found)
+        }
+        Mismatch::Missing { events, hash } => {
+            r.anchor_record_missing.replace("{events}", &events.to_string()).replace("{hash}", hash)
+        }
+        Mismatch::Emptied { events, hash } => {
+            r.anchor_emptied.replace("{events}", &events.to_string()).replace("{hash}", hash)
+        }
+        Mismatch::Shorter { found, found_hash, events, hash } => r
+            .anchor_shorter
+            .replace("{found_hash}", found_hash)
+            .replace("{found}", &found.to_string())
+            .replace("{events}", &events.to_string())
+            .replace("{hash}", hash),
+        Mismatch::Differs { events, found_hash, hash } => r
+            .anchor_differs
+            .replace("{events}", &events.to_string())
+            .replace("{found_hash}", found_hash)
+            .replace("{hash}", hash),
+    };
+    let text = r
+        .anchor_refused
+        .replace("{record}", &record.display().to_string())
+        .replace("{anchor}", &anchor.display().to_string())
+        .replace("{what}", &what);
+    crate::text::clean_line(&text).into_owned()
 }
 
 /// Look at the record without the lock; nothing can be recorded.
 fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre::Result<ExitCode> {
     let ro = match record::read_only(dir, Some(&session.definition.id)) {
         Ok(ro) => ro,
+        Err(RecordError::Anchor { record, anchor, mismatch }) => {
+            let lang = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+            let r = &crate::ui::strings::strings(lang).record;
+            crate::say_err!("gremium: {}", anchor_refusal(r, &record, &anchor, &mismatch));
+            crate::say_err!("{}", r.anchor_hint);
+            return Ok(ExitCode::from(1));
+        }
         Err(e) => return fail(&e.to_string()),
     };
     let state = match SessionState::replay(session.clone(), ro.events) {
@@ -87,7 +140,11 @@ fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre
         Err(e) => return fail(&format!("{}: {e}", dir.join(record::RECORD_FILE).display())),
     };
     let journal = Journal::View { state: Box::new(state), path: Some(dir.join(record::RECORD_FILE)) };
-    ui::run(session, Opening { journal, torn: None, inputs_changed: Vec::new() }, lang)?;
+    ui::run(
+        session,
+        Opening { journal, torn: None, inputs_changed: Vec::new(), anchor_missing: None },
+        lang,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

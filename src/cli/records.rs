@@ -52,6 +52,7 @@ pub fn verify_record(path: &Path) -> color_eyre::Result<ExitCode> {
                 ro.events.len(),
                 ro.last_hash
             );
+            say_anchor(path, ro.anchor);
             if let Some(line) = ro.torn_line {
                 crate::say!(
                     "{}: line {line}: incomplete (a write cut short, or an edit); gremium sets it aside on the next open",
@@ -61,7 +62,7 @@ pub fn verify_record(path: &Path) -> color_eyre::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e @ record::RecordError::Damaged { .. }) => {
+        Err(e @ (record::RecordError::Damaged { .. } | record::RecordError::Anchor { .. })) => {
             crate::say!("{e}");
             Ok(ExitCode::from(1))
         }
@@ -69,5 +70,26 @@ pub fn verify_record(path: &Path) -> color_eyre::Result<ExitCode> {
             crate::say_err!("gremium: {e}");
             Ok(ExitCode::from(2))
         }
+    }
+}
+
+/// What the anchor beside a record says about it.
+fn say_anchor(path: &Path, reached: Option<record::Reached>) {
+    let anchor = record::anchor_path(path);
+    match reached {
+        Some(record::Reached { events, after: 0 }) => {
+            crate::say!("{}: reaches its anchor {} ({events} events)", path.display(), anchor.display());
+        }
+        Some(record::Reached { events, after }) => crate::say!(
+            "{}: reaches its anchor {} ({events} events) and holds {after} more (written after the anchor was last moved, as before a crash)",
+            path.display(),
+            anchor.display()
+        ),
+        None => crate::say!(
+            "{}: no anchor beside it ({}): a record cut back by whole lines cannot be told from a whole one; compare it with an export (gremium verify results.json --record {})",
+            path.display(),
+            anchor.display(),
+            path.display()
+        ),
     }
 }

@@ -347,6 +347,25 @@ pub struct RecordStrings {
     pub deferred_legend: &'static str,
     pub sort_first: &'static str,
     pub torn: &'static str,
+    /// The record held events but no anchor lay beside it: `{path}`.
+    pub anchor_missing: &'static str,
+    /// Opening refused: the record does not match its anchor; `{record}`,
+    /// `{anchor}`, `{what}` (one of the `anchor_*` below).
+    pub anchor_refused: &'static str,
+    /// `{why}`
+    pub anchor_unreadable: &'static str,
+    /// `{anchored}`, `{found}`: session ids.
+    pub anchor_other_session: &'static str,
+    /// `{events}`, `{hash}`: what the anchor says.
+    pub anchor_record_missing: &'static str,
+    /// `{events}`, `{hash}`
+    pub anchor_emptied: &'static str,
+    /// `{found}`, `{found_hash}`, `{events}`, `{hash}`
+    pub anchor_shorter: &'static str,
+    /// `{events}`, `{found_hash}`, `{hash}`
+    pub anchor_differs: &'static str,
+    /// What to do after a refusal.
+    pub anchor_hint: &'static str,
     pub inputs_title: &'static str,
     pub inputs_intro: &'static str,
     pub inputs_added: &'static str,
