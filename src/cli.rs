@@ -14,6 +14,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::domain::Language;
 use crate::load::{self, FsSource};
+use crate::schema::SchemaKind;
 
 #[derive(Debug, Parser)]
 #[command(name = "gremium", version, about, long_about = None)]
@@ -137,13 +138,6 @@ pub enum Command {
 pub enum ReportFormat {
     Text,
     Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
-    Session,
-    Dossier,
-    Results,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

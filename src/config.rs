@@ -150,6 +150,19 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The key folder under the config directory (`GREMIUM_CONFIG` overrides).
+pub fn keys_dir() -> Result<PathBuf, crate::export::keys::KeyError> {
+    config_dir()
+        .map(|d| d.join(crate::export::keys::KEYS_DIR))
+        .ok_or(crate::export::keys::KeyError::NoConfigDir)
+}
+
+/// The chair's signing key from the config directory, `None` when
+/// `gremium keygen` was never run: what export signs with.
+pub fn chair_key() -> Result<Option<ed25519_dalek::SigningKey>, crate::export::keys::KeyError> {
+    crate::export::keys::load_signing_key(&keys_dir()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,6 @@
 //! truth for the input formats (PRODUCT.md §4): `gremium schema` prints the
 //! schema generated from them, and the loader checks input against it.
 
-mod command;
 mod describe;
 mod dossier;
 mod event;
@@ -14,7 +13,6 @@ pub mod fixture;
 mod session;
 mod state;
 
-pub use command::*;
 pub use describe::*;
 pub use dossier::*;
 pub use event::*;

@@ -20,7 +20,6 @@ mod replay_proptest;
 #[cfg(test)]
 mod tests;
 
-use std::fs::{DirBuilder, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -177,13 +176,7 @@ fn io_err(path: &Path, op: &'static str) -> impl FnOnce(io::Error) -> RecordErro
     move |source| RecordError::Io { path, op, source }
 }
 
-/// Options for a file only its owner may read (0600 on unix).
-fn owner_only() -> OpenOptions {
-    let mut o = OpenOptions::new();
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-    o
-}
+use crate::files::owner_only;
 
 /// Create `dir` and missing parents, owner-only (0700 on unix), and make
 /// the new entries durable.
@@ -191,11 +184,7 @@ fn create_dir_owner_only(dir: &Path) -> Result<(), RecordError> {
     if dir.is_dir() {
         return Ok(());
     }
-    let mut b = DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir).map_err(io_err(dir, "create folder"))?;
+    crate::files::private_dir(dir).map_err(io_err(dir, "create folder"))?;
     if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
         sync_dir(parent)?;
     }
@@ -204,9 +193,5 @@ fn create_dir_owner_only(dir: &Path) -> Result<(), RecordError> {
 
 /// fsync a directory so that entries created in it survive a crash.
 fn sync_dir(dir: &Path) -> Result<(), RecordError> {
-    #[cfg(unix)]
-    File::open(dir).and_then(|d| d.sync_all()).map_err(io_err(dir, "fsync folder"))?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
+    crate::files::sync_dir(dir).map_err(io_err(dir, "fsync folder"))
 }

@@ -6,8 +6,6 @@
 mod decided;
 mod majority;
 mod motion;
-#[cfg(test)]
-mod props;
 mod quorum;
 mod ranking;
 pub mod scores;

@@ -7,8 +7,15 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::cli::SchemaKind;
 use crate::domain::{DossierCollection, SessionDefinition};
+
+/// The formats with a schema (`gremium schema KIND`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    Session,
+    Dossier,
+    Results,
+}
 
 /// The schema of one format as pretty-printed JSON.
 pub fn schema_json(kind: SchemaKind) -> String {

@@ -1,18 +1,23 @@
-//! The shape of `src/ui` as docs/architecture.md describes it: no import
-//! circle among its files, `App` (ui/app.rs) imports no screen logic, and
-//! no screen handler takes `&mut App`. Imports are read from the source:
-//! every `use` tree and every `crate::`/`super::` path, resolved to the
-//! file of the module it names.
+//! The shape of the crate as docs/architecture.md describes it: no import
+//! circle among its files, imports only run down the layers of STYLE.md
+//! (`domain` imports nothing of ours but `text`, `rules` only `domain`,
+//! `procedure` both, …, `ui` and `cli` on top), `App` (ui/app.rs) imports no
+//! screen logic, and no screen handler takes `&mut App`. Imports are read
+//! from the source: every `use` tree and every `crate::`/`super::` path,
+//! resolved to the file of the module it names.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Module path ("ui::screens::agenda") → source text without comments and
-/// without its test module.
-fn ui_modules() -> BTreeMap<String, String> {
+/// without its test module: the files of module `top`, or of the whole
+/// crate when `None`.
+fn modules(top: Option<&str>) -> BTreeMap<String, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![root.join("ui.rs")];
-    let mut dirs = vec![root.join("ui")];
+    let (mut files, mut dirs) = match top {
+        Some(top) => (vec![root.join(format!("{top}.rs"))], vec![root.join(top)]),
+        None => (Vec::new(), vec![root.clone()]),
+    };
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).expect("src/ui readable") {
             let path = entry.expect("entry").path();
@@ -81,10 +86,13 @@ fn paths(src: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = src;
     while let Some(i) = rest.find("use ") {
-        let before = rest[..i].chars().last();
+        // A `use` item starts its line (rustfmt), perhaps after `pub`;
+        // "use " inside a string does not.
+        let line_start = rest[..i].rfind('\n').map_or(0, |n| n + 1);
+        let before = rest[line_start..i].trim();
         let after = &rest[i + 4..];
         let end = after.find(';').unwrap_or(after.len());
-        if before.is_none_or(|c| !c.is_alphanumeric() && c != '_') {
+        if before.is_empty() || before == "pub" || before.starts_with("pub(") {
             out.extend(expand(&after[..end].replace('\n', " ")));
         }
         rest = &after[end.min(after.len())..];
@@ -141,8 +149,8 @@ fn resolve(current: &str, path: &str, modules: &BTreeMap<String, String>) -> Opt
     (1..=full.len()).rev().map(|i| full[..i].join("::")).find(|m| modules.contains_key(m) && m != "ui")
 }
 
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
-    let modules = ui_modules();
+fn graph(top: Option<&str>) -> BTreeMap<String, BTreeSet<String>> {
+    let modules = modules(top);
     modules
         .iter()
         .map(|(name, src)| {
@@ -217,14 +225,73 @@ fn circles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
 
 #[test]
 fn the_ui_has_no_import_circle() {
-    let graph = graph();
+    let graph = graph(Some("ui"));
     assert!(graph.len() > 60, "ui modules found: {}", graph.len());
     assert_eq!(circles(&graph), Vec::<Vec<String>>::new());
 }
 
 #[test]
+fn the_crate_has_no_import_circle() {
+    let graph = graph(None);
+    assert!(graph.len() > 150, "modules found: {}", graph.len());
+    assert_eq!(circles(&graph), Vec::<Vec<String>>::new());
+}
+
+/// The layers of STYLE.md, low to high; a module may import its own layer
+/// and the ones below.
+const LAYERS: &[&[&str]] = &[
+    &["text", "files"],
+    &["domain"],
+    &["format", "rules"],
+    &["procedure"],
+    &["load", "record"],
+    &["minutes"],
+    &["export"],
+    &["config", "schema", "demo"],
+    &["ui"],
+    &["cli", "main", "lib", "fuzzing"],
+];
+
+fn layer(module: &str) -> usize {
+    let top = module.split("::").next().unwrap_or(module);
+    LAYERS.iter().position(|l| l.contains(&top)).unwrap_or_else(|| panic!("`{top}` is on no layer"))
+}
+
+/// Every import that runs from a lower layer to a higher one.
+fn upward(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (from, targets) in graph {
+        // Tests beside the code may drive it from above.
+        if from
+            .split("::")
+            .any(|part| part == "tests" || part.ends_with("_tests") || part.ends_with("proptest"))
+        {
+            continue;
+        }
+        for to in targets {
+            if layer(to) > layer(from) {
+                out.push(format!("{from} -> {to}"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn imports_run_down_the_layers() {
+    assert_eq!(upward(&graph(None)), Vec::<String>::new());
+}
+
+#[test]
+fn the_layer_check_can_fail() {
+    let mut graph = graph(None);
+    graph.get_mut("domain::state").expect("domain::state").insert("rules".into());
+    assert_eq!(upward(&graph), ["domain::state -> rules"]);
+}
+
+#[test]
 fn the_circle_check_can_fail() {
-    let mut graph = graph();
+    let mut graph = graph(Some("ui"));
     graph.get_mut("ui::app").expect("ui::app").insert("ui::screens::agenda".into());
     let found = circles(&graph);
     assert_eq!(found.len(), 1, "{found:?}");
@@ -235,7 +302,7 @@ fn the_circle_check_can_fail() {
 
 #[test]
 fn app_is_data_and_no_screen_handler_takes_the_app_mutably() {
-    let graph = graph();
+    let graph = graph(Some("ui"));
     let app = &graph["ui::app"];
     let logic: Vec<&String> = app
         .iter()
@@ -243,7 +310,7 @@ fn app_is_data_and_no_screen_handler_takes_the_app_mutably() {
         .filter(|t| !matches!(t.as_str(), "ui::screens::scoring::entry" | "ui::screens::decision::dialog"))
         .collect();
     assert!(logic.is_empty(), "app.rs imports screen logic: {logic:?}");
-    for (name, src) in ui_modules() {
+    for (name, src) in modules(Some("ui")) {
         if name.starts_with("ui::screens") {
             assert!(!src.contains("&mut App"), "{name} takes &mut App");
         }

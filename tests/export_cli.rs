@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use complete::Stage;
-use gremium::domain::{Actor, Command as DomainCommand};
+use gremium::domain::Actor;
 use gremium::export::Results;
+use gremium::procedure::Command as DomainCommand;
 
 fn session_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/hessen-2027")

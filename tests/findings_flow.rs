@@ -9,7 +9,8 @@ mod fixture;
 mod live;
 
 use chrono::{DateTime, FixedOffset};
-use gremium::domain::{Command, Language};
+use gremium::domain::Language;
+use gremium::procedure::Command;
 use gremium::ui::{Action, App, Screen};
 use live::{demo, open_app, roll_call};
 

@@ -14,7 +14,8 @@ mod live;
 use std::path::Path;
 use std::sync::Arc;
 
-use gremium::domain::{Command, EventKind, Language, Scale, Session};
+use gremium::domain::{EventKind, Language, Scale, Session};
+use gremium::procedure::Command;
 use gremium::record;
 use gremium::ui::{Action, App, Screen};
 use live::{demo, open_app, roll_call};

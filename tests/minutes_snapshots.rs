@@ -12,7 +12,8 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use fixture::{render, row_text, screen_text};
 use gremium::demo::{EmbeddedSource, SESSION_PATH};
-use gremium::domain::{Actor, Command, Language, Session};
+use gremium::domain::{Actor, Language, Session};
+use gremium::procedure::Command;
 use gremium::record::{self, LiveSession};
 use gremium::ui::{Action, App, Journal, Screen};
 

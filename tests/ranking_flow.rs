@@ -12,7 +12,8 @@ mod ranked;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fixture::{render, row_text, screen_text};
-use gremium::domain::{Command, Language, Outcome, Proposal, VoteSubject};
+use gremium::domain::{Language, Outcome, Proposal, VoteSubject};
+use gremium::procedure::Command;
 use gremium::ui::{Action, App, Screen};
 use live::{demo, open_app, roll_call};
 

@@ -13,7 +13,8 @@ mod live;
 mod ranked;
 
 use fixture::row_text;
-use gremium::domain::{Command, Language, Outcome};
+use gremium::domain::{Language, Outcome};
+use gremium::procedure::Command;
 use gremium::ui::{Action, App};
 use live::{demo, open_app, roll_call};
 use ratatui::Terminal;

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use assert_cmd::Command;
 use gremium::demo::{EmbeddedSource, SESSION_PATH};
-use gremium::domain::{Actor, Command as Cmd};
+use gremium::domain::Actor;
+use gremium::procedure::Command as Cmd;
 use gremium::record::{self, LiveSession};
 
 fn make_record(dir: &Path, notes: usize) -> LiveSession {

@@ -14,8 +14,9 @@ mod live;
 use std::path::Path;
 
 use complete::Stage;
-use gremium::domain::{Command, EventKind, Language};
+use gremium::domain::{EventKind, Language};
 use gremium::export;
+use gremium::procedure::Command;
 use gremium::ui::{Action, App, Screen};
 
 /// The complete session up to `stage`, reopened in an app with the clock

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::SessionState;
-use crate::export::{self, Dialect, ExportOptions, RESULTS_FILE, SUMS_FILE, keys};
+use crate::export::{self, Dialect, ExportOptions, RESULTS_FILE, SUMS_FILE};
 use crate::load::{self, FsSource};
 use crate::record::{self, RecordError};
 
@@ -100,7 +100,7 @@ pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
         }
         Err(e) => return fail(&e.to_string()),
     }
-    let key = match keys::chair_key() {
+    let key = match crate::config::chair_key() {
         Ok(k) => k,
         Err(e) => return fail(&format!("the signing key: {e}")),
     };

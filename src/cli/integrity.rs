@@ -11,7 +11,7 @@ use crate::text::clean_line;
 /// Write a new signing key into the config directory; print where and its
 /// fingerprint. 0 written, 1 refused (a key exists), 2 anything else.
 pub fn keygen(force: bool) -> color_eyre::Result<ExitCode> {
-    let written = keys::keys_dir().and_then(|dir| {
+    let written = crate::config::keys_dir().and_then(|dir| {
         let key = keys::generate()?;
         keys::write_keypair(&dir, &key, force)
     });

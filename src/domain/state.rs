@@ -1,17 +1,12 @@
 //! The session as it stands: the replay of the record over the loaded
 //! [`Session`]. Pure: no I/O, no clock; every time comes from an event.
 //!
-//! The same [`SessionState::apply`] serves the live path (decide → append →
-//! apply) and the replay of a record, so both reach the same state.
+//! The same [`SessionState::apply`] serves the live path
+//! (`procedure::decide` → append → apply) and the replay of a record, so both reach the same state.
 
 mod apply;
-mod decide;
 mod names;
 mod undo;
-mod vote;
-
-#[cfg(test)]
-mod tests;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

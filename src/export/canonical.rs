@@ -11,7 +11,9 @@
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::integrity::INTEGRITY;
+/// The member of a results document that holds its integrity block: the
+/// digest is taken of the document without it.
+pub const INTEGRITY: &str = "integrity";
 
 /// The largest integer an IEEE double holds exactly (2^53).
 const MAX_EXACT_INTEGER: u64 = 1 << 53;

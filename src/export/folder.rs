@@ -9,8 +9,8 @@
 //! deletes, files gremium did not write.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use ed25519_dalek::SigningKey;
@@ -23,7 +23,7 @@ use super::sums::{SUMS_FILE, sums_text};
 /// The results document's file name in the folder.
 pub const RESULTS_FILE: &str = "results.json";
 /// Names of gremium's temporary files start with this.
-const TEMP_PREFIX: &str = ".gremium-";
+use crate::files::{TEMP_PREFIX, private_dir, write_private_file};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FolderError {
@@ -220,53 +220,6 @@ fn is_plain_name(name: &str) -> bool {
         && !name.starts_with('.')
         && !name.contains(['/', '\\'])
         && !name.chars().any(char::is_control)
-}
-
-/// Create `dir` (and its parents) and make `dir` itself owner-only (0700).
-pub(crate) fn private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-    }
-    Ok(())
-}
-
-/// Write `bytes` to a fresh 0600 file beside `path`, sync it and rename it
-/// over `path`: a crash leaves either the old file or the new one.
-pub(crate) fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = path.with_file_name(format!("{TEMP_PREFIX}{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result?;
-    if let Some(parent) = path.parent() {
-        // Not every platform can sync a folder; the file itself is synced.
-        let _ = File::open(parent).and_then(|d| d.sync_all());
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -18,8 +18,7 @@ use serde_json::Value;
 use super::canonical::{CanonicalError, canonical_bytes, document_digest};
 use super::keys::{PublicKey, fingerprint};
 
-/// The member that holds the block.
-pub const INTEGRITY: &str = "integrity";
+pub use super::canonical::INTEGRITY;
 /// `integrity.algorithm`: SHA-256 over the RFC 8785 canonical form.
 pub const DIGEST_ALGORITHM: &str = "sha256-jcs";
 /// `integrity.signature.algorithm`.

@@ -15,7 +15,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use super::folder::{private_dir, write_private_file};
+use crate::files::{private_dir, write_private_file};
 
 /// The folder inside the config directory that holds the key files.
 pub const KEYS_DIR: &str = "keys";
@@ -170,11 +170,6 @@ fn pem_body(text: &str, label: &str) -> Option<Vec<u8>> {
     BASE64.decode(joined).ok()
 }
 
-/// The key folder under the config directory (`GREMIUM_CONFIG` overrides).
-pub fn keys_dir() -> Result<PathBuf, KeyError> {
-    crate::config::config_dir().map(|d| d.join(KEYS_DIR)).ok_or(KeyError::NoConfigDir)
-}
-
 /// Where `write_keypair` put the key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyFiles {
@@ -204,12 +199,6 @@ pub fn write_keypair(dir: &Path, key: &SigningKey, force: bool) -> Result<KeyFil
         })?;
     }
     Ok(KeyFiles { private, public, fingerprint: fingerprint(&key.verifying_key()) })
-}
-
-/// The chair's signing key from the config directory, `None` when
-/// `gremium keygen` was never run: what export signs with.
-pub fn chair_key() -> Result<Option<SigningKey>, KeyError> {
-    load_signing_key(&keys_dir()?)
 }
 
 /// The chair's signing key from `dir`, `None` when there is none. A key

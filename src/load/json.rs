@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::Finding;
 use super::position::Locator;
-use super::tree::{Doc, Kind, Node, Step, render_path, unescape};
+use super::tree::{Doc, Kind, Node, Step, key_text, render_path};
 
 /// Deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 128;
@@ -434,12 +434,6 @@ impl<'a> Parser<'a> {
 
 fn starts_value(c: u8) -> bool {
     matches!(c, b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')
-}
-
-/// The decoded text of a key or string node.
-pub fn key_text<'a>(text: &'a str, n: &Node) -> Cow<'a, str> {
-    let inner = text.get(n.start as usize + 1..(n.end as usize).saturating_sub(1)).unwrap_or("");
-    if n.escaped { Cow::Owned(unescape(inner)) } else { Cow::Borrowed(inner) }
 }
 
 /// JSON number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.

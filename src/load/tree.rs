@@ -60,7 +60,7 @@ impl<'a> Doc<'a> {
 
     /// The decoded value of a string or key node.
     pub fn str(&self, i: usize) -> Cow<'a, str> {
-        super::json::key_text(self.text, &self.nodes[i])
+        key_text(self.text, &self.nodes[i])
     }
 
     /// The children of an array, or the (key, value) node pairs of an object
@@ -164,7 +164,7 @@ pub fn render_path(text: &str, nodes: &[Node], steps: &[Step]) -> String {
             Step::Index(i) => {
                 let _ = write!(s, "[{i}]");
             }
-            Step::Key(k) => push_key(&mut s, &super::json::key_text(text, &nodes[k])),
+            Step::Key(k) => push_key(&mut s, &key_text(text, &nodes[k])),
         }
     }
     s
@@ -182,4 +182,10 @@ pub fn push_key(s: &mut String, key: &str) {
         s.push_str(&serde_json::Value::from(key).to_string());
         s.push(']');
     }
+}
+
+/// The decoded text of a key or string node.
+pub fn key_text<'a>(text: &'a str, n: &Node) -> Cow<'a, str> {
+    let inner = text.get(n.start as usize + 1..(n.end as usize).saturating_sub(1)).unwrap_or("");
+    if n.escaped { Cow::Owned(unescape(inner)) } else { Cow::Borrowed(inner) }
 }

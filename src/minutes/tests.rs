@@ -7,7 +7,8 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::*;
-use crate::domain::{Actor, Command, Event, Language, Outcome, Session, SessionState, fixture};
+use crate::domain::{Actor, Event, Language, Outcome, Session, SessionState, fixture};
+use crate::procedure::Command;
 
 fn t(h: u32, m: u32) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(&format!("2026-11-26T{h:02}:{m:02}:00+01:00")).unwrap()
@@ -26,7 +27,8 @@ impl Run {
     }
 
     fn at(&mut self, at: DateTime<FixedOffset>, command: Command) {
-        let kinds = self.state.decide(&command).unwrap_or_else(|e| panic!("{command:?}: {e}"));
+        let kinds =
+            crate::procedure::decide(&self.state, &command).unwrap_or_else(|e| panic!("{command:?}: {e}"));
         for event in kinds {
             let e = Event { v: 1, seq: self.seq, at, actor: Actor::Chair, prev: String::new(), event };
             self.state.apply(&e).unwrap();

@@ -10,14 +10,14 @@
 //! moment before a crash, never run ahead of it: a record *longer* than its
 //! anchor is whole, one that does not reach it is not.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
 use serde::{Deserialize, Serialize};
 
-use super::{RECORD_FILE, RecordError, io_err, owner_only, sync_dir};
+use super::{RECORD_FILE, RecordError, io_err};
 use crate::domain::Event;
 
 /// The anchor's file name beside `record.jsonl`.
@@ -145,26 +145,11 @@ pub fn read(path: &Path, record: &Path) -> Result<Option<Anchor>, RecordError> {
 }
 
 /// Write `anchor` to `path` so that the file is always either the old
-/// anchor or the new one: a temporary file beside it, synced, renamed over
-/// it, the folder synced.
+/// anchor or the new one (see [`crate::files::write_private_file`]).
 fn write_atomic(path: &Path, anchor: &Anchor) -> io::Result<()> {
-    let tmp = path.with_file_name(format!(
-        "{}.tmp",
-        path.file_name().map_or_else(|| ANCHOR_FILE.into(), |n| n.to_string_lossy())
-    ));
     let mut line = serde_json::to_vec(anchor).map_err(io::Error::other)?;
     line.push(b'\n');
-    let mut f = owner_only().write(true).create(true).truncate(true).open(&tmp)?;
-    f.write_all(&line)?;
-    f.sync_data()?;
-    std::fs::rename(&tmp, path)?;
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => sync_dir(dir).map_err(|e| match e {
-            RecordError::Io { source, .. } => source,
-            other => io::Error::other(other.to_string()),
-        }),
-        _ => Ok(()),
-    }
+    crate::files::write_private_file(path, &line)
 }
 
 #[derive(Debug, Default)]

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 
 use super::*;
-use crate::domain::{Actor, Command, InputsDigest, fixture};
+use crate::domain::{Actor, InputsDigest, fixture};
+use crate::procedure::Command;
 
 fn t0() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap()

@@ -8,10 +8,8 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 
 use super::{Opened, RECORD_FILE, Record, RecordError, TornLine, compare_inputs};
-use crate::domain::{
-    Actor, ApplyError, Command, DomainError, Event, EventKind, InputChange, InputsDigest, Session,
-    SessionState,
-};
+use crate::domain::{Actor, ApplyError, Event, EventKind, InputChange, InputsDigest, Session, SessionState};
+use crate::procedure::{Command, DomainError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LiveError {
@@ -103,7 +101,7 @@ impl LiveSession {
         command: &Command,
         now: DateTime<FixedOffset>,
     ) -> Result<Vec<Event>, LiveError> {
-        let kinds = self.state.decide(command)?;
+        let kinds = crate::procedure::decide(&self.state, command)?;
         self.append(actor, now, kinds)
     }
 

@@ -11,9 +11,9 @@ use proptest::prelude::*;
 
 use super::line;
 use crate::domain::{
-    Actor, Ballot, Command, Event, EventKind, Outcome, Proceedings, Proposal, SessionState, VoteSubject,
-    fixture,
+    Actor, Ballot, Event, EventKind, Outcome, Proceedings, Proposal, SessionState, VoteSubject, fixture,
 };
+use crate::procedure::Command;
 
 type Op = (u8, usize, usize, usize, u8);
 
@@ -116,7 +116,7 @@ proptest! {
             let at = start + TimeDelta::seconds(37 * i as i64);
             let kinds = match op {
                 None => vec![opened()],
-                Some(op) => match state.decide(&command(op, at)) {
+                Some(op) => match crate::procedure::decide(&state, &command(op, at)) {
                     Ok(k) => k,
                     Err(_) => continue,
                 },

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use super::*;
-use crate::domain::{Actor, Command, EventKind, InputsDigest, SessionState, fixture};
+use crate::domain::{Actor, EventKind, InputsDigest, SessionState, fixture};
+use crate::procedure::Command;
 
 fn t0() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap()

@@ -1,7 +1,8 @@
 //! Recorded events and refusals put into words in the screen language.
 
 use super::strings::Strings;
-use crate::domain::{Action, Description, DomainError, Language, Outcome, Scale, Session};
+use crate::domain::{Action, Description, Language, Outcome, Scale, Session};
+use crate::procedure::DomainError;
 use crate::rules::CheckDetail;
 use crate::text::clean_line;
 

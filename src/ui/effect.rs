@@ -3,7 +3,7 @@
 //! dispatcher ([`super::update`]) carries them out in order. So no screen
 //! reaches into another's state, and recording has one path.
 
-use crate::domain::Command;
+use crate::procedure::Command;
 use crate::ui::prompts::Confirm;
 use crate::ui::screens::kind::Screen;
 

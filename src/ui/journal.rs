@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::domain::{Actor, Command, Event, Session, SessionState};
+use crate::domain::{Actor, Event, Session, SessionState};
+use crate::procedure::Command;
 use crate::record::{self, LiveError, LiveSession};
 
 pub enum Journal {

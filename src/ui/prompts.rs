@@ -2,7 +2,7 @@
 //! confirmation and the amendment prompt. The app holds them; their keys
 //! and their look live in `widgets::confirm` and `widgets::amend`.
 
-use crate::domain::Command;
+use crate::procedure::Command;
 use crate::ui::widgets::text_field::TextField;
 
 /// A step waiting for the chair's yes.

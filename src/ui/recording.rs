@@ -7,7 +7,8 @@ use super::app::App;
 use super::journal::JournalError;
 use super::widgets::amend;
 use super::widgets::confirm::Confirm;
-use crate::domain::{Command, DomainError, Event};
+use crate::domain::Event;
+use crate::procedure::{Command, DomainError};
 use crate::record::{Changed, LiveError, RecordError};
 
 impl App {
@@ -21,7 +22,7 @@ impl App {
     /// record `command`; after sign-off the amendment prompt instead (the
     /// reason is the confirmation there); else the refusal, on screen.
     pub(crate) fn ask(&mut self, title: &'static str, question: String, command: Command) {
-        match self.state().decide(&command) {
+        match crate::procedure::decide(self.state(), &command) {
             Ok(_) => self.confirm = Some(Confirm { title, question, command }),
             Err(DomainError::SignedOff) if amend::amendable(&command) => {
                 self.note = None;

@@ -18,7 +18,8 @@ use super::screens::{Screen, attendance, decision, dossier, minutes, overview, r
 use super::widgets::confirm;
 use super::widgets::help;
 use super::widgets::text_field::{Edit, TextField};
-use crate::domain::{Command, EventKind, Language};
+use crate::domain::{EventKind, Language};
+use crate::procedure::Command;
 
 /// Lend a screen its state (the app holds it; the screen gets it mutably
 /// beside a shared look at the app) and put it back: `lend!(self, field,

@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use gremium::demo::{EmbeddedSource, SESSION_PATH};
-use gremium::domain::{Actor, Ballot, Command, Outcome, Proposal, Session, SessionState, VoteSubject};
+use gremium::domain::{Actor, Ballot, Outcome, Proposal, Session, SessionState, VoteSubject};
+use gremium::procedure::Command;
 use gremium::record::{self, LiveSession};
 use gremium::rules::{self, Place};
 

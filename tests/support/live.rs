@@ -8,7 +8,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use gremium::demo::{EmbeddedSource, SESSION_PATH};
-use gremium::domain::{Actor, Command, Language, Session};
+use gremium::domain::{Actor, Language, Session};
+use gremium::procedure::Command;
 use gremium::record::{self, LiveSession};
 use gremium::ui::{App, Journal};
 

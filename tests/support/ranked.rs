@@ -5,7 +5,8 @@
 
 #![allow(dead_code)]
 
-use gremium::domain::{Command, Session};
+use gremium::domain::Session;
+use gremium::procedure::Command;
 
 /// Score vectors (social, urban, concept, participation, bundling,
 /// feasibility; weights 25/20/20/15/10/10), strictly descending by total.

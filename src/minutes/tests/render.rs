@@ -6,7 +6,8 @@ use quick_xml::events::Event as Xml;
 
 use super::super::*;
 use super::{t, under_way};
-use crate::domain::{Command, Language, Outcome, VoteSubject};
+use crate::domain::{Language, Outcome, VoteSubject};
+use crate::procedure::Command;
 
 fn small(text: &str) -> Minutes {
     Minutes {

@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 
 use super::super::*;
 use super::{Run, blocks, lines, t};
-use crate::domain::{Ballot, Command, Language, Majority, Outcome, Proposal, Session, VoteSubject, fixture};
+use crate::domain::{Ballot, Language, Majority, Outcome, Proposal, Session, VoteSubject, fixture};
+use crate::procedure::Command;
 
 /// Nine voting members (`m01` conflicted on D0000), four dossiers of
 /// 600.000 € to 900.000 €, a budget of 2.000.000 € for at most two.

@@ -14,7 +14,8 @@ use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
 
 use super::Hint;
-use crate::domain::{Command, EventKind};
+use crate::domain::EventKind;
+use crate::procedure::Command;
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::effect::Effect;

@@ -12,7 +12,8 @@ pub mod words;
 pub use state::{DecisionState, DeferPrompt};
 
 use super::Hint;
-use crate::domain::{Command, Outcome};
+use crate::domain::Outcome;
+use crate::procedure::Command;
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::describe::refusal;
@@ -148,10 +149,10 @@ pub fn handle(app: &App, state: &mut DecisionState, action: Action) -> Vec<Effec
                 outcome: Outcome::Deferred,
                 rationale: None,
             };
-            match app.state().decide(&probe) {
+            match crate::procedure::decide(app.state(), &probe) {
                 // After sign-off the deferral becomes an amendment once its
                 // reason is typed.
-                Ok(_) | Err(crate::domain::DomainError::SignedOff) => {
+                Ok(_) | Err(crate::procedure::DomainError::SignedOff) => {
                     state.defer = Some(DeferPrompt { dossier, reason: TextField::new() });
                     Vec::new()
                 }

@@ -97,7 +97,7 @@ pub fn handle(app: &App, state: &mut MinutesState, action: Action) -> Vec<Effect
             match current.and_then(|d| view(state).and_then(|v| v.items.get(&d)).copied()) {
                 Some(line) => line.min(max),
                 None => {
-                    let why = crate::domain::DomainError::NoCurrentItem;
+                    let why = crate::procedure::DomainError::NoCurrentItem;
                     effects.push(Effect::Notify(crate::ui::describe::refusal(
                         &why,
                         app.strings(),

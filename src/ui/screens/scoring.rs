@@ -11,7 +11,8 @@ pub mod state;
 pub use state::{ScoringState, Source};
 
 use super::Hint;
-use crate::domain::{Command, DomainError, EventKind};
+use crate::domain::EventKind;
+use crate::procedure::{Command, DomainError};
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::describe::refusal;

@@ -14,9 +14,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Hint;
-use crate::domain::{Command, DomainError};
 use crate::export::{self, ExportOptions, SUMS_FILE};
 use crate::format;
+use crate::procedure::{Command, DomainError};
 use crate::rules::{Check, CheckDetail, CheckItem, sign_off_checklist};
 use crate::text::clean_line;
 use crate::ui::action::Action;
@@ -73,7 +73,7 @@ fn run_export(app: &App) -> Result<ExportSummary, String> {
     let Some(dir) = export_dir(app) else { return Err(s.no_record.to_string()) };
     (|| {
         let last_hash = app.journal().last_hash().map_err(|e| e.to_string())?;
-        let key = export::keys::chair_key().map_err(|e| e.to_string())?;
+        let key = crate::config::chair_key().map_err(|e| e.to_string())?;
         let options = ExportOptions {
             dialect: app.export_csv,
             exported_at: app.now,

@@ -6,7 +6,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::domain::{Command, EventKind};
+use crate::domain::EventKind;
+use crate::procedure::Command;
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::describe;
@@ -19,7 +20,7 @@ pub use crate::ui::prompts::AmendPrompt;
 pub fn prompt(app: &App, command: Command) -> AmendPrompt {
     let s = app.strings();
     let probe = Command::Amend { reason: "-".into(), command: Box::new(command.clone()) };
-    let change = match app.state().decide(&probe) {
+    let change = match crate::procedure::decide(app.state(), &probe) {
         Ok(kinds) => kinds
             .iter()
             .map(|k| match k {

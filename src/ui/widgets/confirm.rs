@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::domain::Command;
+use crate::procedure::Command;
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::keymap::Scope;

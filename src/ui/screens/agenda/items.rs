@@ -5,7 +5,7 @@
 use chrono::TimeDelta;
 use ratatui::text::{Line, Span};
 
-use crate::domain::Command;
+use crate::procedure::Command;
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::effect::Effect;
@@ -102,7 +102,7 @@ pub fn handle(app: &App, action: Action) -> Vec<Effect> {
         Action::JumpToCurrent => match current(app).and_then(|d| app.index.position.get(d)).copied() {
             Some(i) => vec![Effect::SelectDossier(i)],
             None => vec![Effect::Notify(crate::ui::describe::refusal(
-                &crate::domain::DomainError::NoCurrentItem,
+                &crate::procedure::DomainError::NoCurrentItem,
                 app.strings(),
                 &app.session,
             ))],

@@ -5,7 +5,8 @@ use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone};
 
 use super::Entry;
 use super::state::AttendanceState;
-use crate::domain::{Command, Session};
+use crate::domain::Session;
+use crate::procedure::Command;
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::effect::Effect;

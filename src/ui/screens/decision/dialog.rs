@@ -7,7 +7,8 @@
 use crate::ui::widgets::text_field::{Edit, TextField};
 use std::collections::BTreeMap;
 
-use crate::domain::{Ballot, Command, Majority, Outcome, Proposal, SessionState, TieRule, VoteSubject};
+use crate::domain::{Ballot, Majority, Outcome, Proposal, SessionState, TieRule, VoteSubject};
+use crate::procedure::Command;
 use crate::rules::{self, Counts, MotionCheck, Quorum, Ranking, VoteResult};
 use crate::ui::action::Action;
 use crate::ui::keymap::Scope;

@@ -1,4 +1,4 @@
-//! Property tests of the rules over recorded states: whoever is absent,
+//! Property tests of the rules over states reached by commands: whoever is absent,
 //! advisory or conflicted is never counted, whatever happened before.
 // A member's index runs across the plan's parallel vectors; iterating one of
 // them would hide that.
@@ -10,8 +10,9 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use proptest::prelude::*;
 
-use super::{item_quorum, round_result, session_quorum};
-use crate::domain::{Actor, Aggregate, Command, Event, SessionState, fixture};
+use crate::domain::{Actor, Aggregate, Event, SessionState, fixture};
+use crate::procedure::Command;
+use crate::rules::{self, item_quorum, round_result, session_quorum};
 
 const MEMBERS: usize = 6;
 const CRITERIA: usize = 3;
@@ -26,7 +27,7 @@ struct Run {
 impl Run {
     /// Carry out a command as the live path does; refused ones change nothing.
     fn run(&mut self, c: Command) -> bool {
-        let Ok(kinds) = self.state.decide(&c) else { return false };
+        let Ok(kinds) = crate::procedure::decide(&self.state, &c) else { return false };
         for event in kinds {
             let e = Event {
                 v: 1,
@@ -165,7 +166,7 @@ proptest! {
             prop_assert!(!cr.scores.contains_key("adv"));
             let values: Vec<f64> = expected.iter().map(|(_, v)| *v).collect();
             let how = if p.median { Aggregate::Median } else { Aggregate::Mean };
-            prop_assert_eq!(cr.aggregate, super::aggregate(&values, how));
+            prop_assert_eq!(cr.aggregate, rules::aggregate(&values, how));
         }
 
         let still_present = |i: usize| p.present[i] && !p.leaves_after[i];
@@ -269,19 +270,19 @@ proptest! {
     #[test]
     fn the_ranking_is_sorted_and_the_line_keeps_every_limit(f in field()) {
         let run = scored_run(&f);
-        let r = super::ranking(&run.state);
+        let r = rules::ranking(&run.state);
         prop_assert_eq!(r.ranked.len() + r.unscored.len(), DOSSIERS);
         prop_assert_eq!(r.ranked.len(), f.revealed.iter().filter(|x| **x).count());
         // The ranking's totals are the scoring screen's, to the bit.
         for x in &r.ranked {
-            prop_assert_eq!(Some(x.total), super::current_result(&run.state, &x.dossier).total);
+            prop_assert_eq!(Some(x.total), rules::current_result(&run.state, &x.dossier).total);
         }
 
         // Sorted by total; equal totals share the rank; ranks count those above.
         for (i, pair) in r.ranked.windows(2).enumerate() {
             let (a, b) = (&pair[0], &pair[1]);
-            prop_assert!(a.total.value >= b.total.value - super::TIE_EPSILON);
-            if (a.total.value - b.total.value).abs() <= super::TIE_EPSILON {
+            prop_assert!(a.total.value >= b.total.value - rules::TIE_EPSILON);
+            if (a.total.value - b.total.value).abs() <= rules::TIE_EPSILON {
                 prop_assert_eq!(a.rank, b.rank);
                 prop_assert!(a.tied && b.tied);
                 prop_assert_eq!(a.place, b.place, "a tie group is never split");
@@ -291,13 +292,13 @@ proptest! {
         }
 
         // The proposal keeps the budget and the number of admissions.
-        let proposed: Vec<_> = r.ranked.iter().filter(|x| x.place == super::Place::Proposed).collect();
+        let proposed: Vec<_> = r.ranked.iter().filter(|x| x.place == rules::Place::Proposed).collect();
         let eur: u64 = proposed.iter().map(|x| x.requested_eur).sum();
         prop_assert_eq!((r.line.proposed, r.line.proposed_eur), (proposed.len(), eur));
         prop_assert!(eur <= f.available);
         prop_assert!(f.max_admissions.is_none_or(|m| proposed.len() <= m as usize));
         // It is a prefix, and stops only where the next group does not fit.
-        prop_assert!(r.ranked.iter().take(proposed.len()).all(|x| x.place == super::Place::Proposed));
+        prop_assert!(r.ranked.iter().take(proposed.len()).all(|x| x.place == rules::Place::Proposed));
         match r.ranked.get(proposed.len()) {
             None => prop_assert_eq!(r.line.binds, None),
             Some(next) => {
@@ -311,12 +312,12 @@ proptest! {
 
         // The waiting list follows the ranking and keeps its length.
         let waiting: Vec<_> =
-            r.ranked.iter().filter(|x| matches!(x.place, super::Place::WaitingList { .. })).collect();
+            r.ranked.iter().filter(|x| matches!(x.place, rules::Place::WaitingList { .. })).collect();
         prop_assert!(waiting.len() <= f.waiting_list as usize);
         for w in &waiting {
             prop_assert!(proposed.iter().all(|p| p.rank < w.rank));
-            prop_assert!(r.ranked.iter().filter(|x| x.place == super::Place::NotAdmitted).all(|n| w.rank < n.rank));
-            let super::Place::WaitingList { position } = w.place else { unreachable!() };
+            prop_assert!(r.ranked.iter().filter(|x| x.place == rules::Place::NotAdmitted).all(|n| w.rank < n.rank));
+            let rules::Place::WaitingList { position } = w.place else { unreachable!() };
             let above = waiting.iter().filter(|o| o.rank < w.rank).count() as u32;
             prop_assert_eq!(position, above + 1);
         }
@@ -354,7 +355,7 @@ proptest! {
             subject, motion: None, yes, no, abstain,
             ballots: BTreeMap::new(), tie_choice: None, rationale: Some("Begründung".into()),
         };
-        let decided = run.state.decide(&cmd);
+        let decided = crate::procedure::decide(&run.state, &cmd);
         if yes + no + abstain > eligible {
             prop_assert!(decided.is_err());
         }

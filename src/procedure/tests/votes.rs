@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use super::{Run, score};
 use crate::domain::{
-    Ballot, Command, DomainError, EventKind, Outcome, Proposal, Session, TieRule, VoteQuorum, VoteSubject,
-    fixture,
+    Ballot, EventKind, Outcome, Proposal, Session, TieRule, VoteQuorum, VoteSubject, fixture,
 };
+use crate::procedure::{Command, DomainError};
 use crate::rules::{Check, CheckDetail, CheckItem};
 
 /// Five dossiers (D0000 600,000 € … D0004 1,000,000 €), five voting

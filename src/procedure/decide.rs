@@ -4,14 +4,25 @@
 //! ranking, sign-off checklist) live in the `rules` module; votes are
 //! checked in `vote.rs`.
 
-use super::SessionState;
-use crate::domain::command::{Command, DomainError};
-use crate::domain::event::{EventKind, Outcome, Vote};
+use super::command::{Command, DomainError};
+use crate::domain::{EventKind, Outcome, SessionState, Vote};
 use crate::rules::Counts;
 
 type Decided = Result<Vec<EventKind>, DomainError>;
 
-impl SessionState {
+/// The session state seen by the procedure: every read of the state,
+/// plus the checks that need the rules.
+pub(super) struct Procedure<'a>(pub(super) &'a SessionState);
+
+impl std::ops::Deref for Procedure<'_> {
+    type Target = SessionState;
+
+    fn deref(&self) -> &SessionState {
+        self.0
+    }
+}
+
+impl Procedure<'_> {
     /// The events that carry out `command`, or why it is refused.
     pub fn decide(&self, command: &Command) -> Decided {
         match command {
@@ -236,7 +247,7 @@ impl SessionState {
     /// Sign-off waits for the checklist (`rules::sign_off_checklist`):
     /// the first check that fails is the reason.
     fn check_sign_off(&self) -> Result<(), DomainError> {
-        match crate::rules::sign_off_checklist(self).into_iter().find(|c| !c.ok) {
+        match crate::rules::sign_off_checklist(self.0).into_iter().find(|c| !c.ok) {
             Some(check) => Err(DomainError::SignOffIncomplete(Box::new(check))),
             None => Ok(()),
         }
@@ -254,7 +265,7 @@ impl SessionState {
     }
 }
 
-impl SessionState {
+impl Procedure<'_> {
     /// A member's attendance changes must follow one another in time: a
     /// departure typed as 09:40 after an arrival at 10:15 is a slip.
     fn in_time_order(

@@ -5,9 +5,8 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use super::*;
-use crate::domain::{
-    Action, Actor, Ballot, Command, DomainError, Event, EventKind, Outcome, VoteSubject, fixture,
-};
+use crate::domain::{Action, Actor, Ballot, Event, EventKind, Outcome, VoteSubject, fixture};
+use crate::procedure::{Command, DomainError};
 
 /// Drives a state the way the live path does, with a clock ticking a
 /// minute per command.
@@ -27,7 +26,7 @@ impl Run {
     }
 
     pub(super) fn ok(&mut self, c: Command) -> Vec<EventKind> {
-        let kinds = self.state.decide(&c).unwrap();
+        let kinds = crate::procedure::decide(&self.state, &c).unwrap();
         for k in &kinds {
             let e = Event {
                 v: 1,
@@ -45,7 +44,7 @@ impl Run {
     }
 
     pub(super) fn err(&self, c: Command) -> DomainError {
-        self.state.decide(&c).unwrap_err()
+        crate::procedure::decide(&self.state, &c).unwrap_err()
     }
 
     pub(super) fn present(&mut self, members: &[&str]) {

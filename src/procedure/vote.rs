@@ -6,13 +6,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::SessionState;
-use crate::domain::command::DomainError;
-use crate::domain::event::{Ballot, Outcome, Vote, VoteQuorum, VoteSubject};
-use crate::domain::{Majority, TieRule};
+use super::command::DomainError;
+use super::decide::Procedure;
+use crate::domain::{Ballot, Majority, Outcome, TieRule, Vote, VoteQuorum, VoteSubject};
 use crate::rules::{self, Counts};
 
-impl SessionState {
+impl Procedure<'_> {
     /// The vote to record, without motion and rationale, or why it cannot
     /// be recorded. `amending`: an amendment may replace a decision.
     pub(super) fn decide_vote(

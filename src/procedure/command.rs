@@ -1,12 +1,12 @@
 //! What the chair asks for. A [`Command`] is checked against the state by
-//! `SessionState::decide`, which answers with the events to record or a
+//! [`super::decide`], which answers with the events to record or a
 //! [`DomainError`] saying why not.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::event::{Ballot, Outcome, VoteSubject};
+use crate::domain::{Ballot, Outcome, VoteSubject};
 use crate::rules::{Check, CheckDetail};
 
 #[derive(Debug, Clone, PartialEq)]
