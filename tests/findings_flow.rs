@@ -75,7 +75,7 @@ fn a_tie_with_every_vote_cast_needs_the_chairs_vote_and_the_notice_names_the_mot
     assert_eq!(
         app.notice(),
         Some(
-            "Abgelehnt: Stimmengleichheit: alle haben abgestimmt, also auch der Vorsitz – seine Stimme angeben (Ja oder Nein)"
+            "Abgelehnt: Stimmengleichheit: alle haben abgestimmt, also auch der Vorsitz – seine Stimme angeben (Ja, Nein oder Enthaltung)"
         )
     );
     assert!(app.state().proceedings.votes.is_empty());

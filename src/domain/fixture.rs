@@ -19,6 +19,7 @@ pub fn session(dossiers: usize, members: usize, criteria: usize) -> Session {
             organisation: None,
             role: if i == 0 { Role::Chair } else { Role::Member },
             voting: None,
+            deputy: false,
         })
         .collect();
     people.push(Member {
@@ -27,6 +28,7 @@ pub fn session(dossiers: usize, members: usize, criteria: usize) -> Session {
         organisation: None,
         role: Role::Advisory,
         voting: Some(false),
+        deputy: false,
     });
     let definition = SessionDefinition {
         format: crate::domain::SESSION_FORMAT.into(),
@@ -34,7 +36,7 @@ pub fn session(dossiers: usize, members: usize, criteria: usize) -> Session {
         title: "Test session".into(),
         programme: None,
         date: None,
-        place: None,
+        place: Some("Wiesbaden".into()),
         secretary: None,
         language: Language::De,
         dossiers: vec!["dossiers/".into()],

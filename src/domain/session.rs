@@ -65,6 +65,11 @@ impl SessionDefinition {
         self.members.iter().find(|m| m.role == Role::Chair)
     }
 
+    /// The deputy who chairs when the chair cannot, if one is named.
+    pub fn deputy(&self) -> Option<&Member> {
+        self.members.iter().find(|m| m.deputy && m.role != Role::Chair && m.is_voting())
+    }
+
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
     }
@@ -198,6 +203,11 @@ pub struct Member {
     /// `member`; an `advisory` member never votes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voting: Option<bool>,
+    /// The deputy (*Stellvertretung*): chairs an item the chair cannot
+    /// (absent or conflicted), decides a tie there, and signs off when the
+    /// chair has left. At most one, a voting member other than the chair.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deputy: bool,
 }
 
 impl Member {
@@ -342,6 +352,7 @@ mod tests {
             organisation: None,
             role: Role::Advisory,
             voting: Some(true),
+            deputy: false,
         };
         assert!(!m.is_voting());
         let m = Member { role: Role::Member, voting: None, ..m };

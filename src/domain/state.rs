@@ -265,6 +265,16 @@ impl SessionState {
     }
 
     /// Pre-declared or declared live.
+    /// Who chairs now, for the items `dossiers` (none: the session as a
+    /// whole): the chair when present and not conflicted on any of them,
+    /// else the deputy when present and not conflicted; else nobody.
+    pub fn acting_chair(&self, dossiers: &[String]) -> Option<&crate::domain::Member> {
+        let d = &self.session.definition;
+        [d.chair(), d.deputy()].into_iter().flatten().find(|m| {
+            self.is_present(&m.id) && !dossiers.iter().any(|dossier| self.is_conflicted(&m.id, dossier))
+        })
+    }
+
     pub fn is_conflicted(&self, member: &str, dossier: &str) -> bool {
         self.session.definition.conflicts.iter().any(|c| c.member == member && c.dossier == dossier)
             || self.proceedings.live_conflicts.contains_key(&(member.to_string(), dossier.to_string()))

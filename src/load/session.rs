@@ -124,10 +124,24 @@ impl SessionCheck<'_, '_, '_, '_> {
         self.ids_of("members");
         self.ids_of("criteria");
         let mut chairs = Vec::new();
+        let mut deputies: Vec<(usize, usize)> = Vec::new();
         let mut voting = 0usize;
         for (i, m) in self.elements("members").into_iter().enumerate() {
             let role = self.str_of(m, "role");
             let votes = self.doc.get(m, "voting").map(|v| self.doc.raw(v));
+            if let Some(node) = self.doc.get(m, "deputy").filter(|&d| self.doc.raw(d) == "true") {
+                let why = match role.as_deref() {
+                    Some("chair") => Some("the chair cannot be its own deputy; name another voting member"),
+                    _ if role.as_deref() == Some("advisory") || votes == Some("false") => {
+                        Some("the deputy chairs and decides ties, so it must be a voting member")
+                    }
+                    _ => None,
+                };
+                match why {
+                    Some(why) => self.error(node, format!("$.members[{i}].deputy"), why.into()),
+                    None => deputies.push((i, node)),
+                }
+            }
             if role.as_deref() == Some("chair") {
                 chairs.push((i, m));
             }
@@ -142,6 +156,21 @@ impl SessionCheck<'_, '_, '_, '_> {
             if matches!(role.as_deref(), Some("chair" | "member")) && votes != Some("false") {
                 voting += 1;
             }
+        }
+        if let [(first, _), (i, node), ..] = deputies[..] {
+            let first_id = self.elements("members").get(first).and_then(|&m| self.str_of(m, "id"));
+            let msg = format!(
+                "a second deputy beside `{}`: at most one member is the deputy",
+                first_id.unwrap_or_default()
+            );
+            self.error(node, format!("$.members[{i}].deputy"), msg);
+        }
+        if self.doc.get(0, "place").is_none() {
+            self.warning(
+                0,
+                "$".into(),
+                "no `place`: the minutes must say where the committee met (§ 93 VwVfG), and sign-off needs it".into(),
+            );
         }
         let Some(members) = self.doc.get(0, "members").filter(|&m| self.doc.kind(m) == Kind::Array) else {
             return;

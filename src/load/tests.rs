@@ -57,7 +57,11 @@ fn loads_in_agenda_order_with_warnings() {
     assert_eq!(ids, ["B", "A", "C"]);
     let lines: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
-        lines,
+        lines[0],
+        "s/session.json:1:1: $: warning: no `place`: the minutes must say where the committee met (§ 93 VwVfG), and sign-off needs it"
+    );
+    assert_eq!(
+        lines[1..],
         [
             "s/d/all.json:4:100: $.dossiers[1].measures[0].end_year: warning: the measure ends (2027) before it starts (2028)"
         ]
@@ -145,6 +149,29 @@ fn problems_come_in_reading_order_per_file() {
             ("b.json".into(), 9, 1),
             ("a.json".into(), 3, 1),
             ("a.json".into(), 3, 4)
+        ]
+    );
+}
+
+#[test]
+fn a_deputy_is_one_voting_member_other_than_the_chair() {
+    let members = r#""members": [ { "id": "a", "name": "A", "role": "chair", "deputy": true },
+               { "id": "b", "name": "B", "role": "member", "deputy": true },
+               { "id": "c", "name": "C", "role": "member", "deputy": true },
+               { "id": "d", "name": "D", "role": "advisory", "deputy": true } ],"#;
+    let start = SESSION.find("\"members\"").expect("members");
+    let end = start + SESSION[start..].find("],").expect("end of members") + 2;
+    let session = format!("{}{members}{}", &SESSION[..start], &SESSION[end..]);
+    let src = memory(session.as_bytes(), COLLECTION.as_bytes());
+    let report = validate_paths(&src, &[PathBuf::from("s/session.json")], false);
+    let lines: Vec<String> =
+        report.to_text().lines().filter(|l| l.contains("deputy")).map(str::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "s/session.json:7:69: $.members[0].deputy: the chair cannot be its own deputy; name another voting member",
+            "s/session.json:9:70: $.members[2].deputy: a second deputy beside `b`: at most one member is the deputy",
+            "s/session.json:10:72: $.members[3].deputy: the deputy chairs and decides ties, so it must be a voting member",
         ]
     );
 }

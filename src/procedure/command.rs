@@ -151,12 +151,18 @@ pub enum DomainError {
     TieChoiceWithoutTie,
     #[error("under these rules the chair does not decide a tie")]
     ChairDoesNotDecideTies,
-    #[error("the chair's deciding vote is yes or no")]
-    TieChoiceNotYesOrNo,
     #[error("the tie choice differs from the chair's ballot by name")]
     TieChoiceDisagrees,
     #[error("the chair `{0}` does not vote on this (absent, conflicted or not voting)")]
     ChairNotEligible(String),
+    #[error(
+        "a tie the chair decides, and every eligible member voted: the chair's vote (yes, no or abstain) is needed"
+    )]
+    ChairVoteMissing,
+    #[error("the chair abstained, but no abstention is counted")]
+    ChairAbstentionNotCounted,
+    #[error("`{member}` does not chair now: sign-off is by the chair present, or by the deputy when the chair has left{}", acting.as_ref().map_or(String::new(), |a| format!(" (chairing: `{a}`)")))]
+    NotChairing { member: String, acting: Option<String> },
     #[error("an en-bloc vote needs at least one dossier")]
     EmptyEnBloc,
     #[error("`{0}` appears more than once in the vote")]
@@ -203,5 +209,6 @@ fn describe_check(check: &Check) -> String {
                 "the list of {admitted} ({admitted_eur} EUR) exceeds the budget ({available_eur} EUR{max}) without a rationale"
             )
         }
+        CheckDetail::Place { .. } => "the session names no place (`place`); the minutes need it".to_string(),
     }
 }

@@ -193,8 +193,19 @@ impl Procedure<'_> {
             }
             Command::SignOff { by } => {
                 self.known_member(by)?;
+                let acting = self.acting_chair(&[]).map(|m| m.id.clone());
+                if acting.as_ref() != Some(by) {
+                    return Err(DomainError::NotChairing { member: by.clone(), acting });
+                }
                 self.check_sign_off()?;
-                one(EventKind::SignedOff { by: by.clone() })
+                // An item still open is closed at sign-off: its time ends
+                // there, not whenever the minutes are read.
+                let mut kinds = Vec::new();
+                if let Some(current) = &p.agenda.current {
+                    kinds.push(EventKind::AgendaItemClosed { dossier: current.dossier.clone() });
+                }
+                kinds.push(EventKind::SignedOff { by: by.clone() });
+                Ok(kinds)
             }
             Command::Undo => match self.next_undo() {
                 Some(done) => one(EventKind::Undo { target: done.seq }),

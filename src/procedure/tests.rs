@@ -219,6 +219,12 @@ fn after_sign_off_changes_need_an_amendment() {
     for d in ["D0000", "D0001", "D0002"] {
         r.ok(Command::RecordDecision { dossier: d.into(), outcome: Outcome::Deferred, rationale: None });
     }
+    assert_eq!(
+        r.err(Command::SignOff { by: "m00".into() }),
+        DomainError::NotChairing { member: "m00".into(), acting: None },
+        "the chair is not present"
+    );
+    r.present(&["m00"]);
     r.ok(Command::SignOff { by: "m00".into() });
     let note = Command::AddNote { text: "spät".into(), dossier: None };
     assert_eq!(r.err(note.clone()), DomainError::SignedOff);

@@ -116,9 +116,12 @@ impl Procedure<'_> {
     }
 
     /// How the chair voted, as far as it matters for a tie: the ballot by
-    /// name when the vote was taken by name, else the tie choice given. A
-    /// tie choice is only for a tie the chair decides under the rules, yes
-    /// or no, from a chair who votes on the item.
+    /// name when the vote was taken by name, else the tie choice given. The
+    /// chair is the acting chair for the items (the deputy when the chair
+    /// is absent or conflicted). A tie choice is only for a tie the chair
+    /// decides under the rules, from a chair who votes on the item; it is
+    /// needed when every eligible member voted (the chair did too), and an
+    /// abstention only when one is counted.
     fn chair_ballot(
         &self,
         ballots: &BTreeMap<String, Ballot>,
@@ -126,26 +129,35 @@ impl Procedure<'_> {
         counts: Counts,
         tie_choice: Option<Ballot>,
     ) -> Result<Option<Ballot>, DomainError> {
-        let chair = self.session.definition.chair().map(|c| c.id.as_str());
+        let chair = self.acting_chair(dossiers).filter(|m| m.is_voting()).map(|m| m.id.as_str());
         let named = chair.and_then(|c| ballots.get(c)).copied();
+        let r = &self.session.definition.rules;
+        let is_tie = counts.yes == counts.no && counts.yes > 0;
+        let chair_decides = r.majority == Majority::Simple && r.tie == TieRule::ChairDecides;
         let Some(choice) = tie_choice else {
-            return Ok(if ballots.is_empty() { None } else { named });
+            if !ballots.is_empty() {
+                return Ok(named);
+            }
+            let cast = counts.yes.saturating_add(counts.no).saturating_add(counts.abstain);
+            let everyone = cast == self.eligible_members(dossiers).len() as u32;
+            if is_tie && chair_decides && chair.is_some() && everyone {
+                return Err(DomainError::ChairVoteMissing);
+            }
+            return Ok(None);
         };
-        if counts.yes != counts.no || counts.yes == 0 {
+        if !is_tie {
             return Err(DomainError::TieChoiceWithoutTie);
         }
-        let r = &self.session.definition.rules;
-        if r.majority != Majority::Simple || r.tie != TieRule::ChairDecides {
+        if !chair_decides {
             return Err(DomainError::ChairDoesNotDecideTies);
         }
-        if choice == Ballot::Abstain {
-            return Err(DomainError::TieChoiceNotYesOrNo);
+        if choice == Ballot::Abstain && counts.abstain == 0 {
+            return Err(DomainError::ChairAbstentionNotCounted);
         }
-        let eligible = self.eligible_members(dossiers);
-        match chair {
-            Some(c) if eligible.contains(&c) => {}
-            other => return Err(DomainError::ChairNotEligible(other.unwrap_or_default().to_string())),
-        }
+        let Some(_) = chair else {
+            let named_chair = self.session.definition.chair().map(|c| c.id.clone()).unwrap_or_default();
+            return Err(DomainError::ChairNotEligible(named_chair));
+        };
         if !ballots.is_empty() && named != Some(choice) {
             return Err(DomainError::TieChoiceDisagrees);
         }

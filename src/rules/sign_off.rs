@@ -1,6 +1,7 @@
 //! The sign-off checklist (PRODUCT.md §2 step 10): every item decided or
 //! deferred, quorum held at every vote, the list within the budget or the
-//! decisions that go over it justified. Sign-off is refused until all hold.
+//! decisions that go over it justified, the place of the meeting named.
+//! Sign-off is refused until all hold.
 
 use std::collections::BTreeSet;
 
@@ -17,6 +18,8 @@ pub enum CheckItem {
     /// The admitted list is within the budget and the maximum number of
     /// admissions, or every decision that goes over it has a rationale.
     WithinBudget,
+    /// The session names the place it met (§ 93 Nr. 1 VwVfG).
+    PlaceNamed,
 }
 
 /// What a check found.
@@ -36,6 +39,8 @@ pub enum CheckDetail {
         /// The `seq` of standing over-budget votes without a rationale.
         unjustified: Vec<u64>,
     },
+    /// The place from the session definition, if any.
+    Place { place: Option<String> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,5 +95,8 @@ pub fn sign_off_checklist(state: &SessionState) -> Vec<Check> {
             unjustified,
         },
     };
-    vec![all_decided, quorum, within]
+    let place = state.session.definition.place.clone().filter(|p| !p.trim().is_empty());
+    let place =
+        Check { item: CheckItem::PlaceNamed, ok: place.is_some(), detail: CheckDetail::Place { place } };
+    vec![all_decided, quorum, within, place]
 }

@@ -122,7 +122,19 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "under the rules of procedure the chair does not decide ties".into()
         }
-        DomainError::TieChoiceNotYesOrNo => "the chair's casting vote is yes or no".into(),
+        DomainError::ChairVoteMissing => {
+            "tie: everyone voted, so the chair did too – give the chair's vote (yes, no or abstain)".into()
+        }
+        DomainError::ChairAbstentionNotCounted => "the chair abstained, but no abstention is counted".into(),
+        DomainError::NotChairing { member, acting: Some(a) } => format!(
+            "{} does not chair now: sign-off is by {} (the chair present, or the deputy when the chair has left)",
+            who(member),
+            who(a)
+        ),
+        DomainError::NotChairing { member, acting: None } => format!(
+            "{} does not chair now, and nobody does: the chair and the deputy are absent",
+            who(member)
+        ),
         DomainError::TieChoiceDisagrees => "the casting vote differs from the chair's vote by name".into(),
         DomainError::ChairNotEligible(m) => {
             format!("{} (chair) does not vote on this: absent, conflicted or not voting", who(m))
@@ -211,7 +223,22 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "nach der Geschäftsordnung entscheidet der Vorsitz keine Stimmengleichheit".into()
         }
-        DomainError::TieChoiceNotYesOrNo => "der Stichentscheid des Vorsitzes lautet Ja oder Nein".into(),
+        DomainError::ChairVoteMissing => {
+            "Stimmengleichheit: alle haben abgestimmt, also auch der Vorsitz – seine Stimme angeben (Ja, Nein oder Enthaltung)"
+                .into()
+        }
+        DomainError::ChairAbstentionNotCounted => {
+            "der Vorsitz hat sich enthalten, aber es ist keine Enthaltung gezählt".into()
+        }
+        DomainError::NotChairing { member, acting: Some(a) } => format!(
+            "{} leitet die Sitzung gerade nicht: freigeben kann {} (der anwesende Vorsitz, oder die Stellvertretung, wenn der Vorsitz gegangen ist)",
+            who(member),
+            who(a)
+        ),
+        DomainError::NotChairing { member, acting: None } => format!(
+            "{} leitet die Sitzung gerade nicht, und niemand tut es: Vorsitz und Stellvertretung sind abwesend",
+            who(member)
+        ),
         DomainError::TieChoiceDisagrees => {
             "der Stichentscheid weicht von der namentlichen Stimme des Vorsitzes ab".into()
         }
@@ -269,6 +296,12 @@ fn check_detail(detail: &CheckDetail, lang: Language) -> String {
     let de = lang == Language::De;
     let ids = |v: &[String]| v.iter().map(|x| clean_line(x).into_owned()).collect::<Vec<_>>().join(", ");
     match detail {
+        CheckDetail::Place { .. } if de => {
+            "die Sitzungsdatei nennt keinen Ort (place); die Niederschrift braucht ihn".to_string()
+        }
+        CheckDetail::Place { .. } => {
+            "the session file names no place (place); the minutes need it".to_string()
+        }
         CheckDetail::Open { undecided } if de => format!("ohne Beschluss: {}", ids(undecided)),
         CheckDetail::Open { undecided } => format!("items without a decision: {}", ids(undecided)),
         CheckDetail::Quorum { without } => {

@@ -290,10 +290,21 @@ fn the_chair_decides_a_tie_when_the_rules_say_so() {
         r.err(with_tie_choice(vote(on("D0001", Outcome::Admitted), 3, 1, 0), Ballot::Yes)),
         DomainError::TieChoiceWithoutTie
     );
-    assert_eq!(r.err(with_tie_choice(tie.clone(), Ballot::Abstain)), DomainError::TieChoiceNotYesOrNo);
-    // Without the chair's choice the tie rejects.
-    let kinds = r.ok(tie.clone());
+    // Everyone eligible voted, so the chair did: the chair's vote is needed.
+    assert_eq!(r.err(tie.clone()), DomainError::ChairVoteMissing);
+    // The chair abstained: the tie rejects.
+    let kinds = r.ok(with_tie_choice(tie.clone(), Ballot::Abstain));
     assert!(matches!(&kinds[..], [EventKind::VoteRecorded(v)] if !v.carried && v.tie_choice.is_none()));
+    r.ok(Command::Undo);
+    // Not everyone voted: the chair may not have, and the tie rejects.
+    let short = vote(on("D0001", Outcome::Admitted), 2, 2, 0);
+    assert_eq!(
+        r.err(with_tie_choice(short.clone(), Ballot::Abstain)),
+        DomainError::ChairAbstentionNotCounted
+    );
+    let kinds = r.ok(short);
+    assert!(matches!(&kinds[..], [EventKind::VoteRecorded(v)] if !v.carried && v.tie_choice.is_none()));
+    r.ok(Command::Undo);
     let kinds = r.ok(with_tie_choice(tie.clone(), Ballot::Yes));
     assert!(
         matches!(&kinds[..], [EventKind::VoteRecorded(v)] if v.carried && v.tie_choice == Some(Ballot::Yes))
@@ -333,6 +344,79 @@ fn the_chair_decides_a_tie_when_the_rules_say_so() {
     r.ok(Command::Leave { member: "m00".into(), at });
     let tie = vote(on("D0001", Outcome::Admitted), 2, 2, 0);
     assert_eq!(r.err(with_tie_choice(tie, Ballot::Yes)), DomainError::ChairNotEligible("m00".into()));
+}
+
+/// `m02` is the deputy.
+fn with_deputy() -> Run {
+    let mut s = session();
+    s.definition.members.iter_mut().find(|m| m.id == "m02").expect("m02").deputy = true;
+    let mut r = Run::with(s);
+    r.ok(Command::ConfirmDulyInvited);
+    r.present(&["m00", "m01", "m02", "m03", "m04"]);
+    r
+}
+
+#[test]
+fn the_deputy_decides_a_tie_on_an_item_the_chair_cannot_vote_on() {
+    let mut r = with_deputy();
+    r.ok(Command::DeclareConflict { member: "m00".into(), dossier: "D0001".into(), reason: None });
+    // Four eligible (m00 conflicted), all voted 2:2: the deputy's vote decides.
+    let tie = vote(on("D0001", Outcome::Admitted), 2, 2, 0);
+    assert_eq!(r.err(tie.clone()), DomainError::ChairVoteMissing);
+    let kinds = r.ok(with_tie_choice(tie, Ballot::No));
+    assert!(
+        matches!(&kinds[..], [EventKind::VoteRecorded(v)] if !v.carried && v.tie_choice == Some(Ballot::No))
+    );
+    assert_eq!(r.state.acting_chair(&["D0001".into()]).map(|m| m.id.as_str()), Some("m02"));
+    assert_eq!(r.state.acting_chair(&["D0002".into()]).map(|m| m.id.as_str()), Some("m00"));
+}
+
+#[test]
+fn sign_off_is_by_the_chair_present_or_the_deputy_when_the_chair_has_left() {
+    let mut r = with_deputy();
+    for d in ["D0000", "D0001", "D0002", "D0003", "D0004"] {
+        r.ok(Command::RecordDecision { dossier: d.into(), outcome: Outcome::Deferred, rationale: None });
+    }
+    let refused = r.err(Command::SignOff { by: "m02".into() });
+    assert_eq!(refused, DomainError::NotChairing { member: "m02".into(), acting: Some("m00".into()) });
+    assert_eq!(
+        r.err(Command::SignOff { by: "m01".into() }),
+        DomainError::NotChairing { member: "m01".into(), acting: Some("m00".into()) }
+    );
+    r.ok(Command::Leave { member: "m00".into(), at: super::t(12, 0) });
+    assert_eq!(
+        r.err(Command::SignOff { by: "m00".into() }),
+        DomainError::NotChairing { member: "m00".into(), acting: Some("m02".into()) }
+    );
+    r.ok(Command::Leave { member: "m02".into(), at: super::t(12, 1) });
+    assert_eq!(
+        r.err(Command::SignOff { by: "m02".into() }),
+        DomainError::NotChairing { member: "m02".into(), acting: None }
+    );
+    r.ok(Command::Arrive { member: "m02".into(), at: super::t(12, 30) });
+    let kinds = r.ok(Command::SignOff { by: "m02".into() });
+    assert_eq!(kinds, [EventKind::SignedOff { by: "m02".into() }]);
+}
+
+#[test]
+fn sign_off_closes_an_item_still_open_at_its_own_time() {
+    let mut r = with_deputy();
+    for d in ["D0000", "D0001", "D0002", "D0003"] {
+        r.ok(Command::RecordDecision { dossier: d.into(), outcome: Outcome::Deferred, rationale: None });
+    }
+    r.ok(Command::OpenItem { dossier: "D0004".into() });
+    r.ok(Command::RecordDecision { dossier: "D0004".into(), outcome: Outcome::Deferred, rationale: None });
+    assert!(r.state.proceedings.agenda.current.is_some());
+    let kinds = r.ok(Command::SignOff { by: "m00".into() });
+    assert_eq!(
+        kinds,
+        [EventKind::AgendaItemClosed { dossier: "D0004".into() }, EventKind::SignedOff { by: "m00".into() }]
+    );
+    assert_eq!(r.state.proceedings.agenda.current, None);
+    // Its time ends at sign-off, however late the minutes are read.
+    let signed = r.state.proceedings.signed_off.as_ref().expect("signed").at;
+    let spent = r.state.time_spent("D0004", signed + chrono::TimeDelta::hours(5));
+    assert_eq!(spent, r.state.time_spent("D0004", signed));
 }
 
 #[test]
@@ -426,7 +510,8 @@ fn the_checklist_finds_a_vote_without_quorum_and_an_unjustified_excess_in_an_edi
         [
             (CheckItem::AllDecided, true),
             (CheckItem::QuorumAtEveryVote, false),
-            (CheckItem::WithinBudget, false)
+            (CheckItem::WithinBudget, false),
+            (CheckItem::PlaceNamed, true),
         ]
     );
     assert_eq!(checks[1].detail, CheckDetail::Quorum { without: vec![seq] });

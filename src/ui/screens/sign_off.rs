@@ -58,8 +58,12 @@ fn ask_sign_off(app: &App) -> Vec<Effect> {
             app.session(),
         ));
     }
-    let chair = app.session().definition.chair().map(|m| (m.id.clone(), m.name.clone()));
-    let Some((id, name)) = chair else { return Vec::new() };
+    // The chair present signs, or the deputy when the chair has left.
+    let Some((id, name)) = app.state().acting_chair(&[]).map(|m| (m.id.clone(), m.name.clone())) else {
+        let chair = app.session().definition.chair().map(|m| m.id.clone()).unwrap_or_default();
+        let nobody = DomainError::NotChairing { member: chair, acting: None };
+        return refuse(crate::ui::describe::refusal(&nobody, s, app.session()));
+    };
     vec![Effect::Ask(Confirm {
         title: s.sign_off.confirm_title,
         question: s.sign_off.confirm_question.replace("{name}", &clean_line(&name)),
@@ -118,6 +122,7 @@ fn check_label(app: &App, item: CheckItem) -> &'static str {
         CheckItem::AllDecided => s.all_decided,
         CheckItem::QuorumAtEveryVote => s.quorum,
         CheckItem::WithinBudget => s.budget,
+        CheckItem::PlaceNamed => s.place,
     }
 }
 
@@ -154,6 +159,8 @@ fn check_detail(app: &App, check: &Check) -> String {
             }
             text
         }
+        CheckDetail::Place { place: Some(place) } => clean_line(place).into_owned(),
+        CheckDetail::Place { place: None } => s.no_place.to_string(),
     }
 }
 
@@ -166,11 +173,18 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let mut lines = vec![Line::styled(so.checklist, t.heading)];
     for check in &checks {
         let (mark, style) = if check.ok { (so.ok, t.ok) } else { (so.open, t.bad) };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {mark} "), style),
-            Span::raw(check_label(app, check.item)),
-        ]));
-        lines.push(Line::styled(format!("     {}", check_detail(app, check)), t.muted));
+        let mut head =
+            vec![Span::styled(format!(" {mark} "), style), Span::raw(check_label(app, check.item))];
+        // A named place fits beside its label; after sign-off the checks
+        // that hold need no detail (they held when it was given).
+        let beside = check.ok && check.item == CheckItem::PlaceNamed;
+        if beside {
+            head.push(Span::styled(format!(": {}", check_detail(app, check)), t.muted));
+        }
+        lines.push(Line::from(head));
+        if !beside && (!state.is_signed_off() || !check.ok) {
+            lines.push(Line::styled(format!("     {}", check_detail(app, check)), t.muted));
+        }
     }
     lines.push(Line::raw(""));
     match &state.proceedings.signed_off {

@@ -162,7 +162,7 @@ impl VoteDialog {
             check: MotionCheck::default(),
             majority: def.rules.majority,
             tie: def.rules.tie,
-            chair_id: def.chair().map(|c| c.id.clone()),
+            chair_id: state.acting_chair(&dossiers).map(|c| c.id.clone()),
         }
     }
 
@@ -377,9 +377,9 @@ impl VoteDialog {
                 self.set_motion(all[(i + delta).rem_euclid(3) as usize], state, ranking);
             }
             Field::Chair => {
-                let all = [Some(Ballot::Yes), Some(Ballot::No), None];
-                let i = all.iter().position(|c| *c == self.chair).unwrap_or(2) as i32;
-                self.chair = all[(i + delta).rem_euclid(3) as usize];
+                let all = [Some(Ballot::Yes), Some(Ballot::No), Some(Ballot::Abstain), None];
+                let i = all.iter().position(|c| *c == self.chair).unwrap_or(3) as i32;
+                self.chair = all[(i + delta).rem_euclid(4) as usize];
             }
             _ => {}
         }

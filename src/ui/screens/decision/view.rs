@@ -190,7 +190,8 @@ fn field_line(app: &App, dialog: &VoteDialog, field: Field, w: usize) -> Line<'s
             let choice = match dialog.chair {
                 Some(Ballot::Yes) => d.chair_choices[0],
                 Some(Ballot::No) => d.chair_choices[1],
-                _ => d.chair_choices[2],
+                Some(Ballot::Abstain) => d.chair_choices[2],
+                None => d.chair_choices[3],
             };
             (d.f_chair.to_string(), format!("‹ {choice} ›"))
         }
