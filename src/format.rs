@@ -66,18 +66,28 @@ pub fn decimal(x: f64, max_decimals: usize, lang: Language) -> String {
     out
 }
 
-/// `x` (not negative) with exactly `decimals` places, as `{:.*}` writes
-/// it. Scores and their means are mostly whole or short decimals: those are
-/// written from an integer, which is many times faster than the exact float
-/// formatting a minutes document would otherwise spend most of its time in.
+/// `x` (not negative) with exactly `decimals` places, rounded half up
+/// (*kaufmännisch*): 3.125 → "3.13", 84.25 → "84.3". The figure meant is
+/// the decimal one: 8.425 is stored a hair below 8.425 and still rounds up.
+/// Scores and their means are mostly whole or short decimals: those are
+/// written from an integer, which is also many times faster than the exact
+/// float formatting a minutes document would otherwise spend its time in.
 fn plain_fixed(x: f64, decimals: usize) -> String {
     const POWERS: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
     if let Some(&power) = POWERS.get(decimals) {
         let scaled = x * power;
         // Within a millionth of a step of a whole number of steps, the
-        // digits are that number's: rounding to `decimals` places gives it.
-        if scaled < 1e15 && (scaled - scaled.round()).abs() < 1e-6 {
-            let mut digits = (scaled.round() as u64).to_string();
+        // digits are that number's; within a millionth of a half step,
+        // the next one up's.
+        let whole = if (scaled - scaled.round()).abs() < 1e-6 {
+            Some(scaled.round())
+        } else if (scaled - scaled.floor() - 0.5).abs() < 1e-6 {
+            Some(scaled.floor() + 1.0)
+        } else {
+            None
+        };
+        if let Some(whole) = whole.filter(|_| scaled < 1e15) {
+            let mut digits = (whole as u64).to_string();
             if digits.len() <= decimals {
                 digits.insert_str(0, &"0".repeat(decimals + 1 - digits.len()));
             }
@@ -86,6 +96,16 @@ fn plain_fixed(x: f64, decimals: usize) -> String {
         }
     }
     format!("{:.*}", decimals, x)
+}
+
+/// `x` with exactly `decimals` places, rounded half up, with a `.` and an
+/// ASCII minus, never `-0`: what files meant for programs carry (CSV).
+pub fn plain(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let text = plain_fixed(x.abs(), decimals);
+    if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { format!("-{text}") } else { text }
 }
 
 /// A decimal with exactly `decimals` places, for columns that line up by
@@ -155,12 +175,41 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_path_writes_what_the_float_formatter_writes() {
-        for x in [0.0, 1.0, 2.5, 3.25, 0.1 + 0.2, 2.675, 1.005, 12345.678, 79.76190476, 1e14, 0.0000004] {
+    fn away_from_halves_the_fast_path_writes_what_the_float_formatter_writes() {
+        for x in [0.0, 1.0, 0.1 + 0.2, 12345.678, 79.76190476, 1e14, 0.0000004, 2.6749, 3.1251] {
             for d in 0..=7 {
                 assert_eq!(plain_fixed(x, d), format!("{:.*}", d, x), "{x} to {d} places");
             }
         }
+    }
+
+    #[test]
+    fn halves_round_up_kaufmaennisch() {
+        // The float formatter rounds these to even, or down where the
+        // binary value lies a hair below the decimal one.
+        let cases = [
+            (3.125, 2, "3.13"),
+            (2.5, 0, "3"),
+            (3.25, 1, "3.3"),
+            (2.675, 2, "2.68"),
+            (1.005, 2, "1.01"),
+            (8.425, 2, "8.43"),
+            (84.25, 1, "84.3"),
+            (0.125, 2, "0.13"),
+            (3.124999, 2, "3.12"),
+        ];
+        for (x, d, want) in cases {
+            assert_eq!(plain_fixed(x, d), want, "{x} to {d} places");
+        }
+        assert_eq!(fixed(3.125, 2, Language::De), "3,13");
+        assert_eq!(fixed(-3.125, 2, Language::De), "−3,13");
+        assert_eq!(decimal(8.425, 2, Language::De), "8,43");
+        assert_eq!(percent(84.25, Language::De), "84,3\u{a0}%");
+        assert_eq!(percent_fixed(84.25, Language::En), "84.3%");
+        assert_eq!(plain(3.125, 2), "3.13");
+        assert_eq!(plain(-3.125, 2), "-3.13");
+        assert_eq!(plain(-0.001, 2), "0.00");
+        assert_eq!(plain(f64::NAN, 2), "");
     }
 
     #[test]

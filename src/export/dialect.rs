@@ -113,10 +113,7 @@ fn decimal(value: f64, places: usize, dialect: Dialect) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let mut s = format!("{value:.places$}");
-    if s.starts_with('-') && s[1..].bytes().all(|b| b == b'0' || b == b'.') {
-        s.remove(0);
-    }
+    let s = crate::format::plain(value, places);
     match dialect {
         Dialect::ExcelDe => s.replace('.', ","),
         Dialect::Rfc4180 => s,

@@ -195,11 +195,7 @@ fn total_text(result: &RoundResult, lang: Language, max: f64) -> Option<String> 
 
 /// Two places always, so that a column of aggregates lines up: "2,00".
 fn fixed(x: f64, lang: Language) -> String {
-    let text = format!("{x:.2}");
-    match lang {
-        Language::De => text.replace('.', ","),
-        Language::En => text,
-    }
+    crate::format::fixed(x, 2, lang)
 }
 
 fn earlier_rounds(app: &App, dossier: &str, round: u32, w: usize) -> Line<'static> {
