@@ -12,7 +12,7 @@ mod live;
 
 use decide::{counts, score_everything, select, type_text};
 use fixture::screen_text;
-use gremium::domain::{Language, Outcome};
+use gremium::domain::{DeferralReason, Language, Outcome};
 use gremium::ui::screens::decision::words;
 use gremium::ui::{Action, Screen, render_to_test_backend};
 use live::{demo, open_app, roll_call};
@@ -221,18 +221,30 @@ fn a_deferral_asks_for_its_reason_and_a_confirmation() {
     app.update(Action::ShowDecision);
     select(&mut app, "KS-WESERTOR");
     app.update(Action::Defer);
+    // Quorate: the committee's resolution first, a withdrawal on ↓, and
+    // lack of quorum is not offered.
+    let prompt = app.decision().defer().expect("prompt");
+    assert_eq!(prompt.kinds, [DeferralReason::Committee, DeferralReason::Withdrawn]);
+    let text = screen_text(&render_to_test_backend(&mut app, 80, 24));
+    assert!(text.contains("Anlass: ‹ Beschluss des Gremiums › (↑/↓ ändern)"), "{text}");
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(app.decision().defer().map(|p| p.kind), Some(DeferralReason::Committee), "↓ twice wraps");
     type_text(&mut app, "Nachreichung");
     app.update(Action::Open);
     assert_eq!(
         app.confirm().map(|p| p.question.as_str()),
-        Some("Vertagung festhalten: KS-WESERTOR (Kassel) – „Nachreichung“?")
+        Some(
+            "Vertagung festhalten: KS-WESERTOR (Kassel) – Beschluss des Gremiums; Begründung: „Nachreichung“?"
+        )
     );
     app.update(Action::Open);
     let entry = &app.state().proceedings.decisions["KS-WESERTOR"];
     assert_eq!((entry.outcome, entry.rationale.as_deref()), (Outcome::Deferred, Some("Nachreichung")));
+    assert_eq!(entry.deferral, Some(DeferralReason::Committee));
     assert_eq!(app.decided().deferred, ids(&["KS-WESERTOR"]));
     // Deferred twice: refused with the reason.
     app.update(Action::Defer);
-    assert_eq!(app.notice(), Some("Abgelehnt: KS-WESERTOR (Kassel) ist bereits zurückgestellt"));
+    assert_eq!(app.notice(), Some("Abgelehnt: KS-WESERTOR (Kassel) ist bereits vertagt"));
     assert!(app.decision().defer().is_none());
 }

@@ -194,7 +194,20 @@ fn the_csv_files_read_back_cell_by_cell() {
     assert_eq!(list[10][10..12], ["Nachrückerliste", "1"]);
     assert_eq!(
         list[21][3..],
-        ["HR-ALTSTADT", "Homberg (Efze)", "Kassel", "ja", "", "740000", "", "zurückgestellt", "", "", "", ""]
+        [
+            "HR-ALTSTADT",
+            "Homberg (Efze)",
+            "Kassel",
+            "ja",
+            "",
+            "740000",
+            "",
+            "vertagt (Beschluss des Gremiums)",
+            "",
+            "",
+            "",
+            ""
+        ]
     );
 
     let draft = read_csv("draft", "admission-list.csv", b',');

@@ -163,6 +163,7 @@ fn a_partly_scored_session_keeps_the_unscored_apart() {
         dossier: "MIC-ALTSTADT".into(),
         outcome: Outcome::Deferred,
         rationale: None,
+        deferral: gremium::domain::DeferralReason::Committee,
     });
     let (_tmp, mut app) = ranking_app(Language::De, setup);
     let terminal = fixture::render(&mut app, 80, 24);

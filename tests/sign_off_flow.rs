@@ -47,7 +47,7 @@ fn the_checklist_refuses_while_items_are_open() {
     assert!(screen.contains("│ WZ-DALHEIM "), "the refusal whole: {screen}");
     app.update(Action::Home);
     let screen = fixture::screen_text(&fixture::render(&mut app, 120, 40));
-    assert!(screen.contains(" ✗ Jeder Punkt entschieden oder zurückgestellt"), "{screen}");
+    assert!(screen.contains(" ✗ Jeder Punkt beschlossen oder vertagt"), "{screen}");
     assert!(screen.contains(" ✓ Beschlussfähigkeit bei jeder Abstimmung"), "{screen}");
     assert!(
         screen.contains("     noch ohne Beschluss: OF-LAUTERBORN, KS-WESERTOR, GI-WESTSTADT,"),

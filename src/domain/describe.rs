@@ -65,6 +65,8 @@ pub struct Description {
     /// When it happened, for attendance changes.
     pub at: Option<DateTime<FixedOffset>>,
     pub outcome: Option<Outcome>,
+    /// Why a deferral.
+    pub deferral: Option<crate::domain::DeferralReason>,
     /// Free text: a note, a reason, a rationale, the signer.
     pub text: Option<String>,
     /// Target position (agenda move) or target seq (undo/redo).
@@ -160,9 +162,10 @@ impl EventKind {
                 d.text = vote.motion.clone();
                 Action::VoteRecorded
             }
-            EventKind::DecisionRecorded { dossier, outcome, rationale, .. } => {
+            EventKind::DecisionRecorded { dossier, outcome, rationale, deferral, .. } => {
                 d.dossier = Some(dossier.clone());
                 d.outcome = Some(*outcome);
+                d.deferral = *deferral;
                 d.text = rationale.clone();
                 Action::DecisionRecorded
             }

@@ -146,7 +146,9 @@ pub enum EventKind {
     },
     /// A vote; when carried, it is the decision on every item it names.
     VoteRecorded(Vote),
-    /// A decision without a vote: only a deferral (`outcome` `deferred`).
+    /// A decision without a vote: only a deferral (`outcome` `deferred`),
+    /// with why (`deferral`; absent in records written before reasons,
+    /// read as `committee`).
     DecisionRecorded {
         dossier: String,
         outcome: Outcome,
@@ -154,6 +156,8 @@ pub enum EventKind {
         rationale: Option<String>,
         #[serde(default)]
         departs_from_ranking: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        deferral: Option<DeferralReason>,
     },
     NoteAdded {
         text: String,
@@ -287,6 +291,18 @@ impl VoteQuorum {
     pub fn held(&self) -> bool {
         self.present >= self.required
     }
+}
+
+/// Why an item is deferred to a later session (*vertagt*, PRODUCT.md §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeferralReason {
+    /// The committee was not quorate for it: no resolution was possible.
+    NotQuorate,
+    /// The committee resolved to deal with it later.
+    Committee,
+    /// The application was withdrawn.
+    Withdrawn,
 }
 
 /// The outcome of a decision on a dossier.

@@ -139,6 +139,9 @@ pub struct DecisionEntry {
     /// The outcome differs from what the ranking proposed at the time.
     pub departs_from_ranking: bool,
     pub vote: Option<u64>,
+    /// Why a deferral: set for every `deferred` outcome (a carried vote to
+    /// defer is the committee's resolution).
+    pub deferral: Option<crate::domain::DeferralReason>,
     pub seq: u64,
     pub at: DateTime<FixedOffset>,
 }

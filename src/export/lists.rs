@@ -10,6 +10,7 @@ use super::dialect::{Cell, CsvError, CsvTable, Dialect};
 use super::results::{DossierResult, OutcomeName, Results, VoteResult};
 use super::text::{ExportText, text};
 use crate::domain::Aggregate;
+use crate::domain::DeferralReason;
 
 pub const ADMISSION_LIST_FILE: &str = "admission-list.csv";
 pub const SCORES_FILE: &str = "scores.csv";
@@ -28,6 +29,14 @@ fn outcome_word(o: OutcomeName, t: &ExportText) -> &'static str {
         OutcomeName::WaitingList => t.waiting_list,
         OutcomeName::NotAdmitted => t.not_admitted,
         OutcomeName::Deferred => t.deferred,
+    }
+}
+
+fn deferral_word(kind: DeferralReason, t: &ExportText) -> &'static str {
+    match kind {
+        DeferralReason::NotQuorate => t.deferral_kinds[0],
+        DeferralReason::Committee => t.deferral_kinds[1],
+        DeferralReason::Withdrawn => t.deferral_kinds[2],
     }
 }
 
@@ -64,7 +73,10 @@ pub fn admission_list_csv(r: &Results, dialect: Dialect) -> Result<Vec<u8>, CsvE
                 Cell::Empty
             };
             let decision = d.decision.as_ref();
-            let outcome = decision.map_or(t.undecided, |x| outcome_word(x.outcome, t));
+            let outcome = decision.map_or(t.undecided, |x| match x.deferral {
+                Some(kind) if x.outcome == OutcomeName::Deferred => deferral_word(kind, t),
+                _ => outcome_word(x.outcome, t),
+            });
             let vote = decision.and_then(|x| x.vote).and_then(|n| find_vote(r, d, n));
             let count = |f: fn(&VoteResult) -> u32| vote.map_or(Cell::Empty, |v| Cell::Int(i64::from(f(v))));
             table.row(&[

@@ -293,6 +293,10 @@ pub struct DecisionResult {
     /// The carried vote that decided it; absent for a deferral without a vote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote: Option<u64>,
+    /// Why a deferral: `not_quorate` (no resolution was possible),
+    /// `committee` (the committee resolved so), `withdrawn`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferral: Option<crate::domain::DeferralReason>,
     pub at: At,
     /// Decided by an amendment after sign-off.
     pub amended: bool,

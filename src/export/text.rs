@@ -13,6 +13,8 @@ pub struct ExportText {
     pub waiting_list: &'static str,
     pub not_admitted: &'static str,
     pub deferred: &'static str,
+    /// A deferral with why: not quorate, the committee's, withdrawn.
+    pub deferral_kinds: [&'static str; 3],
     pub undecided: &'static str,
     pub admission_header: [&'static str; 15],
     pub scores_header: [&'static str; 13],
@@ -35,7 +37,12 @@ const DE: ExportText = ExportText {
     admitted: "aufgenommen",
     waiting_list: "Nachrückerliste",
     not_admitted: "nicht aufgenommen",
-    deferred: "zurückgestellt",
+    deferred: "vertagt",
+    deferral_kinds: [
+        "vertagt (nicht beschlussfähig)",
+        "vertagt (Beschluss des Gremiums)",
+        "vertagt (Antrag zurückgezogen)",
+    ],
     undecided: "offen",
     admission_header: [
         "Status",
@@ -82,6 +89,11 @@ const EN: ExportText = ExportText {
     waiting_list: "waiting list",
     not_admitted: "not admitted",
     deferred: "deferred",
+    deferral_kinds: [
+        "deferred (not quorate)",
+        "deferred (committee's resolution)",
+        "deferred (application withdrawn)",
+    ],
     undecided: "open",
     admission_header: [
         "Status",

@@ -127,9 +127,17 @@ fn proceedings(cx: &Context, item: &Item) -> Vec<Block> {
                     blocks.push(votes::en_bloc_entry(cx, d, voted));
                 }
             }
-            Entry::Decision { seq, at, outcome, rationale, departs } => {
+            Entry::Decision { seq, at, outcome, rationale, departs, deferral } => {
                 blocks.extend(amended(cx, *seq));
-                blocks.extend(votes::decision(cx, d, *at, *outcome, rationale.as_deref(), *departs))
+                blocks.extend(votes::decision(
+                    cx,
+                    d,
+                    *at,
+                    *outcome,
+                    *deferral,
+                    rationale.as_deref(),
+                    *departs,
+                ))
             }
         }
     }

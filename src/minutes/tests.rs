@@ -2,6 +2,7 @@
 //! with a late arrival and an early departure, a pre-declared and a live
 //! conflict, a scored and revealed item, notes, a deferral.
 
+use crate::domain::DeferralReason;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -310,8 +311,12 @@ fn undone_actions_are_not_in_the_minutes() {
 fn sign_off_and_amendments_with_the_day_they_happened() {
     let mut r = under_way(Language::De);
     for d in ["D0000", "D0001", "D0002"] {
-        let defer =
-            Command::RecordDecision { dossier: d.into(), outcome: Outcome::Deferred, rationale: None };
+        let defer = Command::RecordDecision {
+            dossier: d.into(),
+            outcome: Outcome::Deferred,
+            rationale: None,
+            deferral: DeferralReason::Withdrawn,
+        };
         r.at(t(10, 50), defer);
     }
     r.at(t(11, 0), Command::SignOff { by: "m00".into() });

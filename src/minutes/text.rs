@@ -158,6 +158,10 @@ pub struct Text {
     pub over_budget: &'static str,
     pub rationale: &'static str,
     pub decision_no_vote: &'static str,
+    /// A deferral for lack of quorum: no resolution. "{clock}", "{dossier}".
+    pub deferral_not_quorate: &'static str,
+    /// A deferral because the application was withdrawn.
+    pub deferral_withdrawn: &'static str,
     pub en_bloc_heading: &'static str,
     pub en_bloc_header: [&'static str; 4],
     pub en_bloc_carried: &'static str,

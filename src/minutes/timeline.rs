@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::{EventKind, Outcome, SessionState, Vote, VoteSubject};
+use crate::domain::{DeferralReason, EventKind, Outcome, SessionState, Vote, VoteSubject};
 use crate::rules::{Quorum, required_present};
 
 type At = DateTime<FixedOffset>;
@@ -75,6 +75,8 @@ pub enum Entry {
         outcome: Outcome,
         rationale: Option<String>,
         departs: bool,
+        /// Why a deferral (records before reasons: the committee's).
+        deferral: Option<DeferralReason>,
     },
 }
 
@@ -263,7 +265,7 @@ impl Walk<'_> {
                     }
                 }
             }
-            EventKind::DecisionRecorded { dossier, outcome, rationale, departs_from_ranking } => {
+            EventKind::DecisionRecorded { dossier, outcome, rationale, departs_from_ranking, deferral } => {
                 let i = self.touch(dossier);
                 self.out.items[i].entries.push(Entry::Decision {
                     seq,
@@ -271,6 +273,8 @@ impl Walk<'_> {
                     outcome: *outcome,
                     rationale: rationale.clone(),
                     departs: *departs_from_ranking,
+                    deferral: (*outcome == Outcome::Deferred)
+                        .then(|| deferral.unwrap_or(DeferralReason::Committee)),
                 });
             }
             _ => {}

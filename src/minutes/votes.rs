@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset};
 use super::context::{Context, fill, para, table};
 use super::timeline::Voted;
 use super::{Block, Inline, Section};
-use crate::domain::{Ballot, Majority, Outcome, Vote, VoteSubject};
+use crate::domain::{Ballot, DeferralReason, Majority, Outcome, Vote, VoteSubject};
 use crate::rules::{Counts, VoteReason, vote_result};
 
 type At = DateTime<FixedOffset>;
@@ -89,12 +89,20 @@ pub fn decision(
     dossier: &str,
     at: At,
     outcome: Outcome,
+    deferral: Option<DeferralReason>,
     rationale: Option<&str>,
     departs: bool,
 ) -> Vec<Block> {
     let t = cx.t;
+    // Only the committee's deferral is a resolution; lack of quorum and a
+    // withdrawal are recorded as what they are.
+    let template = match deferral {
+        Some(DeferralReason::NotQuorate) => t.deferral_not_quorate,
+        Some(DeferralReason::Withdrawn) => t.deferral_withdrawn,
+        Some(DeferralReason::Committee) | None => t.decision_no_vote,
+    };
     let mut blocks = vec![para(fill(
-        t.decision_no_vote,
+        template,
         &[("clock", &cx.clock(at)), ("dossier", dossier), ("outcome", &resolution_outcome(cx, outcome))],
     ))];
     if departs {

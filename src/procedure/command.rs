@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::{Ballot, Outcome, VoteSubject};
+use crate::domain::{Ballot, DeferralReason, Outcome, VoteSubject};
 use crate::rules::{Check, CheckDetail};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,11 +75,14 @@ pub enum Command {
         tie_choice: Option<Ballot>,
         rationale: Option<String>,
     },
-    /// A decision without a vote: only a deferral.
+    /// A decision without a vote: only a deferral, with why. `not_quorate`
+    /// only when the committee is not quorate for the item (no resolution
+    /// is possible); `committee` only when it is (it is a resolution).
     RecordDecision {
         dossier: String,
         outcome: Outcome,
         rationale: Option<String>,
+        deferral: DeferralReason,
     },
     AddNote {
         text: String,
@@ -127,8 +130,10 @@ pub enum DomainError {
     OutOfAgenda { to: usize, len: usize },
     #[error("`{0}` is already at that position")]
     NothingToMove(String),
-    #[error("`{0}` is already deferred")]
+    #[error("`{0}` is already deferred to a later session")]
     AlreadyDeferred(String),
+    #[error("`{0}` is already moved later on today's agenda")]
+    AlreadyPostponed(String),
     #[error("`{0}` is already the current item")]
     AlreadyOpen(String),
     #[error("no agenda item is open")]
@@ -175,6 +180,8 @@ pub enum DomainError {
     NotQuorate { present: u32, required: u32 },
     #[error("only a deferral is decided without a vote")]
     VoteRequired,
+    #[error("the committee is quorate for `{0}`: a deferral for lack of quorum does not apply")]
+    DeferralQuorate(String),
     #[error("a departure from the ranking or the budget needs a written rationale")]
     RationaleRequired,
     #[error("sign-off is not possible yet: {}", describe_check(.0))]

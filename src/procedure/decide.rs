@@ -5,7 +5,7 @@
 //! checked in `vote.rs`.
 
 use super::command::{Command, DomainError};
-use crate::domain::{EventKind, Outcome, SessionState, Vote};
+use crate::domain::{DeferralReason, EventKind, Outcome, SessionState, Vote};
 use crate::rules::Counts;
 
 type Decided = Result<Vec<EventKind>, DomainError>;
@@ -112,7 +112,7 @@ impl Procedure<'_> {
             Command::DeferItem { dossier, reason } => {
                 self.known_dossier(dossier)?;
                 if p.agenda.deferred.contains(dossier) {
-                    return Err(DomainError::AlreadyDeferred(dossier.clone()));
+                    return Err(DomainError::AlreadyPostponed(dossier.clone()));
                 }
                 let reason = reason.clone().filter(|r| !r.trim().is_empty());
                 one(EventKind::AgendaItemDeferred { dossier: dossier.clone(), reason })
@@ -162,10 +162,25 @@ impl Procedure<'_> {
                 }
                 one(EventKind::VoteRecorded(Vote { motion, rationale, ..vote }))
             }
-            Command::RecordDecision { dossier, outcome, rationale } => {
+            Command::RecordDecision { dossier, outcome, rationale, deferral } => {
                 self.known_dossier(dossier)?;
                 if *outcome != Outcome::Deferred {
                     return Err(DomainError::VoteRequired);
+                }
+                // Lack of quorum is a fact, not a choice; a resolution of
+                // the committee needs the committee quorate.
+                let quorum = crate::rules::subject_quorum(self.0, std::slice::from_ref(dossier));
+                match deferral {
+                    DeferralReason::NotQuorate if quorum.reached() => {
+                        return Err(DomainError::DeferralQuorate(dossier.clone()));
+                    }
+                    DeferralReason::Committee if !quorum.reached() => {
+                        return Err(DomainError::NotQuorate {
+                            present: quorum.present,
+                            required: quorum.required,
+                        });
+                    }
+                    _ => {}
                 }
                 match p.decisions.get(dossier) {
                     Some(e) if e.outcome == Outcome::Deferred => {
@@ -180,6 +195,7 @@ impl Procedure<'_> {
                     outcome: *outcome,
                     rationale,
                     departs_from_ranking: false,
+                    deferral: Some(*deferral),
                 })
             }
             Command::AddNote { text, dossier } => {

@@ -1,5 +1,6 @@
 mod votes;
 
+use crate::domain::DeferralReason;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
@@ -217,7 +218,12 @@ fn votes_never_exceed_eligible_voters_and_ballots_must_add_up() {
 fn after_sign_off_changes_need_an_amendment() {
     let mut r = Run::new();
     for d in ["D0000", "D0001", "D0002"] {
-        r.ok(Command::RecordDecision { dossier: d.into(), outcome: Outcome::Deferred, rationale: None });
+        r.ok(Command::RecordDecision {
+            dossier: d.into(),
+            outcome: Outcome::Deferred,
+            rationale: None,
+            deferral: DeferralReason::Withdrawn,
+        });
     }
     assert_eq!(
         r.err(Command::SignOff { by: "m00".into() }),

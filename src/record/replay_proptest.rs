@@ -3,6 +3,7 @@
 //! state the live path had at that point; undo restores exactly what was
 //! there before the action, redo exactly what was there after it.
 
+use crate::domain::DeferralReason;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -49,7 +50,12 @@ fn command(op: Op, at: DateTime<FixedOffset>) -> Command {
             v,
             None,
         ),
-        15 => Command::RecordDecision { dossier, outcome: Outcome::Deferred, rationale: None },
+        15 => Command::RecordDecision {
+            dossier,
+            outcome: Outcome::Deferred,
+            rationale: None,
+            deferral: DeferralReason::Withdrawn,
+        },
         19 => Command::ConfirmDulyInvited,
         20 => Command::SignOff { by: "m00".into() },
         21 => Command::Amend {

@@ -29,6 +29,9 @@ pub fn event(d: &Description, s: &Strings) -> String {
     if let Some(outcome) = d.outcome {
         parts.push(outcome_word(outcome, s));
     }
+    if let Some(kind) = d.deferral {
+        parts.push(format!("({})", deferral_kind(kind, s)));
+    }
     if let Some(carried) = d.carried {
         parts.push(if carried { r.carried } else { r.not_carried }.to_string());
     }
@@ -77,7 +80,8 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::NothingToUndo => "nothing to undo".into(),
         DomainError::NothingToRedo => "nothing to redo".into(),
         DomainError::EmptyText => "the text is empty".into(),
-        DomainError::AlreadyDeferred(d) => format!("{} is already deferred", id(d)),
+        DomainError::AlreadyDeferred(d) => format!("{} is already deferred to a later session", id(d)),
+        DomainError::AlreadyPostponed(d) => format!("{} is already moved later on today's agenda", id(d)),
         DomainError::NothingToMove(d) => format!("{} is already in that place", id(d)),
         DomainError::UnknownMember(m) => format!("unknown member {}", q(m)),
         DomainError::UnknownDossier(d) => format!("unknown dossier {}", q(d)),
@@ -121,6 +125,9 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::TieChoiceWithoutTie => "the chair's casting vote applies to a tie only".into(),
         DomainError::ChairDoesNotDecideTies => {
             "under the rules of procedure the chair does not decide ties".into()
+        }
+        DomainError::DeferralQuorate(d) => {
+            format!("the committee is quorate for {}: a deferral for lack of quorum does not apply", id(d))
         }
         DomainError::ChairVoteMissing => {
             "tie: everyone voted, so the chair did too – give the chair's vote (yes, no or abstain)".into()
@@ -176,7 +183,8 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::NothingToUndo => "nichts rückgängig zu machen".into(),
         DomainError::NothingToRedo => "nichts wiederherzustellen".into(),
         DomainError::EmptyText => "der Text ist leer".into(),
-        DomainError::AlreadyDeferred(d) => format!("{} ist bereits zurückgestellt", id(d)),
+        DomainError::AlreadyDeferred(d) => format!("{} ist bereits vertagt", id(d)),
+        DomainError::AlreadyPostponed(d) => format!("{} ist bereits zurückgestellt", id(d)),
         DomainError::NothingToMove(d) => format!("{} steht bereits an dieser Stelle", id(d)),
         DomainError::UnknownMember(m) => format!("unbekanntes Mitglied {}", q(m)),
         DomainError::UnknownDossier(d) => format!("unbekanntes Dossier {}", q(d)),
@@ -222,6 +230,9 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::TieChoiceWithoutTie => "ein Stichentscheid gilt nur bei Stimmengleichheit".into(),
         DomainError::ChairDoesNotDecideTies => {
             "nach der Geschäftsordnung entscheidet der Vorsitz keine Stimmengleichheit".into()
+        }
+        DomainError::DeferralQuorate(d) => {
+            format!("das Gremium ist für {} beschlussfähig: eine Vertagung mangels Beschlussfähigkeit scheidet aus", id(d))
         }
         DomainError::ChairVoteMissing => {
             "Stimmengleichheit: alle haben abgestimmt, also auch der Vorsitz – seine Stimme angeben (Ja, Nein oder Enthaltung)"
@@ -289,6 +300,17 @@ fn member_name(session: &Session, id: &str) -> String {
         .member(id)
         .map(|m| clean_line(&m.name).into_owned())
         .unwrap_or_else(|| format!("„{}“", clean_line(id)))
+}
+
+/// The words for why an item is deferred.
+pub fn deferral_kind(kind: crate::domain::DeferralReason, s: &Strings) -> &'static str {
+    use crate::domain::DeferralReason;
+    let k = &s.decision.deferral_kinds;
+    match kind {
+        DeferralReason::NotQuorate => k[0],
+        DeferralReason::Committee => k[1],
+        DeferralReason::Withdrawn => k[2],
+    }
 }
 
 /// What a failing sign-off check found, in a line.

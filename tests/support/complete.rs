@@ -155,6 +155,7 @@ pub fn record_session(session: &Arc<Session>, dir: &Path, stage: Stage) -> LiveS
         rationale: Some(
             "Kosten- und Finanzierungsübersicht fehlt; Wiedervorlage in der nächsten Sitzung.".into(),
         ),
+        deferral: gremium::domain::DeferralReason::Committee,
     });
     let ranking = rules::ranking(run.state());
     let proposal = |d: &str| match ranking.get(d).map(|r| r.place) {

@@ -15,7 +15,7 @@ use serde::de::{
 };
 use serde::{Deserialize, forward_to_deserialize_any};
 
-use super::{EventKind, InputChange, InputsDigest, Outcome, Vote};
+use super::{DeferralReason, EventKind, InputChange, InputsDigest, Outcome, Vote};
 
 type At = DateTime<FixedOffset>;
 
@@ -116,6 +116,8 @@ enum Body {
         rationale: Option<String>,
         #[serde(default)]
         departs_from_ranking: bool,
+        #[serde(default)]
+        deferral: Option<DeferralReason>,
     },
     NoteAdded {
         text: String,
@@ -447,12 +449,14 @@ mod tests {
                 outcome: Outcome::Deferred,
                 rationale: Some("Unterlagen fehlen".into()),
                 departs_from_ranking: false,
+                deferral: Some(DeferralReason::NotQuorate),
             },
             EventKind::DecisionRecorded {
                 dossier: "D4".into(),
                 outcome: Outcome::Deferred,
                 rationale: None,
                 departs_from_ranking: false,
+                deferral: None,
             },
             EventKind::Amendment {
                 reason: "Nachtrag".into(),

@@ -9,7 +9,7 @@ use super::{
     AmendmentEntry, ApplyError, CurrentItem, DecisionEntry, Done, LiveConflict, NoteEntry, Opening, Presence,
     Prior, Reveal, ScoreKey, SessionState, SignOff, Undone, VoteEntry,
 };
-use crate::domain::event::EventKind;
+use crate::domain::event::{DeferralReason, EventKind, Outcome};
 
 type At = DateTime<FixedOffset>;
 
@@ -164,6 +164,8 @@ impl SessionState {
                             rationale: vote.rationale.clone(),
                             departs_from_ranking: vote.departing.contains(&item.dossier),
                             vote: Some(seq),
+                            deferral: (item.outcome == Outcome::Deferred)
+                                .then_some(DeferralReason::Committee),
                             seq,
                             at,
                         };
@@ -173,12 +175,16 @@ impl SessionState {
                 }
                 Prior::Vote(replaced)
             }
-            EventKind::DecisionRecorded { dossier, outcome, rationale, departs_from_ranking } => {
+            EventKind::DecisionRecorded { dossier, outcome, rationale, departs_from_ranking, deferral } => {
+                // Records from before reasons: a deferral was the committee's.
+                let deferral =
+                    (*outcome == Outcome::Deferred).then(|| deferral.unwrap_or(DeferralReason::Committee));
                 let entry = DecisionEntry {
                     outcome: *outcome,
                     rationale: rationale.clone(),
                     departs_from_ranking: *departs_from_ranking,
                     vote: None,
+                    deferral,
                     seq,
                     at,
                 };

@@ -140,6 +140,7 @@ impl Results {
                             rationale: e.rationale.clone(),
                             departs_from_ranking: e.departs_from_ranking,
                             vote: e.vote,
+                            deferral: e.deferral,
                             at: e.at,
                             amended: amended(e.seq),
                         }

@@ -4,6 +4,7 @@
 //! the budget with its rationale, a deferral, an undone vote, and the
 //! result of the session.
 
+use crate::domain::DeferralReason;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -290,6 +291,7 @@ fn a_deferral_with_its_reason_and_an_undone_vote_that_is_not_there() {
         dossier: "D0002".into(),
         outcome: Outcome::Deferred,
         rationale: Some("Kostenschätzung fehlt".into()),
+        deferral: DeferralReason::Committee,
     };
     r.at(t(10, 20), defer);
     let m = build(&r.state, t(11, 0));
@@ -303,4 +305,45 @@ fn a_deferral_with_its_reason_and_an_undone_vote_that_is_not_there() {
         lines(blocks(&m, "Ergebnis"))[6..9],
         ["Vertagt", "3 | D0002 | Town 2 | 800.000\u{a0}€", "⚠ Noch ohne Beschluss (3): D0000, D0001, D0003."]
     );
+}
+
+#[test]
+fn a_deferral_for_lack_of_quorum_or_a_withdrawal_is_no_resolution() {
+    let mut r = ready(Language::De, Majority::Simple);
+    let defer = |d: &str, deferral| Command::RecordDecision {
+        dossier: d.into(),
+        outcome: Outcome::Deferred,
+        rationale: None,
+        deferral,
+    };
+    // Quorate: lack of quorum cannot be the reason.
+    assert_eq!(
+        crate::procedure::decide(&r.state, &defer("D0002", DeferralReason::NotQuorate)),
+        Err(crate::procedure::DomainError::DeferralQuorate("D0002".into()))
+    );
+    r.at(t(10, 20), defer("D0001", DeferralReason::Withdrawn));
+    for m in ["m01", "m02", "m03", "m04", "m05", "m06"] {
+        r.at(t(10, 30), Command::Leave { member: m.into(), at: t(10, 30) });
+    }
+    // Not quorate now: no resolution of the committee, only the fact.
+    assert!(matches!(
+        crate::procedure::decide(&r.state, &defer("D0002", DeferralReason::Committee)),
+        Err(crate::procedure::DomainError::NotQuorate { .. })
+    ));
+    r.at(t(10, 40), defer("D0002", DeferralReason::NotQuorate));
+    let m = build(&r.state, t(11, 0));
+    let item = lines(blocks(&m, "TOP 3: D0002 – Town 2, Quarter 2"));
+    assert_eq!(
+        item.last().map(String::as_str),
+        Some(
+            "10:40 Uhr: Keine Beschlussfassung über D0002: das Gremium ist nicht beschlussfähig. Der Punkt ist vertagt."
+        )
+    );
+    let item = lines(blocks(&m, "TOP 2: D0001 – Town 1, Quarter 1"));
+    assert_eq!(
+        item.last().map(String::as_str),
+        Some("10:20 Uhr: Der Antrag D0001 ist zurückgezogen; keine Beschlussfassung. Der Punkt ist vertagt.")
+    );
+    let all = crate::minutes::markdown::markdown(&m);
+    assert!(!all.contains("Beschluss ohne Abstimmung"), "{all}");
 }

@@ -152,6 +152,8 @@ pub static DE: Text = Text {
     over_budget: "über dem Budget",
     rationale: "Begründung: {}",
     decision_no_vote: "{clock}: Beschluss ohne Abstimmung: {dossier} {outcome}.",
+    deferral_not_quorate: "{clock}: Keine Beschlussfassung über {dossier}: das Gremium ist nicht beschlussfähig. Der Punkt ist vertagt.",
+    deferral_withdrawn: "{clock}: Der Antrag {dossier} ist zurückgezogen; keine Beschlussfassung. Der Punkt ist vertagt.",
     en_bloc_heading: "Beschluss über die Vorschlagsliste (en bloc), {clock}",
     en_bloc_header: ["Nr.", "Kennung", "Kommune", "Antrag"],
     en_bloc_carried: "{clock}: beschlossen en bloc – {outcome}, siehe {section}.",

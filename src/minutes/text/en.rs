@@ -150,6 +150,8 @@ pub static EN: Text = Text {
     over_budget: "over the budget",
     rationale: "Rationale: {}",
     decision_no_vote: "{clock}: decided without a vote: {dossier} {outcome}.",
+    deferral_not_quorate: "{clock}: no resolution on {dossier}: the committee is not quorate. The item is deferred to a later session.",
+    deferral_withdrawn: "{clock}: the application {dossier} is withdrawn; no resolution. The item is deferred to a later session.",
     en_bloc_heading: "Resolution on the proposed list (en bloc), {clock}",
     en_bloc_header: ["No.", "Id", "Municipality", "Motion"],
     en_bloc_carried: "{clock}: decided en bloc – {outcome}, see {section}.",

@@ -2,6 +2,7 @@
 //! every item, one undo takes it all back, departures and going over the
 //! budget need a rationale, and sign-off waits for the checklist.
 
+use crate::domain::DeferralReason;
 use std::collections::BTreeMap;
 
 use super::{Run, score};
@@ -120,7 +121,12 @@ fn a_vote_without_quorum_is_refused_and_the_item_can_be_deferred() {
         r.err(vote(on("D0000", Outcome::Admitted), 2, 0, 0)),
         DomainError::NotQuorate { present: 2, required: 3 }
     );
-    r.ok(Command::RecordDecision { dossier: "D0000".into(), outcome: Outcome::Deferred, rationale: None });
+    r.ok(Command::RecordDecision {
+        dossier: "D0000".into(),
+        outcome: Outcome::Deferred,
+        rationale: None,
+        deferral: DeferralReason::Withdrawn,
+    });
     let entry = &r.state.proceedings.decisions["D0000"];
     assert_eq!((entry.outcome, entry.vote, entry.departs_from_ranking), (Outcome::Deferred, None, false));
 }
@@ -172,7 +178,8 @@ fn a_carried_vote_is_the_decision_and_a_rejected_one_decides_nothing() {
         r.err(Command::RecordDecision {
             dossier: "D0001".into(),
             outcome: Outcome::Deferred,
-            rationale: None
+            rationale: None,
+            deferral: DeferralReason::Withdrawn,
         }),
         DomainError::AlreadyDecided("D0001".into())
     );
@@ -182,7 +189,12 @@ fn a_carried_vote_is_the_decision_and_a_rejected_one_decides_nothing() {
 fn an_en_bloc_vote_decides_every_item_and_one_undo_takes_them_all_back() {
     let mut r = scored();
     // A deferral may be replaced by a vote.
-    r.ok(Command::RecordDecision { dossier: "D0003".into(), outcome: Outcome::Deferred, rationale: None });
+    r.ok(Command::RecordDecision {
+        dossier: "D0003".into(),
+        outcome: Outcome::Deferred,
+        rationale: None,
+        deferral: DeferralReason::Withdrawn,
+    });
     let before = r.state.proceedings.clone();
     r.ok(vote(proposed_list(), 3, 0, 1));
     let decided: Vec<_> =
@@ -222,16 +234,27 @@ fn admitting_without_a_vote_is_refused() {
     let mut r = scored();
     for o in [Outcome::Admitted, Outcome::NotAdmitted, Outcome::WaitingList { position: 1 }] {
         assert_eq!(
-            r.err(Command::RecordDecision { dossier: "D0001".into(), outcome: o, rationale: None }),
+            r.err(Command::RecordDecision {
+                dossier: "D0001".into(),
+                outcome: o,
+                rationale: None,
+                deferral: DeferralReason::Withdrawn
+            }),
             DomainError::VoteRequired
         );
     }
-    r.ok(Command::RecordDecision { dossier: "D0001".into(), outcome: Outcome::Deferred, rationale: None });
+    r.ok(Command::RecordDecision {
+        dossier: "D0001".into(),
+        outcome: Outcome::Deferred,
+        rationale: None,
+        deferral: DeferralReason::Withdrawn,
+    });
     assert_eq!(
         r.err(Command::RecordDecision {
             dossier: "D0001".into(),
             outcome: Outcome::Deferred,
-            rationale: None
+            rationale: None,
+            deferral: DeferralReason::Withdrawn,
         }),
         DomainError::AlreadyDeferred("D0001".into())
     );
@@ -375,7 +398,12 @@ fn the_deputy_decides_a_tie_on_an_item_the_chair_cannot_vote_on() {
 fn sign_off_is_by_the_chair_present_or_the_deputy_when_the_chair_has_left() {
     let mut r = with_deputy();
     for d in ["D0000", "D0001", "D0002", "D0003", "D0004"] {
-        r.ok(Command::RecordDecision { dossier: d.into(), outcome: Outcome::Deferred, rationale: None });
+        r.ok(Command::RecordDecision {
+            dossier: d.into(),
+            outcome: Outcome::Deferred,
+            rationale: None,
+            deferral: DeferralReason::Withdrawn,
+        });
     }
     let refused = r.err(Command::SignOff { by: "m02".into() });
     assert_eq!(refused, DomainError::NotChairing { member: "m02".into(), acting: Some("m00".into()) });
@@ -402,10 +430,20 @@ fn sign_off_is_by_the_chair_present_or_the_deputy_when_the_chair_has_left() {
 fn sign_off_closes_an_item_still_open_at_its_own_time() {
     let mut r = with_deputy();
     for d in ["D0000", "D0001", "D0002", "D0003"] {
-        r.ok(Command::RecordDecision { dossier: d.into(), outcome: Outcome::Deferred, rationale: None });
+        r.ok(Command::RecordDecision {
+            dossier: d.into(),
+            outcome: Outcome::Deferred,
+            rationale: None,
+            deferral: DeferralReason::Withdrawn,
+        });
     }
     r.ok(Command::OpenItem { dossier: "D0004".into() });
-    r.ok(Command::RecordDecision { dossier: "D0004".into(), outcome: Outcome::Deferred, rationale: None });
+    r.ok(Command::RecordDecision {
+        dossier: "D0004".into(),
+        outcome: Outcome::Deferred,
+        rationale: None,
+        deferral: DeferralReason::Withdrawn,
+    });
     assert!(r.state.proceedings.agenda.current.is_some());
     let kinds = r.ok(Command::SignOff { by: "m00".into() });
     assert_eq!(
@@ -444,7 +482,12 @@ fn sign_off_waits_for_every_item_then_an_amended_vote_replaces_a_decision() {
     };
     assert_eq!(refused, DomainError::SignOffIncomplete(Box::new(open)));
     assert_eq!(refused.to_string(), "sign-off is not possible yet: items without a decision: D0004");
-    r.ok(Command::RecordDecision { dossier: "D0004".into(), outcome: Outcome::Deferred, rationale: None });
+    r.ok(Command::RecordDecision {
+        dossier: "D0004".into(),
+        outcome: Outcome::Deferred,
+        rationale: None,
+        deferral: DeferralReason::Withdrawn,
+    });
     assert!(crate::rules::sign_off_checklist(&r.state).iter().all(|c| c.ok));
     r.ok(Command::SignOff { by: "m00".into() });
 
@@ -501,7 +544,12 @@ fn the_checklist_finds_a_vote_without_quorum_and_an_unjustified_excess_in_an_edi
     r.state.apply(&event).unwrap();
     r.seq += 1;
     for d in ["D0000", "D0004"] {
-        r.ok(Command::RecordDecision { dossier: d.into(), outcome: Outcome::Deferred, rationale: None });
+        r.ok(Command::RecordDecision {
+            dossier: d.into(),
+            outcome: Outcome::Deferred,
+            rationale: None,
+            deferral: DeferralReason::Withdrawn,
+        });
     }
     let checks = crate::rules::sign_off_checklist(&r.state);
     let found: Vec<(CheckItem, bool)> = checks.iter().map(|c| (c.item, c.ok)).collect();

@@ -12,6 +12,7 @@ pub mod words;
 pub use state::{DecisionState, DeferPrompt};
 
 use super::Hint;
+use crate::domain::DeferralReason;
 use crate::domain::Outcome;
 use crate::procedure::Command;
 use crate::ui::action::Action;
@@ -21,7 +22,7 @@ use crate::ui::effect::Effect;
 use crate::ui::keymap::Scope;
 use crate::ui::prompts::Confirm;
 use crate::ui::screens::Screen;
-use crate::ui::widgets::text_field::{Edit, TextField};
+use crate::ui::widgets::text_field::Edit;
 use dialog::{Step, VoteDialog};
 pub use list::page_height;
 
@@ -63,6 +64,14 @@ pub fn intercept(app: &App, state: &mut DecisionState, action: Action) -> Option
             Action::Back => return Some(Vec::new()),
             Action::Quit => vec![Effect::Quit],
             Action::Open => ask_defer(app, &prompt),
+            Action::Up => {
+                prompt.cycle(-1);
+                Vec::new()
+            }
+            Action::Down => {
+                prompt.cycle(1);
+                Vec::new()
+            }
             _ => Vec::new(),
         };
         state.defer = Some(prompt);
@@ -114,11 +123,13 @@ fn ask_defer(app: &App, prompt: &DeferPrompt) -> Vec<Effect> {
         dossier: prompt.dossier.clone(),
         outcome: Outcome::Deferred,
         rationale: reason,
+        deferral: prompt.kind,
     };
     let question = s
         .decision
         .confirm_defer
         .replace("{dossier}", &crate::ui::describe::dossier_name(app.session(), &prompt.dossier))
+        .replace("{kind}", crate::ui::describe::deferral_kind(prompt.kind, s))
         .replace("{reason}", &shown);
     vec![Effect::Ask(Confirm { title: s.decision.confirm_title, question, command })]
 }
@@ -144,16 +155,20 @@ pub fn handle(app: &App, state: &mut DecisionState, action: Action) -> Vec<Effec
         },
         Action::Defer => {
             let Some(dossier) = selected else { return Vec::new() };
+            // Withdrawn fits whatever the quorum: it probes the rest.
             let probe = Command::RecordDecision {
                 dossier: dossier.clone(),
                 outcome: Outcome::Deferred,
                 rationale: None,
+                deferral: DeferralReason::Withdrawn,
             };
             match crate::procedure::decide(app.state(), &probe) {
                 // After sign-off the deferral becomes an amendment once its
                 // reason is typed.
                 Ok(_) | Err(crate::procedure::DomainError::SignedOff) => {
-                    state.defer = Some(DeferPrompt { dossier, reason: TextField::new() });
+                    let quorate =
+                        crate::rules::subject_quorum(app.state(), std::slice::from_ref(&dossier)).reached();
+                    state.defer = Some(DeferPrompt::new(dossier, quorate));
                     Vec::new()
                 }
                 Err(e) => {

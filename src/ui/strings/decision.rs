@@ -139,6 +139,11 @@ pub struct DecisionStrings {
     pub defer_title: &'static str,
     pub defer_prompt: &'static str,
     pub no_reason: &'static str,
+    /// Why a deferral (PRODUCT.md §3): not quorate, the committee's
+    /// resolution, withdrawn.
+    pub deferral_kinds: [&'static str; 3],
+    /// "{kind}": the deferral's kind, changed with ↑/↓.
+    pub defer_kind: &'static str,
     pub nothing_en_bloc: &'static str,
     pub already_decided: &'static str,
 }
@@ -237,10 +242,12 @@ pub static DE: DecisionStrings = DecisionStrings {
     vote_notice: "Antrag auf {motion} von {dossier}: {result}",
     chair_vote_missing: "Stimmengleichheit: alle haben abgestimmt, also auch der Vorsitz – seine Stimme angeben (Ja, Nein oder Enthaltung)",
     vote_notice_en_bloc: "Antrag en bloc über {n} [Dossier|Dossiers]: {result}",
-    confirm_defer: "Vertagung festhalten: {dossier} – {reason}?",
+    confirm_defer: "Vertagung festhalten: {dossier} – {kind}; Begründung: {reason}?",
     defer_title: "Vertagen",
     defer_prompt: "Grund der Vertagung (Enter: weiter, Esc: abbrechen)",
-    no_reason: "ohne Grund",
+    no_reason: "keine",
+    deferral_kinds: ["nicht beschlussfähig", "Beschluss des Gremiums", "Antrag zurückgezogen"],
+    defer_kind: "Anlass: ‹ {kind} › (↑/↓ ändern)",
     nothing_en_bloc: "Keine offenen Dossiers mit Vorschlag der Rangfolge für eine Abstimmung en bloc.",
     already_decided: "{dossier} ist bereits entschieden – rückgängig mit u",
 };
@@ -339,10 +346,12 @@ pub static EN: DecisionStrings = DecisionStrings {
     vote_notice: "Motion for {motion} of {dossier}: {result}",
     chair_vote_missing: "Tie: everyone voted, so the chair did too – give the chair's vote (yes, no or abstain)",
     vote_notice_en_bloc: "Motion en bloc on {n} [dossier|dossiers]: {result}",
-    confirm_defer: "Record the deferral: {dossier} – {reason}?",
+    confirm_defer: "Record the deferral: {dossier} – {kind}; reason: {reason}?",
     defer_title: "Defer",
     defer_prompt: "Reason for deferring (Enter: continue, Esc: cancel)",
-    no_reason: "no reason given",
+    no_reason: "none given",
+    deferral_kinds: ["not quorate", "the committee's resolution", "application withdrawn"],
+    defer_kind: "Why: ‹ {kind} › (↑/↓ to change)",
     nothing_en_bloc: "No open dossiers with a ranking proposal for a vote en bloc.",
     already_decided: "{dossier} is already decided – undo with u",
 };

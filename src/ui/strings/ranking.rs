@@ -161,7 +161,7 @@ pub static DE: RankingStrings = RankingStrings {
     admitted_word: "aufgenommen",
     waiting_word: "Nachrückerliste Platz {n}",
     not_admitted_word: "nicht aufgenommen",
-    deferred_word: "zurückgestellt",
+    deferred_word: "vertagt",
     ov_next_ranking: "Rangfolge prüfen",
     ov_next_decide: "Beschlüsse fassen",
     ov_next_sign_off: "Freigabe",

@@ -73,7 +73,7 @@ pub static DE: SignOffStrings = SignOffStrings {
     checklist: "Prüfliste vor der Freigabe",
     ok: "✓",
     open: "✗",
-    all_decided: "Jeder Punkt entschieden oder zurückgestellt",
+    all_decided: "Jeder Punkt beschlossen oder vertagt",
     quorum: "Beschlussfähigkeit bei jeder Abstimmung",
     budget: "Liste im Budget oder Abweichung begründet",
     place: "Ort der Sitzung genannt",

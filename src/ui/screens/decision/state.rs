@@ -2,6 +2,7 @@
 //! as data, the screen reads and changes it.
 
 use super::dialog::{self, VoteDialog};
+use crate::domain::DeferralReason;
 use crate::ui::action::Action;
 use crate::ui::widgets::list_cursor::ListCursor;
 use crate::ui::widgets::text_field::TextField;
@@ -11,6 +12,30 @@ use crate::ui::widgets::text_field::TextField;
 pub struct DeferPrompt {
     pub dossier: String,
     pub reason: TextField,
+    /// Why: not quorate is a fact (offered only then), the committee's
+    /// resolution needs quorum, a withdrawal is always possible.
+    pub kind: DeferralReason,
+    pub kinds: Vec<DeferralReason>,
+}
+
+impl DeferPrompt {
+    /// The prompt for `dossier`, its kinds as the quorum allows.
+    pub fn new(dossier: String, quorate: bool) -> DeferPrompt {
+        let first = if quorate { DeferralReason::Committee } else { DeferralReason::NotQuorate };
+        DeferPrompt {
+            dossier,
+            reason: TextField::new(),
+            kind: first,
+            kinds: vec![first, DeferralReason::Withdrawn],
+        }
+    }
+
+    /// The next (`delta` 1) or previous (-1) kind.
+    pub fn cycle(&mut self, delta: i32) {
+        let n = self.kinds.len() as i32;
+        let i = self.kinds.iter().position(|k| *k == self.kind).unwrap_or(0) as i32;
+        self.kind = self.kinds[(i + delta).rem_euclid(n) as usize];
+    }
 }
 
 #[derive(Debug, Clone, Default)]

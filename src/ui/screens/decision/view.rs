@@ -38,7 +38,8 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     if let Some(prompt) = d.defer() {
         let s = app.strings().decision;
         let title = format!("{}: {}", s.defer_title, safe(&prompt.dossier));
-        let intro = [s.defer_prompt.to_string()];
+        let kind = crate::ui::describe::deferral_kind(prompt.kind, app.strings());
+        let intro = [s.defer_prompt.to_string(), s.defer_kind.replace("{kind}", kind)];
         crate::ui::widgets::prompt_box::render_prompt(app, frame, body, &title, &intro, &prompt.reason);
     }
 }
