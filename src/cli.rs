@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and the commands that need no
 //! terminal UI.
 
+mod apply;
 pub mod export;
 mod integrity;
 mod open;
@@ -88,6 +89,23 @@ pub enum Command {
         /// The CSV dialect: German Excel (`;`, BOM, decimal comma) or RFC 4180.
         #[arg(long, value_enum, default_value_t = CsvArg::ExcelDe)]
         csv: CsvArg,
+    },
+    /// Run the chair's commands from a file (gremium.commands/1) against
+    /// the session's record.
+    ///
+    /// Takes the record's lock, checks each command as the screens do,
+    /// records the accepted ones and prints each refusal as
+    /// `file:line: message`. Exits 0 when all were accepted, 1 when any was
+    /// refused (the accepted ones stay recorded), 2 when the files cannot be
+    /// read or the record cannot be written. See docs/commands.md.
+    Apply {
+        /// The session folder (holding session.json) or the session file.
+        path: PathBuf,
+        /// The commands file: JSON Lines, `{"format": "gremium.commands/1"}` first.
+        commands: PathBuf,
+        /// The record folder, if not the one under the data directory.
+        #[arg(long, value_name = "DIR")]
+        record: Option<PathBuf>,
     },
     /// List the session records in the data directory.
     Sessions,
@@ -200,6 +218,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 ReportFormat::Json => writeln!(out, "{}", report.to_json())?,
             }
             Ok(ExitCode::from(report.exit_code()))
+        }
+        Some(Command::Apply { path, commands, record }) => {
+            apply::apply(apply::ApplyRequest { path, commands, record, lang })
         }
         Some(Command::Schema { kind }) => {
             crate::say!("{}", crate::schema::schema_json(kind));

@@ -8,6 +8,7 @@
 
 mod command;
 mod decide;
+pub mod script;
 mod vote;
 
 #[cfg(test)]

@@ -15,6 +15,8 @@ pub enum SchemaKind {
     Session,
     Dossier,
     Results,
+    /// One line of a commands file (`gremium apply`).
+    Commands,
 }
 
 /// The schema of one format as pretty-printed JSON.
@@ -28,7 +30,43 @@ pub fn schema_value(kind: SchemaKind) -> Value {
         SchemaKind::Session => schemars::schema_for!(SessionDefinition).to_value(),
         SchemaKind::Dossier => dossier_file_schema(),
         SchemaKind::Results => schemars::schema_for!(crate::export::Results).to_value(),
+        SchemaKind::Commands => commands_schema(),
     }
+}
+
+/// A command line: the command (tagged by `command`), plus the line's own
+/// optional `actor` and `at`. The header line is described in the
+/// schema's description.
+fn commands_schema() -> Value {
+    let mut schema = schemars::schema_for!(crate::procedure::Command).to_value();
+    let line_fields = |variant: &mut Value| {
+        if let Some(props) = variant.get_mut("properties").and_then(Value::as_object_mut) {
+            props.insert(
+                "actor".into(),
+                json!({"description": "Who gives the command (default chair).", "enum": ["chair", "secretary"]}),
+            );
+            props.insert(
+                "at".into(),
+                json!({"description": "When it is recorded (RFC 3339 with offset); default now.", "type": "string", "format": "date-time"}),
+            );
+        }
+        if let Some(required) = variant.get_mut("required").and_then(Value::as_array_mut) {
+            required.retain(|r| r != "at");
+        }
+    };
+    if let Some(variants) = schema.get_mut("oneOf").and_then(Value::as_array_mut) {
+        variants.iter_mut().for_each(line_fields);
+    }
+    if let Some(o) = schema.as_object_mut() {
+        o.insert("title".into(), json!("gremium.commands/1 line"));
+        o.insert(
+            "description".into(),
+            json!(
+                "One line of a gremium.commands/1 file (JSON Lines). The first line of the file is {\"format\": \"gremium.commands/1\"}. Besides its fields, every command may carry `actor` (\"chair\" or \"secretary\", default chair) and `at` (RFC 3339 with offset: when it is recorded; for attendance also when it happened)."
+            ),
+        );
+    }
+    schema
 }
 
 fn dossier_file_schema() -> Value {
@@ -79,6 +117,22 @@ mod tests {
     #[test]
     fn published_results_schema_matches_the_code() {
         assert_in_sync(SchemaKind::Results, "results.schema.json", "results");
+    }
+
+    #[test]
+    fn published_commands_schema_matches_the_code() {
+        assert_in_sync(SchemaKind::Commands, "commands.schema.json", "commands");
+    }
+
+    #[test]
+    fn every_command_line_may_carry_actor_and_at() {
+        let v = schema_value(SchemaKind::Commands);
+        let variants = v["oneOf"].as_array().expect("oneOf");
+        assert_eq!(variants.len(), 20, "one per command");
+        for variant in variants {
+            assert_eq!(variant["properties"]["actor"]["enum"], json!(["chair", "secretary"]), "{variant}");
+            assert!(!variant["required"].as_array().is_some_and(|r| r.contains(&json!("at"))), "{variant}");
+        }
     }
 
     #[test]

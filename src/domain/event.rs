@@ -34,7 +34,7 @@ pub struct Event {
 }
 
 /// Who caused an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Actor {
     Chair,
@@ -185,7 +185,7 @@ pub enum EventKind {
 
 /// What a vote was about: the motion's outcome for one dossier, or for a
 /// whole list at once. A carried vote is the decision on every item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum VoteSubject {
     Dossier {
@@ -200,7 +200,7 @@ pub enum VoteSubject {
 }
 
 /// One item of a motion: this dossier gets this outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Proposal {
     pub dossier: String,
     pub outcome: Outcome,
@@ -226,7 +226,7 @@ impl VoteSubject {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Ballot {
     Yes,
@@ -306,7 +306,7 @@ pub enum DeferralReason {
 }
 
 /// The outcome of a decision on a dossier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Outcome {
     Admitted,

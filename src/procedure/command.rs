@@ -6,10 +6,17 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use crate::domain::{Ballot, DeferralReason, Outcome, VoteSubject};
 use crate::rules::{Check, CheckDetail};
 
-#[derive(Debug, Clone, PartialEq)]
+/// Every command has a JSON form (`gremium.commands/1`, PRODUCT.md §10;
+/// docs/commands.md): an object whose `command` names it, with its fields;
+/// members, dossiers and criteria by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "command", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     ConfirmDulyInvited,
     MarkPresent {
@@ -70,7 +77,11 @@ pub enum Command {
         motion: Option<String>,
         yes: u32,
         no: u32,
+        #[serde(default)]
         abstain: u32,
+        /// Ballots by name (a vote taken by roll call); they must add up
+        /// to the counts.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         ballots: BTreeMap<String, Ballot>,
         tie_choice: Option<Ballot>,
         rationale: Option<String>,
@@ -94,6 +105,8 @@ pub enum Command {
     /// A change after sign-off, with its reason.
     Amend {
         reason: String,
+        /// The command the amendment carries out.
+        #[serde(rename = "change")]
         command: Box<Command>,
     },
     Undo,

@@ -1,0 +1,131 @@
+//! `gremium apply PATH COMMANDS.jsonl`: the chair's commands from a file
+//! (PRODUCT.md §10, docs/commands.md). It takes the record's lock, runs each
+//! command through the same check the screens use (`procedure::decide`,
+//! via `LiveSession::execute`), records the accepted ones and prints each
+//! refusal as `file:line: message`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::domain::Language;
+use crate::load::{self, FsSource};
+use crate::procedure::script::{self, Entry};
+use crate::record::{self, LiveError, LiveSession};
+
+pub struct ApplyRequest {
+    pub path: PathBuf,
+    pub commands: PathBuf,
+    pub record: Option<PathBuf>,
+    pub lang: Option<Language>,
+}
+
+/// 0 every command accepted; 1 some refused (the accepted ones stay
+/// recorded); 2 the session, the commands file or the record cannot be
+/// read or written.
+pub fn apply(req: ApplyRequest) -> color_eyre::Result<ExitCode> {
+    let session_path = load::session_file(&req.path);
+    let loaded = match load::load_session(&FsSource, &session_path, false) {
+        Ok(l) => l,
+        Err(e) => {
+            eprint!("{}", crate::text::clean_message(&e.report()));
+            return Ok(ExitCode::from(2));
+        }
+    };
+    for w in &loaded.warnings {
+        crate::say_err!("{w}");
+    }
+    let shown = req.commands.display().to_string();
+    let text = match std::fs::read(&req.commands) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => return fail(&format!("{shown}: not UTF-8 text ({e})")),
+        },
+        Err(e) => return fail(&format!("{shown}: cannot read: {e}")),
+    };
+    // The time of lines without `at`: SOURCE_DATE_EPOCH when set (with the
+    // offset of the first time given), else now.
+    let offset = text.lines().find_map(first_offset);
+    let now = match super::export::export_time(offset) {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    let entries = match script::parse(&text, now) {
+        Ok(e) => e,
+        Err(e) => return fail(&format!("{shown}:{}: {}", e.line, e.message)),
+    };
+
+    let session = Arc::new(loaded.session);
+    let lang = req.lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+    let strings = crate::ui::strings::strings(lang);
+    let dir = match record::default_dir(&session.definition.id, req.record.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let inputs = match record::inputs_digest(&FsSource, &session_path) {
+        Ok(d) => d,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let (mut live, report) =
+        match LiveSession::open(session.clone(), &dir, inputs, env!("CARGO_PKG_VERSION"), now) {
+            Ok(opened) => opened,
+            Err(LiveError::Record(record::RecordError::Anchor { record, anchor, mismatch })) => {
+                crate::say_err!(
+                    "gremium: {}",
+                    super::open::anchor_refusal(&strings.record, &record, &anchor, &mismatch)
+                );
+                return Ok(ExitCode::from(2));
+            }
+            Err(e) => return fail(&e.to_string()),
+        };
+    if !report.inputs_changed.is_empty() {
+        // The chair accepts changed files on screen, where they are shown.
+        return fail(&format!(
+            "{}: the session files changed since the record last accepted them; open the session, accept the changes, then apply",
+            session_path.display()
+        ));
+    }
+
+    let (mut accepted, mut refused) = (0usize, 0usize);
+    for entry in entries {
+        match entry {
+            Entry::Error(e) => {
+                refused += 1;
+                crate::say!("{shown}:{}: {}", e.line, e.message);
+            }
+            Entry::Command(line) => {
+                match live.execute(line.actor, &line.command, line.at.unwrap_or(now)) {
+                    Ok(_) => accepted += 1,
+                    Err(LiveError::Domain(e)) => {
+                        refused += 1;
+                        let why = crate::ui::describe::refusal(&e, strings, &session);
+                        crate::say!("{shown}:{}: {why}", line.line);
+                    }
+                    // The record cannot be written: stop, nothing after
+                    // this line is recorded.
+                    Err(e) => {
+                        crate::say_err!("gremium: {shown}:{}: {e}", line.line);
+                        crate::say_err!("gremium: {accepted} commands recorded before it; nothing after it");
+                        return Ok(ExitCode::from(2));
+                    }
+                }
+            }
+        }
+    }
+    let record_path = live.record_path().display().to_string();
+    let s = if accepted == 1 { "" } else { "s" };
+    crate::say!("{accepted} command{s} recorded in {record_path}; {refused} refused");
+    Ok(ExitCode::from(if refused == 0 { 0 } else { 1 }))
+}
+
+/// The offset of the first `at` in the file, for times the file leaves out.
+fn first_offset(line: &str) -> Option<chrono::FixedOffset> {
+    let value: serde_json::Value = serde_json::from_str(line.trim()).ok()?;
+    let at = value.get("at")?.as_str()?;
+    chrono::DateTime::parse_from_rfc3339(at).ok().map(|t| *t.offset())
+}
+
+fn fail(message: &str) -> color_eyre::Result<ExitCode> {
+    crate::say_err!("gremium: {message}");
+    Ok(ExitCode::from(2))
+}
