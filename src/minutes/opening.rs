@@ -31,15 +31,28 @@ fn session(cx: &Context) -> Section {
     if let Some(p) = &def.programme {
         fields.push((t.f_programme.to_string(), p.clone()));
     }
-    let date = def.date.or(cx.timeline.began.map(|b| b.date_naive()));
-    fields.push((t.f_date.to_string(), or_none(date.map(|d| cx.date(d)))));
+    // The days the events happened on, not the day the file planned.
+    let days = &cx.timeline.days;
+    let date = match days.is_empty() {
+        true => def.date.map(|d| cx.date(d)),
+        false => Some(days.iter().map(|d| cx.date(*d)).collect::<Vec<_>>().join(", ")),
+    };
+    fields.push((t.f_date.to_string(), or_none(date.clone())));
     fields.push((t.f_place.to_string(), or_none(def.place.clone())));
     fields.push((t.f_began.to_string(), or_none(cx.timeline.began.map(|b| cx.clock(b)))));
+    let ended = cx.timeline.ended.map_or_else(|| t.not_ended.to_string(), |e| cx.clock(e));
+    fields.push((t.f_ended.to_string(), ended));
     fields.push((t.f_chair.to_string(), or_none(def.chair().map(with_organisation))));
     if let Some(s) = &def.secretary {
         fields.push((t.f_secretary.to_string(), s.clone()));
     }
-    section(t.sec_session, vec![Block::Fields(fields)])
+    let mut blocks = vec![Block::Fields(fields)];
+    if let (Some(planned), Some(held)) = (def.date, date.filter(|_| !days.is_empty()))
+        && !(days.len() == 1 && days.contains(&planned))
+    {
+        blocks.push(para(fill(t.other_day, &[("planned", &cx.date(planned)), ("held", &held)])));
+    }
+    section(t.sec_session, blocks)
 }
 
 /// "beschlussfähig", or why not.

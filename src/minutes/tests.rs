@@ -118,6 +118,7 @@ fn particulars_attendance_and_quorum_findings() {
             "Datum: 26.11.2026",
             "Ort: Wiesbaden",
             "Beginn: 09:00 Uhr",
+            "Ende: — (noch nicht freigegeben)",
             "Vorsitz: Member 0, Ministerium",
             "Protokollführung: C. Protokoll",
         ]
@@ -336,6 +337,43 @@ fn sign_off_and_amendments_with_the_day_they_happened() {
     assert_eq!(
         lines(blocks(&m, "Weitere Notizen des Vorsitzes")),
         ["Notiz, 10:30 Uhr – Kurze Pause", "Notiz, 27.11.2026, 08:30 Uhr – Nachtrag"]
+    );
+    // The session ended with its sign-off; the amendment on the next day
+    // is not a day of the session.
+    let session = lines(blocks(&m, "Sitzung"));
+    assert_eq!(
+        session[1..5],
+        ["Datum: 26.11.2026", "Ort: Wiesbaden", "Beginn: 09:00 Uhr", "Ende: 11:00 Uhr"]
+    );
+}
+
+#[test]
+fn the_minutes_carry_the_days_the_session_was_held_and_warn_when_the_file_says_otherwise() {
+    let mut r = under_way(Language::De);
+    let next_day =
+        |h, m| DateTime::parse_from_rfc3339(&format!("2026-11-27T{h:02}:{m:02}:00+01:00")).unwrap();
+    r.at(next_day(9, 0), Command::AddNote { text: "Fortsetzung am Folgetag".into(), dossier: None });
+    let m = build(&r.state, next_day(9, 30));
+    let session = lines(blocks(&m, "Sitzung"));
+    assert_eq!(session[1], "Datum: 26.11.2026, 27.11.2026");
+    assert_eq!(
+        session.last().map(String::as_str),
+        Some(
+            "⚠ Die Sitzungsdatei nennt als Datum den 26.11.2026; die erfassten Vorgänge fanden am 26.11.2026, 27.11.2026 statt."
+        )
+    );
+    let mut en = under_way(Language::En);
+    let mut def = (*en.state.session).clone();
+    def.definition.date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
+    en.state.session = std::sync::Arc::new(def);
+    let m = build(&en.state, t(11, 0));
+    let session = lines(blocks(&m, "Session"));
+    assert_eq!(session[1], "Date: 2026-11-26");
+    assert_eq!(
+        session.last().map(String::as_str),
+        Some(
+            "⚠ The session file gives the date 2026-11-25; the recorded proceedings took place on 2026-11-26."
+        )
     );
 }
 

@@ -40,6 +40,12 @@ pub struct Text {
     pub f_date: &'static str,
     pub f_place: &'static str,
     pub f_began: &'static str,
+    pub f_ended: &'static str,
+    /// The end while the session is not signed off.
+    pub not_ended: &'static str,
+    /// The session file's date is not the day(s) the events happened on:
+    /// "{planned}", "{held}".
+    pub other_day: &'static str,
     pub f_chair: &'static str,
     pub f_secretary: &'static str,
     // Invitation and quorum.

@@ -115,6 +115,12 @@ pub struct Item {
 pub struct Timeline {
     /// The earliest time anything counted happened.
     pub began: Option<At>,
+    /// The days the session's own events happened on (up to sign-off;
+    /// not the program's opening lines, not later amendments), each in the
+    /// offset it was recorded with.
+    pub days: std::collections::BTreeSet<chrono::NaiveDate>,
+    /// The sign-off: the end of the session.
+    pub ended: Option<At>,
     pub invited_at: Option<At>,
     pub findings: Vec<Finding>,
     /// In the order first dealt with.
@@ -158,6 +164,10 @@ impl Timeline {
             index: HashMap::new(),
             out: Timeline::default(),
         };
+        if let Some(s) = &state.proceedings.signed_off {
+            walk.out.ended = Some(s.at);
+            walk.out.days.insert(s.at.date_naive());
+        }
         for (seq, at, kind) in actions {
             walk.step(seq, at, kind);
         }
@@ -182,6 +192,16 @@ impl Walk<'_> {
     fn step(&mut self, seq: u64, at: At, kind: &EventKind) {
         let when = effective_at(at, kind);
         self.out.began = Some(self.out.began.map_or(when, |b| b.min(when)));
+        let own = !matches!(
+            kind,
+            EventKind::SessionOpened { .. }
+                | EventKind::SessionResumed { .. }
+                | EventKind::InputsAccepted { .. }
+        );
+        let before_sign_off = self.state.proceedings.signed_off.as_ref().is_none_or(|s| seq < s.seq);
+        if own && before_sign_off {
+            self.out.days.insert(when.date_naive());
+        }
         if self.in_roll_call && ends_roll_call(kind) {
             self.end_roll_call();
         }
