@@ -4,6 +4,7 @@
 //! (PRODUCT.md §3). No I/O, no terminal.
 
 mod decided;
+mod late_conflict;
 mod majority;
 mod motion;
 mod quorum;
@@ -12,6 +13,7 @@ pub mod scores;
 mod sign_off;
 
 pub use decided::*;
+pub use late_conflict::*;
 pub use majority::*;
 pub use motion::*;
 pub use quorum::*;

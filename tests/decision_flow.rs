@@ -248,3 +248,60 @@ fn a_deferral_asks_for_its_reason_and_a_confirmation() {
     assert_eq!(app.notice(), Some("Abgelehnt: KS-WESERTOR (Kassel) ist bereits vertagt"));
     assert!(app.decision().defer().is_none());
 }
+
+#[test]
+fn a_conflict_declared_after_the_vote_is_dealt_with_on_the_decision_screen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rec");
+    let session = demo();
+    let mut setup = roll_call(&session, &[]);
+    setup.push(gremium::procedure::Command::RecordVote {
+        subject: gremium::domain::VoteSubject::Dossier {
+            dossier: "DA-NORD".into(),
+            outcome: Outcome::Admitted,
+        },
+        motion: None,
+        yes: 6,
+        no: 2,
+        abstain: 0,
+        ballots: Default::default(),
+        tie_choice: None,
+        rationale: Some("vor der Bewertung".into()),
+    });
+    setup.push(gremium::procedure::Command::DeclareConflict {
+        member: "lag".into(),
+        dossier: "DA-NORD".into(),
+        reason: Some("Vorstand des Trägervereins".into()),
+    });
+    let mut app = open_app(&session, &dir, Language::De, &setup);
+    app.update(Action::ShowDecision);
+    // On another item the key says why not.
+    select(&mut app, "KS-WESERTOR");
+    app.update(Action::ConfirmResult);
+    assert_eq!(
+        app.notice(),
+        Some(
+            "Abgelehnt: keine Abstimmung über KS-WESERTOR (Kassel) ist durch eine später erklärte Befangenheit belastet"
+        )
+    );
+    select(&mut app, "DA-NORD");
+    let text = screen_text(&render_to_test_backend(&mut app, 120, 40));
+    assert!(text.contains("B Ergebnis hat Bestand"), "the footer offers it here: {text}");
+    app.update(Action::ConfirmResult);
+    type_text(&mut app, "Ohne die Stimme 5:2");
+    let text = screen_text(&render_to_test_backend(&mut app, 80, 24));
+    assert!(text.contains("Ergebnis trotz späterer Befangenheit: DA-NORD"), "{text}");
+    app.update(Action::Open);
+    assert_eq!(
+        app.confirm().map(|p| p.question.as_str()),
+        Some("Festhalten, dass das Ergebnis zu DA-NORD (Darmstadt) Bestand hat: „Ohne die Stimme 5:2“?")
+    );
+    assert!(
+        gremium::rules::sign_off_checklist(app.state())
+            .iter()
+            .any(|c| !c.ok && c.item == gremium::rules::CheckItem::NoLateConflict)
+    );
+    app.update(Action::Open);
+    assert_eq!(app.state().proceedings.confirmations["DA-NORD"].reason, "Ohne die Stimme 5:2");
+    assert!(gremium::rules::late_conflicts(app.state()).iter().all(|c| !c.is_open()));
+}

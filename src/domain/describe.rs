@@ -28,6 +28,7 @@ pub enum Action {
     ScoresRevealed,
     VoteRecorded,
     DecisionRecorded,
+    ResultConfirmed,
     NoteAdded,
     SignedOff,
     Amendment,
@@ -37,7 +38,7 @@ pub enum Action {
 
 impl Action {
     /// How many kinds of action there are: the length of a table of names.
-    pub const COUNT: usize = 24;
+    pub const COUNT: usize = 25;
 
     /// The position of this action in a table of names, in declaration
     /// order (the language tables list the event names in this order).
@@ -168,6 +169,11 @@ impl EventKind {
                 d.deferral = *deferral;
                 d.text = rationale.clone();
                 Action::DecisionRecorded
+            }
+            EventKind::ResultConfirmed { dossier, reason } => {
+                d.dossier = Some(dossier.clone());
+                d.text = Some(reason.clone());
+                Action::ResultConfirmed
             }
             EventKind::NoteAdded { text, dossier } => {
                 d.dossier = dossier.clone();

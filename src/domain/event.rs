@@ -159,6 +159,12 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         deferral: Option<DeferralReason>,
     },
+    /// A conflict came to light after a vote on `dossier`: the committee
+    /// records why the result stands (PRODUCT.md §3).
+    ResultConfirmed {
+        dossier: String,
+        reason: String,
+    },
     NoteAdded {
         text: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -367,6 +373,7 @@ impl EventKind {
     pub fn dossier(&self) -> Option<&str> {
         match self {
             EventKind::ConflictDeclared { dossier, .. }
+            | EventKind::ResultConfirmed { dossier, .. }
             | EventKind::AgendaItemMoved { dossier, .. }
             | EventKind::AgendaItemDeferred { dossier, .. }
             | EventKind::AgendaItemOpened { dossier }

@@ -49,6 +49,9 @@ pub struct Proceedings {
     pub votes: Vec<VoteEntry>,
     pub decisions: BTreeMap<String, DecisionEntry>,
     pub notes: Vec<NoteEntry>,
+    /// Why a result stands although a conflict came to light after the
+    /// vote, by dossier.
+    pub confirmations: BTreeMap<String, Confirmation>,
     pub signed_off: Option<SignOff>,
     pub amendments: Vec<AmendmentEntry>,
 }
@@ -81,6 +84,13 @@ pub struct Presence {
     pub until: Option<DateTime<FixedOffset>>,
     /// Arrived after the roll call rather than marked present in it.
     pub late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirmation {
+    pub reason: String,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -119,12 +119,14 @@ fn proceedings(cx: &Context, item: &Item) -> Vec<Block> {
             })),
             Entry::Vote(voted) => {
                 blocks.extend(amended(cx, voted.seq));
-                blocks.extend(votes::item_vote(cx, voted))
+                blocks.extend(votes::item_vote(cx, voted));
+                blocks.extend(late_conflicts(cx, d, voted.seq));
             }
             Entry::EnBloc { index } => {
                 if let Some(voted) = cx.timeline.en_bloc.get(*index) {
                     blocks.extend(amended(cx, voted.seq));
                     blocks.push(votes::en_bloc_entry(cx, d, voted));
+                    blocks.extend(late_conflicts(cx, d, voted.seq));
                 }
             }
             Entry::Decision { seq, at, outcome, rationale, departs, deferral } => {
@@ -276,4 +278,27 @@ fn score_table(cx: &Context, result: &RoundResult) -> Block {
 fn amended(cx: &Context, seq: u64) -> Option<Block> {
     let a = cx.state.proceedings.amendments.iter().find(|a| a.seq == seq)?;
     Some(para(format!("⚠ {}", fill(cx.t.amended, &[("clock", &cx.clock(a.at)), ("reason", &a.reason)]))))
+}
+
+/// A conflict on `dossier` declared after the vote `seq`: said at the vote,
+/// with how it was dealt with (PRODUCT.md §3).
+fn late_conflicts(cx: &Context, dossier: &str, seq: u64) -> Vec<Block> {
+    let t = cx.t;
+    crate::rules::late_conflicts(cx.state)
+        .into_iter()
+        .filter(|c| c.vote == seq && c.dossier == dossier)
+        .map(|c| {
+            let name =
+                cx.state.session.member(&c.member).map_or_else(|| c.member.clone(), |m| m.name.clone());
+            let lead = fill(t.late_conflict, &[("member", &name), ("clock", &cx.clock(c.declared))]);
+            let how = match &c.resolution {
+                Some(crate::rules::Resolution::Revoted(_)) => t.late_revoted.to_string(),
+                Some(crate::rules::Resolution::Confirmed { reason, .. }) => {
+                    t.late_confirmed.replace("{reason}", reason)
+                }
+                None => t.late_open.to_string(),
+            };
+            para(format!("⚠ {lead} {how}"))
+        })
+        .collect()
 }

@@ -197,11 +197,16 @@ fn conflicts(cx: &Context) -> Section {
     rows.extend(live.into_iter().map(|((member, dossier), c)| {
         vec![cx.member(member), item(dossier), reason(&c.reason), cx.clock(c.at)]
     }));
-    let blocks = if rows.is_empty() {
+    let mut blocks = if rows.is_empty() {
         vec![para(t.no_conflicts)]
     } else {
         vec![table(&t.conflicts_header, &[false; 4], rows), para(t.conflicts_rule)]
     };
+    // The rule does not hold for a vote taken before the conflict came to
+    // light: say so, and where.
+    if !crate::rules::late_conflicts(cx.state).is_empty() {
+        blocks.push(para(t.conflicts_late));
+    }
     section(t.sec_conflicts, blocks)
 }
 

@@ -83,6 +83,14 @@ pub struct Text {
     pub conflicts_header: [&'static str; 4],
     pub declared_before: &'static str,
     pub conflicts_rule: &'static str,
+    /// The exception: a conflict declared after a vote.
+    pub conflicts_late: &'static str,
+    /// A conflict declared after a vote: "{member}", "{clock}".
+    pub late_conflict: &'static str,
+    pub late_revoted: &'static str,
+    /// "{reason}"
+    pub late_confirmed: &'static str,
+    pub late_open: &'static str,
     pub no_conflicts: &'static str,
     // How scores count.
     pub sec_basis: &'static str,

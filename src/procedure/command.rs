@@ -99,6 +99,12 @@ pub enum Command {
         text: String,
         dossier: Option<String>,
     },
+    /// A conflict came to light after a vote on `dossier`: the committee
+    /// records why the result stands (instead of voting again).
+    ConfirmResult {
+        dossier: String,
+        reason: String,
+    },
     SignOff {
         by: String,
     },
@@ -203,6 +209,8 @@ pub enum DomainError {
     BadWaitingPosition,
     #[error("the text is empty")]
     EmptyText,
+    #[error("no vote on `{0}` is marked by a conflict declared after it")]
+    NothingToConfirm(String),
     #[error("the session is signed off; changes need an amendment")]
     SignedOff,
     #[error("the session is not signed off; no amendment needed")]
@@ -230,5 +238,13 @@ fn describe_check(check: &Check) -> String {
             )
         }
         CheckDetail::Place { .. } => "the session names no place (`place`); the minutes need it".to_string(),
+        CheckDetail::LateConflicts { open } => {
+            let votes: Vec<String> =
+                open.iter().map(|(seq, d, m)| format!("line {} on `{d}` (`{m}`)", seq + 1)).collect();
+            format!(
+                "a conflict came to light after the vote: {}; vote again or record why the result stands",
+                votes.join(", ")
+            )
+        }
     }
 }

@@ -198,6 +198,19 @@ impl Procedure<'_> {
                     deferral: Some(*deferral),
                 })
             }
+            Command::ConfirmResult { dossier, reason } => {
+                self.known_dossier(dossier)?;
+                if reason.trim().is_empty() {
+                    return Err(DomainError::EmptyText);
+                }
+                let open = crate::rules::late_conflicts(self.0)
+                    .into_iter()
+                    .any(|c| c.is_open() && &c.dossier == dossier);
+                if !open {
+                    return Err(DomainError::NothingToConfirm(dossier.clone()));
+                }
+                one(EventKind::ResultConfirmed { dossier: dossier.clone(), reason: reason.clone() })
+            }
             Command::AddNote { text, dossier } => {
                 if text.trim().is_empty() {
                     return Err(DomainError::EmptyText);

@@ -32,9 +32,16 @@ impl Procedure<'_> {
         if items.iter().any(|i| matches!(i.outcome, Outcome::WaitingList { position: 0 })) {
             return Err(DomainError::BadWaitingPosition);
         }
+        // A vote marked by a conflict that came to light after it may be
+        // taken again.
+        let marked: BTreeSet<String> =
+            rules::late_conflicts(self).into_iter().filter(|c| c.is_open()).map(|c| c.dossier).collect();
         for item in &items {
             let decided = self.proceedings.decisions.get(&item.dossier);
-            if !amending && decided.is_some_and(|e| e.outcome != Outcome::Deferred) {
+            if !amending
+                && !marked.contains(&item.dossier)
+                && decided.is_some_and(|e| e.outcome != Outcome::Deferred)
+            {
                 return Err(DomainError::AlreadyDecided(item.dossier.clone()));
             }
         }

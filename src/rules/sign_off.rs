@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::domain::{Outcome, SessionState};
-use crate::rules::decided;
+use crate::rules::{LateConflict, decided};
 
 /// What the checklist checks, in the order shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,6 +20,9 @@ pub enum CheckItem {
     WithinBudget,
     /// The session names the place it met (§ 93 Nr. 1 VwVfG).
     PlaceNamed,
+    /// No vote is marked by a conflict declared after it, unless voted
+    /// again or confirmed with a reason.
+    NoLateConflict,
 }
 
 /// What a check found.
@@ -41,6 +44,8 @@ pub enum CheckDetail {
     },
     /// The place from the session definition, if any.
     Place { place: Option<String> },
+    /// Votes still marked: (vote `seq`, dossier, member).
+    LateConflicts { open: Vec<(u64, String, String)> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,5 +103,15 @@ pub fn sign_off_checklist(state: &SessionState) -> Vec<Check> {
     let place = state.session.definition.place.clone().filter(|p| !p.trim().is_empty());
     let place =
         Check { item: CheckItem::PlaceNamed, ok: place.is_some(), detail: CheckDetail::Place { place } };
-    vec![all_decided, quorum, within, place]
+    let open: Vec<(u64, String, String)> = crate::rules::late_conflicts(state)
+        .into_iter()
+        .filter(LateConflict::is_open)
+        .map(|c| (c.vote, c.dossier, c.member))
+        .collect();
+    let late = Check {
+        item: CheckItem::NoLateConflict,
+        ok: open.is_empty(),
+        detail: CheckDetail::LateConflicts { open },
+    };
+    vec![all_decided, quorum, within, place, late]
 }

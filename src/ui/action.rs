@@ -75,6 +75,9 @@ pub enum Action {
     // Decisions: votes item by item or en bloc, deferral, decided lists.
     /// Vote en bloc on the proposal for all undecided ranked dossiers.
     EnBloc,
+    /// Record why the result on the selected item stands although a
+    /// conflict came to light after its vote.
+    ConfirmResult,
     /// Vote dialog: the motion is admission.
     MotionAdmit,
     /// Vote dialog: the motion is the waiting list (with a position).
@@ -170,6 +173,7 @@ impl Action {
         Action::NewRound,
         Action::SignOff,
         Action::Export,
+        Action::ConfirmResult,
         Action::EnBloc,
         Action::MotionAdmit,
         Action::MotionWaiting,

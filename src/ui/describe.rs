@@ -126,6 +126,9 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "under the rules of procedure the chair does not decide ties".into()
         }
+        DomainError::NothingToConfirm(d) => {
+            format!("no vote on {} is burdened by a conflict declared after it", id(d))
+        }
         DomainError::DeferralQuorate(d) => {
             format!("the committee is quorate for {}: a deferral for lack of quorum does not apply", id(d))
         }
@@ -231,6 +234,9 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "nach der Geschäftsordnung entscheidet der Vorsitz keine Stimmengleichheit".into()
         }
+        DomainError::NothingToConfirm(d) => {
+            format!("keine Abstimmung über {} ist durch eine später erklärte Befangenheit belastet", id(d))
+        }
         DomainError::DeferralQuorate(d) => {
             format!("das Gremium ist für {} beschlussfähig: eine Vertagung mangels Beschlussfähigkeit scheidet aus", id(d))
         }
@@ -295,7 +301,7 @@ pub fn dossier_name(session: &Session, id: &str) -> String {
     }
 }
 
-fn member_name(session: &Session, id: &str) -> String {
+pub fn member_name(session: &Session, id: &str) -> String {
     session
         .member(id)
         .map(|m| clean_line(&m.name).into_owned())
@@ -318,6 +324,21 @@ fn check_detail(detail: &CheckDetail, lang: Language) -> String {
     let de = lang == Language::De;
     let ids = |v: &[String]| v.iter().map(|x| clean_line(x).into_owned()).collect::<Vec<_>>().join(", ");
     match detail {
+        CheckDetail::LateConflicts { open } => {
+            let lines: Vec<String> =
+                open.iter().map(|(seq, d, _)| format!("{} ({})", seq + 1, clean_line(d))).collect();
+            if de {
+                format!(
+                    "Befangenheit nach der Abstimmung erklärt (Zeilen {}): neu abstimmen oder Bestand begründen",
+                    lines.join(", ")
+                )
+            } else {
+                format!(
+                    "a conflict declared after the vote (lines {}): vote again or record why the result stands",
+                    lines.join(", ")
+                )
+            }
+        }
         CheckDetail::Place { .. } if de => {
             "die Sitzungsdatei nennt keinen Ort (place); die Niederschrift braucht ihn".to_string()
         }

@@ -79,7 +79,7 @@ pub fn stack(app: &App) -> Vec<Layer> {
             if app.decision().dialog().is_some() {
                 layers.push(Layer::VoteDialog);
             }
-            if app.decision().defer().is_some() {
+            if app.decision().defer().is_some() || app.decision().confirm_prompt().is_some() {
                 layers.push(Layer::ScreenText);
             }
         }

@@ -119,6 +119,10 @@ enum Body {
         #[serde(default)]
         deferral: Option<DeferralReason>,
     },
+    ResultConfirmed {
+        dossier: String,
+        reason: String,
+    },
     NoteAdded {
         text: String,
         #[serde(default)]

@@ -28,6 +28,8 @@ pub enum Prior {
     Vote(Vec<(String, Option<DecisionEntry>)>),
     /// A note was appended.
     Pushed,
+    /// A result confirmed: the confirmation it replaced.
+    Confirmation(Option<super::Confirmation>),
 }
 
 /// What opening, closing or deferring an item replaced.
@@ -109,6 +111,9 @@ impl SessionState {
                 for (dossier, before) in replaced.into_iter().rev() {
                     put(&mut p.decisions, dossier, before);
                 }
+            }
+            (EventKind::ResultConfirmed { dossier, .. }, Prior::Confirmation(before)) => {
+                put(&mut p.confirmations, dossier.clone(), before)
             }
             (EventKind::NoteAdded { .. }, Prior::Pushed) => {
                 p.notes.pop();

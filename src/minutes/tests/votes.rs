@@ -347,3 +347,37 @@ fn a_deferral_for_lack_of_quorum_or_a_withdrawal_is_no_resolution() {
     let all = crate::minutes::markdown::markdown(&m);
     assert!(!all.contains("Beschluss ohne Abstimmung"), "{all}");
 }
+
+#[test]
+fn a_conflict_declared_after_the_vote_is_noted_at_the_vote() {
+    let mut r = ready(Language::De, Majority::Simple);
+    r.at(t(10, 0), vote(on("D0001", Outcome::Admitted), (6, 2, 0)));
+    let conflict = Command::DeclareConflict { member: "m03".into(), dossier: "D0001".into(), reason: None };
+    r.at(t(10, 10), conflict);
+    let note = |m: &crate::minutes::Minutes| {
+        lines(blocks(m, "TOP 2: D0001 – Town 1, Quarter 1"))
+            .into_iter()
+            .filter(|l| l.starts_with('⚠'))
+            .collect::<Vec<_>>()
+    };
+    let m = build(&r.state, t(10, 20));
+    assert_eq!(
+        note(&m),
+        [
+            "⚠ Nach dieser Abstimmung erklärte Member 3 um 10:10 Uhr eine Befangenheit für diesen Punkt; sie oder er war bei der Abstimmung anwesend. Weder neu abgestimmt noch begründet, warum das Ergebnis Bestand hat."
+        ]
+    );
+    assert!(
+        lines(blocks(&m, "Befangenheit"))
+            .last()
+            .is_some_and(|l| l.starts_with("Ausnahme: Wurde eine Befangenheit erst nach"))
+    );
+    r.at(t(10, 30), Command::ConfirmResult { dossier: "D0001".into(), reason: "Ohne die Stimme 5:2".into() });
+    let m = build(&r.state, t(10, 40));
+    assert_eq!(
+        note(&m),
+        [
+            "⚠ Nach dieser Abstimmung erklärte Member 3 um 10:10 Uhr eine Befangenheit für diesen Punkt; sie oder er war bei der Abstimmung anwesend. Das Gremium hat festgehalten, dass das Ergebnis Bestand hat: Ohne die Stimme 5:2"
+        ]
+    );
+}

@@ -560,6 +560,7 @@ fn the_checklist_finds_a_vote_without_quorum_and_an_unjustified_excess_in_an_edi
             (CheckItem::QuorumAtEveryVote, false),
             (CheckItem::WithinBudget, false),
             (CheckItem::PlaceNamed, true),
+            (CheckItem::NoLateConflict, true),
         ]
     );
     assert_eq!(checks[1].detail, CheckDetail::Quorum { without: vec![seq] });
@@ -578,4 +579,67 @@ fn the_checklist_finds_a_vote_without_quorum_and_an_unjustified_excess_in_an_edi
         r.err(Command::SignOff { by: "m00".into() }),
         DomainError::SignOffIncomplete(Box::new(checks[1].clone()))
     );
+}
+
+#[test]
+fn a_conflict_declared_after_a_vote_marks_it_until_a_new_vote_or_a_reason() {
+    let mut r = scored();
+    let admit = |yes| vote(on("D0001", Outcome::Admitted), yes, 0, 0);
+    r.ok(admit(5));
+    assert_eq!(
+        r.err(Command::ConfirmResult { dossier: "D0001".into(), reason: "x".into() }),
+        DomainError::NothingToConfirm("D0001".into())
+    );
+    r.ok(Command::DeclareConflict {
+        member: "m02".into(),
+        dossier: "D0001".into(),
+        reason: Some("Gutachter".into()),
+    });
+    let late = crate::rules::late_conflicts(&r.state);
+    assert_eq!(late.len(), 1);
+    assert_eq!(
+        (late[0].dossier.as_str(), late[0].member.as_str(), late[0].is_open()),
+        ("D0001", "m02", true)
+    );
+    let check = crate::rules::sign_off_checklist(&r.state).pop().expect("checks");
+    assert_eq!(check.item, CheckItem::NoLateConflict);
+    assert_eq!(
+        check.detail,
+        CheckDetail::LateConflicts { open: vec![(late[0].vote, "D0001".into(), "m02".into())] }
+    );
+    assert!(!check.ok);
+
+    // Recording why the result stands clears it; undoing that marks it again.
+    assert_eq!(
+        r.err(Command::ConfirmResult { dossier: "D0001".into(), reason: " ".into() }),
+        DomainError::EmptyText
+    );
+    r.ok(Command::ConfirmResult {
+        dossier: "D0001".into(),
+        reason: "Ohne die Stimme 4:0, Ergebnis unverändert".into(),
+    });
+    assert!(crate::rules::sign_off_checklist(&r.state).last().is_some_and(|c| c.ok));
+    r.ok(Command::Undo);
+    assert!(crate::rules::late_conflicts(&r.state)[0].is_open());
+
+    // Or the committee votes again, without the member; the decided item
+    // may be voted on because its vote is marked.
+    assert_eq!(r.err(admit(5)), DomainError::TooManyVotes { cast: 5, eligible: 4 });
+    r.ok(admit(4));
+    let late = crate::rules::late_conflicts(&r.state);
+    assert!(matches!(late[0].resolution, Some(crate::rules::Resolution::Revoted(_))));
+    assert!(crate::rules::sign_off_checklist(&r.state).last().is_some_and(|c| c.ok));
+    // Cleared, the item is decided again and a third vote is refused.
+    assert_eq!(r.err(admit(4)), DomainError::AlreadyDecided("D0001".into()));
+}
+
+#[test]
+fn a_conflict_declared_by_a_member_absent_at_the_vote_marks_nothing() {
+    let mut r = scored();
+    // The run's clock stands at about 09:30; the vote is recorded then.
+    r.ok(Command::Leave { member: "m04".into(), at: super::t(9, 10) });
+    r.ok(vote(on("D0001", Outcome::Admitted), 4, 0, 0));
+    r.ok(Command::Arrive { member: "m04".into(), at: super::t(9, 50) });
+    r.ok(Command::DeclareConflict { member: "m04".into(), dossier: "D0001".into(), reason: None });
+    assert_eq!(crate::rules::late_conflicts(&r.state), []);
 }

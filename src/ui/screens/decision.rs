@@ -55,6 +55,20 @@ pub fn intercept(app: &App, state: &mut DecisionState, action: Action) -> Option
     if matches!(action, Action::Resize(..)) {
         return None;
     }
+    if let Some((dossier, mut reason)) = state.confirm.take() {
+        if reason.edit(action) == Edit::Changed {
+            state.confirm = Some((dossier, reason));
+            return Some(Vec::new());
+        }
+        let effects = match action {
+            Action::Back => return Some(Vec::new()),
+            Action::Quit => vec![Effect::Quit],
+            Action::Open => ask_confirm_result(app, &dossier, reason.text()),
+            _ => Vec::new(),
+        };
+        state.confirm = Some((dossier, reason));
+        return Some(effects);
+    }
     if let Some(mut prompt) = state.defer.take() {
         if prompt.reason.edit(action) == Edit::Changed {
             state.defer = Some(prompt);
@@ -113,6 +127,21 @@ fn ask_vote(app: &App, dialog: &VoteDialog) -> Vec<Effect> {
     vec![Effect::Ask(Confirm { title: s.decision.confirm_title, question, command })]
 }
 
+fn ask_confirm_result(app: &App, dossier: &str, reason: &str) -> Vec<Effect> {
+    let s = app.strings();
+    let reason = reason.trim();
+    let command = Command::ConfirmResult { dossier: dossier.to_string(), reason: reason.to_string() };
+    if let Err(e) = crate::procedure::decide(app.state(), &command) {
+        return vec![Effect::Notify(format!("{}: {}", s.record.refused, refusal(&e, s, app.session())))];
+    }
+    let question = s
+        .decision
+        .result_question
+        .replace("{dossier}", &crate::ui::describe::dossier_name(app.session(), dossier))
+        .replace("{reason}", &s.quote(&crate::text::clean_line(reason)));
+    vec![Effect::Ask(Confirm { title: s.decision.result_title, question, command })]
+}
+
 fn ask_defer(app: &App, prompt: &DeferPrompt) -> Vec<Effect> {
     let s = app.strings();
     let reason = Some(prompt.reason.text().trim().to_string()).filter(|r| !r.is_empty());
@@ -153,6 +182,19 @@ pub fn handle(app: &App, state: &mut DecisionState, action: Action) -> Vec<Effec
             }
             None => vec![Effect::Notify(app.strings().decision.nothing_en_bloc.to_string())],
         },
+        Action::ConfirmResult => {
+            let Some(dossier) = selected else { return Vec::new() };
+            let marked =
+                crate::rules::late_conflicts(app.state()).iter().any(|c| c.is_open() && c.dossier == dossier);
+            if marked {
+                state.confirm = Some((dossier, crate::ui::widgets::text_field::TextField::new()));
+                Vec::new()
+            } else {
+                let s = app.strings();
+                let e = crate::procedure::DomainError::NothingToConfirm(dossier);
+                vec![Effect::Notify(format!("{}: {}", s.record.refused, refusal(&e, s, app.session())))]
+            }
+        }
         Action::Defer => {
             let Some(dossier) = selected else { return Vec::new() };
             // Withdrawn fits whatever the quorum: it probes the rest.
@@ -232,14 +274,23 @@ pub fn hints(app: &App) -> Vec<Hint> {
         hints.push(Hint::new(Action::Back, d.cancel));
         return hints;
     }
-    vec![
+    let mut hints = vec![
         Hint::new(Action::Open, d.vote),
         Hint::new(Action::EnBloc, d.en_bloc),
         Hint::new(Action::Defer, d.defer),
         Hint::new(Action::ToggleDecided, d.toggle_decided),
         Hint::new(Action::Undo, s.actions.undo),
         Hint::new(Action::JumpToCurrent, s.att.jump_current),
-    ]
+    ];
+    // Offered where it applies: the selected item's vote is marked by a
+    // conflict declared after it.
+    let selected = dossier_at(app, app.decision.selected());
+    if selected.is_some_and(|d| {
+        crate::rules::late_conflicts(app.state()).iter().any(|c| c.is_open() && c.dossier == d)
+    }) {
+        hints.insert(1, Hint::new(Action::ConfirmResult, d.confirm_result));
+    }
+    hints
 }
 
 /// The agenda row under a click on `row` of the list.

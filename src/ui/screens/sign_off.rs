@@ -123,6 +123,7 @@ fn check_label(app: &App, item: CheckItem) -> &'static str {
         CheckItem::QuorumAtEveryVote => s.quorum,
         CheckItem::WithinBudget => s.budget,
         CheckItem::PlaceNamed => s.place,
+        CheckItem::NoLateConflict => s.late_conflict,
     }
 }
 
@@ -161,6 +162,18 @@ fn check_detail(app: &App, check: &Check) -> String {
         }
         CheckDetail::Place { place: Some(place) } => clean_line(place).into_owned(),
         CheckDetail::Place { place: None } => s.no_place.to_string(),
+        CheckDetail::LateConflicts { open } => {
+            let votes: Vec<String> = open
+                .iter()
+                .map(|(seq, d, m)| {
+                    s.late_vote
+                        .replace("{line}", &(seq + 1).to_string())
+                        .replace("{dossier}", &clean_line(d))
+                        .replace("{member}", &crate::ui::describe::member_name(app.session(), m))
+                })
+                .collect();
+            format!("{} {}", votes.join(", "), s.late_hint)
+        }
     }
 }
 
@@ -182,7 +195,9 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             head.push(Span::styled(format!(": {}", check_detail(app, check)), t.muted));
         }
         lines.push(Line::from(head));
-        if !beside && (!state.is_signed_off() || !check.ok) {
+        // Nothing to say about late conflicts while there are none.
+        let quiet = check.ok && check.item == CheckItem::NoLateConflict;
+        if !beside && !quiet && (!state.is_signed_off() || !check.ok) {
             lines.push(Line::styled(format!("     {}", check_detail(app, check)), t.muted));
         }
     }

@@ -151,6 +151,7 @@ pub static DE: Strings = Strings {
             "Punktzahlen aufgedeckt",
             "Abstimmung",
             "Beschluss",
+            "Ergebnis bestätigt",
             "Notiz",
             "Freigabe",
             "Änderung",

@@ -151,6 +151,7 @@ pub static EN: Strings = Strings {
             "Scores revealed",
             "Vote",
             "Decision",
+            "Result confirmed",
             "Note",
             "Sign-off",
             "Amendment",

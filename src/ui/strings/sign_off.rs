@@ -16,6 +16,11 @@ pub struct SignOffStrings {
     pub budget: &'static str,
     pub place: &'static str,
     pub no_place: &'static str,
+    pub late_conflict: &'static str,
+    /// "{line}", "{dossier}", "{member}": a vote marked by a conflict
+    /// declared after it.
+    pub late_vote: &'static str,
+    pub late_hint: &'static str,
     /// "{}": the undecided items.
     pub undecided: &'static str,
     pub none_undecided: &'static str,
@@ -77,6 +82,9 @@ pub static DE: SignOffStrings = SignOffStrings {
     quorum: "Beschlussfähigkeit bei jeder Abstimmung",
     budget: "Liste im Budget oder Abweichung begründet",
     place: "Ort der Sitzung genannt",
+    late_conflict: "Keine Abstimmung durch spätere Befangenheit belastet",
+    late_vote: "Zeile {line}, {dossier} ({member})",
+    late_hint: "– neu abstimmen oder festhalten, warum das Ergebnis Bestand hat (B im Beschluss-Bildschirm)",
     no_place: "die Sitzungsdatei nennt keinen Ort (place); die Niederschrift braucht ihn (§ 93 VwVfG)",
     undecided: "noch ohne Beschluss: {}",
     none_undecided: "alle Punkte haben einen Beschluss",
@@ -128,6 +136,9 @@ pub static EN: SignOffStrings = SignOffStrings {
     quorum: "Quorum at every vote",
     budget: "List within budget or departure justified",
     place: "Place of the meeting named",
+    late_conflict: "No vote burdened by a conflict declared after it",
+    late_vote: "line {line}, {dossier} ({member})",
+    late_hint: "– vote again or record why the result stands (B on the decisions screen)",
     no_place: "the session file names no place (place); the minutes need it (§ 93 VwVfG)",
     undecided: "no decision yet: {}",
     none_undecided: "every item has a decision",

@@ -44,6 +44,8 @@ pub struct DecisionState {
     pub(super) cursor: ListCursor,
     pub(super) dialog: Option<VoteDialog>,
     pub(super) defer: Option<DeferPrompt>,
+    /// Why a result stands, being typed: the dossier and the text.
+    pub(super) confirm: Option<(String, TextField)>,
     /// The decided lists shown over any screen.
     pub(super) overlay: bool,
     /// First line of the decided lists shown in the overlay.
@@ -61,6 +63,10 @@ impl DecisionState {
 
     pub fn dialog(&self) -> Option<&VoteDialog> {
         self.dialog.as_ref()
+    }
+
+    pub fn confirm_prompt(&self) -> Option<&(String, TextField)> {
+        self.confirm.as_ref()
     }
 
     pub fn defer(&self) -> Option<&DeferPrompt> {

@@ -35,6 +35,12 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         let title = format!("{} {mark}", s.f_rationale);
         crate::ui::widgets::prompt_box::render_prompt(app, frame, body, &title, &[], &dialog.rationale);
     }
+    if let Some((dossier, reason)) = d.confirm_prompt() {
+        let s = app.strings().decision;
+        let title = format!("{}: {}", s.result_title, safe(dossier));
+        let intro = [s.result_prompt.to_string()];
+        crate::ui::widgets::prompt_box::render_prompt(app, frame, body, &title, &intro, reason);
+    }
     if let Some(prompt) = d.defer() {
         let s = app.strings().decision;
         let title = format!("{}: {}", s.defer_title, safe(&prompt.dossier));
