@@ -90,6 +90,11 @@ fn a_whole_session_from_one_commands_file_exports_as_the_golden_files() {
     // chair left, the tie rule and the scale are the session's own.
     let minutes = String::from_utf8_lossy(&got["minutes.md"]);
     assert!(minutes.contains("Freigegeben am 26.11.2026, 10:40 Uhr durch P. Ostermann."), "{minutes}");
+    assert!(
+        minutes.contains("- **Sitzungsleitung:** P. Ostermann (Stellvertretung des Vorsitzes)"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("- **Ende:** 10:40 Uhr"), "{minutes}");
     let list = String::from_utf8_lossy(&got["admission-list.csv"]);
     assert!(
         list.contains(

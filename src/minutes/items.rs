@@ -61,6 +61,15 @@ fn facts(cx: &Context, item: &Item) -> Vec<(String, String)> {
         );
         fields.push((t.f_item_quorum.to_string(), text));
     }
+    if let Some(chaired) = &item.chaired_by {
+        let deputy = chaired.as_deref().is_some_and(|id| cx.def.chair().is_none_or(|c| c.id != id));
+        let text = match chaired {
+            Some(id) if deputy => fill(t.chaired_deputy, &[("name", &cx.member(id))]),
+            Some(id) => cx.member(id),
+            None => t.chaired_nobody.to_string(),
+        };
+        fields.push((t.f_chaired.to_string(), text));
+    }
     fields.push((t.f_not_taking_part.to_string(), not_taking_part(cx, d)));
     fields
 }

@@ -196,6 +196,7 @@ fn conflicts_agenda_and_the_items_dealt_with() {
             "Beratungsdauer: 10 Min.",
             "Beschlussfähigkeit beim Aufruf: 3 von mindestens 3 Stimmberechtigten ohne Befangenheit \
              anwesend – beschlussfähig",
+            "Sitzungsleitung: Member 0",
             "Nicht beteiligt (Befangenheit): Member 1 (vor der Sitzung erklärt)",
             "Bewertungsrunde 1, aufgedeckt 09:50 Uhr",
             "Member 0 | 3 | 4",
@@ -216,6 +217,7 @@ fn conflicts_agenda_and_the_items_dealt_with() {
             "Beratungsdauer: 10 Min.",
             "Beschlussfähigkeit beim Aufruf: 2 von mindestens 3 Stimmberechtigten ohne Befangenheit \
              anwesend – nicht beschlussfähig",
+            "Sitzungsleitung: Member 0",
             "Nicht beteiligt (Befangenheit): Member 2 (erklärt 10:20 Uhr)",
             "10:35 Uhr: zurückgestellt. Grund: Unterlagen fehlen",
         ]
@@ -280,6 +282,7 @@ fn an_early_reveal_a_second_round_and_a_late_conflict() {
     assert_eq!(
         item[4..],
         [
+            "Sitzungsleitung: Member 0",
             "Nicht beteiligt (Befangenheit): Member 1 (erklärt 10:50 Uhr)",
             "Bewertungsrunde 1, aufgedeckt 10:42 Uhr – vorzeitig, vor Eingang aller Bewertungen",
             "Member 0 | 2 | —",
@@ -387,7 +390,7 @@ fn english_minutes_follow_the_session_language() {
         "09:40 | Member 2 arrived | 4 of 4 | 3 | quorate"
     );
     assert_eq!(
-        lines(blocks(&m, "Item 1: D0000 – Town 0, Quarter 0"))[9..13],
+        lines(blocks(&m, "Item 1: D0000 – Town 0, Quarter 0"))[10..14],
         [
             "Mean | 2.67 | 3.67",
             "Spread | 3 ⚑ | 1",
@@ -427,8 +430,11 @@ fn placeholders_in_names_are_left_alone() {
     r.at(t(9, 6), Command::OpenItem { dossier: "D0001".into() });
     let m = build(&r.state, t(9, 10));
     assert_eq!(
-        lines(blocks(&m, "TOP 1: D0001 – Town 1, Quarter 1"))[4],
-        "Nicht beteiligt (Befangenheit): {clock} {name} (erklärt 09:05 Uhr)"
+        lines(blocks(&m, "TOP 1: D0001 – Town 1, Quarter 1"))[4..6],
+        [
+            "Sitzungsleitung: weder Vorsitz noch Stellvertretung anwesend und unbefangen",
+            "Nicht beteiligt (Befangenheit): {clock} {name} (erklärt 09:05 Uhr)"
+        ]
     );
 }
 

@@ -40,6 +40,10 @@ pub struct Text {
     pub f_date: &'static str,
     pub f_place: &'static str,
     pub f_began: &'static str,
+    /// Who chaired an item; the deputy ("{name}"); nobody who could.
+    pub f_chaired: &'static str,
+    pub chaired_deputy: &'static str,
+    pub chaired_nobody: &'static str,
     pub f_ended: &'static str,
     /// The end while the session is not signed off.
     pub not_ended: &'static str,

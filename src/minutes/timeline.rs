@@ -108,6 +108,10 @@ pub struct Item {
     pub calls: Vec<Call>,
     /// The item's quorum when it was first called up.
     pub quorum_at_call: Option<Quorum>,
+    /// Who chaired it when it was first called up: the chair, or the
+    /// deputy when the chair was absent or conflicted on it; `None`:
+    /// nobody who could.
+    pub chaired_by: Option<Option<String>>,
     pub entries: Vec<Entry>,
 }
 
@@ -237,6 +241,10 @@ impl Walk<'_> {
                 let item = &mut self.out.items[i];
                 item.calls.push(Call { from: at, until: None });
                 item.quorum_at_call.get_or_insert(quorum);
+                if item.chaired_by.is_none() {
+                    let chair = self.acting_chair(dossier);
+                    self.out.items[i].chaired_by = Some(chair);
+                }
                 self.current = Some(i);
             }
             EventKind::AgendaItemClosed { .. } => self.close_current(at),
@@ -311,6 +319,7 @@ impl Walk<'_> {
             dossier: dossier.to_string(),
             calls: Vec::new(),
             quorum_at_call: None,
+            chaired_by: None,
             entries: Vec::new(),
         });
         self.index.insert(dossier.to_string(), i);
@@ -377,6 +386,17 @@ impl Walk<'_> {
 
     fn session_quorum(&self) -> Quorum {
         self.quorum(|_| true)
+    }
+
+    /// The chair, else the deputy, present and free of a conflict on
+    /// `dossier` at this point of the walk.
+    fn acting_chair(&self, dossier: &str) -> Option<String> {
+        let def = &self.state.session.definition;
+        [def.chair(), def.deputy()]
+            .into_iter()
+            .flatten()
+            .find(|m| self.present.contains(&m.id) && self.free_of_conflict(&m.id, dossier))
+            .map(|m| m.id.clone())
     }
 
     fn item_quorum(&self, dossier: &str) -> Quorum {
