@@ -21,6 +21,17 @@ pub use command::*;
 use crate::domain::{EventKind, SessionState};
 
 /// The events that carry out `command` on `state`, or why it is refused.
+/// Without the record's last hash: a draw of lots is refused (use
+/// [`decide_at`]).
 pub fn decide(state: &SessionState, command: &Command) -> Result<Vec<EventKind>, DomainError> {
-    decide::Procedure(state).decide(command)
+    decide_at(state, command, None)
+}
+
+/// As [`decide`], with the record's last hash (the seed of a draw).
+pub fn decide_at(
+    state: &SessionState,
+    command: &Command,
+    last_hash: Option<&str>,
+) -> Result<Vec<EventKind>, DomainError> {
+    decide::Procedure(state, last_hash).decide(command)
 }

@@ -5,6 +5,7 @@
 
 mod decided;
 mod late_conflict;
+mod lot;
 mod majority;
 mod motion;
 mod quorum;
@@ -14,6 +15,7 @@ mod sign_off;
 
 pub use decided::*;
 pub use late_conflict::*;
+pub use lot::*;
 pub use majority::*;
 pub use motion::*;
 pub use quorum::*;

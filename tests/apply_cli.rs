@@ -162,3 +162,90 @@ fn a_file_that_is_not_a_commands_file_or_a_missing_one_exits_2() {
     let (_, stderr) = run(gremium(tmp.path()).arg("apply").arg(fixture()).arg(&missing), 2);
     assert!(stderr.starts_with(&format!("gremium: {}: cannot read: ", missing.display())), "{stderr}");
 }
+
+#[test]
+fn tied_dossiers_get_their_waiting_list_order_by_lot_and_verify_repeats_the_draw() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    // One admission, two waiting places: ESW-ALTSTADT and HOG-SUED tie.
+    let folder = tmp.path().join("session");
+    fs::create_dir_all(&folder).expect("folder");
+    let mut session: serde_json::Value =
+        serde_json::from_slice(&fs::read(fixture().join("session.json")).expect("session")).expect("json");
+    session["budget"] = serde_json::json!({"available_eur": 900000, "max_admissions": 1, "waiting_list": 2});
+    fs::write(folder.join("session.json"), session.to_string()).expect("write");
+    fs::copy(fixture().join("dossiers.json"), folder.join("dossiers.json")).expect("dossiers");
+    let mut lines =
+        vec![r#"{"command": "confirm_duly_invited", "at": "2026-11-26T09:00:00+01:00"}"#.to_string()];
+    for m in ["vors", "stv", "arch"] {
+        lines.push(format!(
+            r#"{{"command": "mark_present", "member": "{m}", "at": "2026-11-26T09:00:00+01:00"}}"#
+        ));
+    }
+    for (d, v) in [("KS-NORD", 9), ("ESW-ALTSTADT", 6), ("HOG-SUED", 6)] {
+        for m in ["vors", "stv", "arch"] {
+            for c in ["need", "concept"] {
+                lines.push(format!(
+                    r#"{{"command": "enter_score", "dossier": "{d}", "member": "{m}", "criterion": "{c}", "value": {v}}}"#
+                ));
+            }
+        }
+        lines.push(format!(r#"{{"command": "reveal_scores", "dossier": "{d}"}}"#));
+    }
+    let en_bloc = r#"{"command": "record_vote", "subject": {"kind": "en_bloc", "items": [{"dossier": "KS-NORD", "outcome": {"kind": "admitted"}}, {"dossier": "ESW-ALTSTADT", "outcome": {"kind": "waiting_list", "position": 1}}, {"dossier": "HOG-SUED", "outcome": {"kind": "waiting_list", "position": 1}}]}, "yes": 3, "no": 0}"#;
+    lines.push(en_bloc.to_string()); // refused: two at position 1
+    lines.push(r#"{"command": "draw_lots", "dossiers": ["KS-NORD", "HOG-SUED"]}"#.to_string()); // not tied
+    lines.push(r#"{"command": "draw_lots", "dossiers": ["HOG-SUED", "ESW-ALTSTADT"]}"#.to_string());
+    lines.push(r#"{"command": "draw_lots", "dossiers": ["ESW-ALTSTADT", "HOG-SUED"]}"#.to_string()); // not again
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let commands = write_commands(tmp.path(), &refs);
+    let (stdout, _) = run(gremium(tmp.path()).args(["--lang", "en", "apply"]).arg(&folder).arg(&commands), 1);
+    let name = commands.display();
+    let out: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        out[0],
+        format!(
+            "{name}:27: two dossiers share waiting-list position 1: order the tie first (draw lots or vote the positions)"
+        )
+    );
+    assert_eq!(
+        out[1],
+        format!(
+            "{name}:28: lots are drawn among two or more dossiers tied in the ranking, not: KS-NORD, HOG-SUED"
+        )
+    );
+    assert_eq!(
+        out[2],
+        format!("{name}:30: lots were drawn for these dossiers already; a draw is not repeated")
+    );
+    assert_eq!(out.len(), 4, "{stdout}");
+
+    // The draw is in the record with its seed, the hash of the line before.
+    let record = tmp.path().join("data/records/jury-stadtteilpreis/record.jsonl");
+    let text = fs::read_to_string(&record).expect("record");
+    let draw: serde_json::Value = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("line"))
+        .find(|e| e["event"]["type"] == "lots_drawn")
+        .expect("drawn");
+    assert_eq!(draw["event"]["seed"], draw["prev"]);
+    let order: Vec<String> = draw["event"]["dossiers"]
+        .as_array()
+        .expect("order")
+        .iter()
+        .map(|d| d.as_str().expect("id").to_string())
+        .collect();
+    let seed = draw["prev"].as_str().expect("seed");
+    assert_eq!(order, gremium::rules::draw(seed, &["ESW-ALTSTADT".to_string(), "HOG-SUED".to_string()]));
+    // verify repeats it.
+    let (stdout, _) = run(gremium(tmp.path()).arg("verify").arg(&record), 0);
+    assert!(stdout.contains(&format!(": the draw repeats: {}\n", order.join(", "))), "{stdout}");
+
+    // The en-bloc motion with the drawn positions is taken.
+    let vote = format!(
+        r#"{{"command": "record_vote", "subject": {{"kind": "en_bloc", "items": [{{"dossier": "KS-NORD", "outcome": {{"kind": "admitted"}}}}, {{"dossier": "{}", "outcome": {{"kind": "waiting_list", "position": 1}}}}, {{"dossier": "{}", "outcome": {{"kind": "waiting_list", "position": 2}}}}]}}, "yes": 3, "no": 0}}"#,
+        order[0], order[1]
+    );
+    let commands = write_commands(tmp.path(), &[&vote]);
+    let (stdout, _) = run(gremium(tmp.path()).args(["--lang", "en", "apply"]).arg(&folder).arg(&commands), 0);
+    assert!(stdout.ends_with("; 0 refused\n"), "{stdout}");
+}

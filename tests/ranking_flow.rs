@@ -224,3 +224,46 @@ fn the_overview_leads_from_the_ranking_to_the_decisions_and_the_sign_off() {
     assert!(row("WZ-DALHEIM").ends_with("◔ NR 2"), "{}", row("WZ-DALHEIM"));
     assert!(row("RUE-INNENSTADT-OST").ends_with("✗ abgel."), "{}", row("RUE-INNENSTADT-OST"));
 }
+
+#[test]
+fn l_draws_lots_among_the_dossiers_tied_with_the_selected_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = scored_app(&tmp.path().join("rec"));
+    press(&mut app, KeyCode::Char('r'));
+    // The first dossier is tied with none.
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(
+        app.notice(),
+        Some("Das gewählte Dossier ist mit keinem anderen gleichrangig: nichts zu losen.")
+    );
+    // Move down to the first dossier of a tie group.
+    let ranking = app.ranking().clone();
+    let group: Vec<String> = ranking
+        .groups()
+        .find(|g| g.len() > 1)
+        .expect("the scores give a tie")
+        .iter()
+        .map(|r| r.dossier.clone())
+        .collect();
+    let index = ranking.ranked.iter().position(|r| r.dossier == group[0]).expect("ranked");
+    for _ in 0..index {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Char('L'));
+    let question = app.confirm().map(|c| c.question.clone()).expect("asked");
+    assert_eq!(
+        question,
+        format!(
+            "Die Reihenfolge von {} durch Los bestimmen? Startwert ist der letzte Hash des Protokolls; das Los wird aufgezeichnet und nicht wiederholt.",
+            group.join(", ")
+        )
+    );
+    let seed = app.journal().last_hash().expect("hash");
+    press(&mut app, KeyCode::Char('y'));
+    let lot = app.state().proceedings.lots.last().expect("drawn").clone();
+    assert_eq!(lot.seed, seed, "the seed is the record's last hash at the draw");
+    assert_eq!(lot.order, gremium::rules::draw(&seed, &group));
+    // Not again.
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.notice(), Some("Für diese gleichrangigen Dossiers wurde bereits gelost."));
+}

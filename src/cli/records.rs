@@ -53,6 +53,9 @@ pub fn verify_record(path: &Path) -> color_eyre::Result<ExitCode> {
                 ro.last_hash
             );
             say_anchor(path, ro.anchor);
+            if !repeat_draws(path, &ro.events) {
+                return Ok(ExitCode::from(1));
+            }
             if let Some(line) = ro.torn_line {
                 crate::say!(
                     "{}: line {line}: incomplete (a write cut short, or an edit); gremium sets it aside on the next open",
@@ -71,6 +74,41 @@ pub fn verify_record(path: &Path) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::from(2))
         }
     }
+}
+
+/// Repeat every draw of lots in the record: its seed must be the hash of
+/// the line before it (`prev`) and its order what the seed gives. False
+/// when one does not repeat.
+fn repeat_draws(path: &Path, events: &[crate::domain::Event]) -> bool {
+    let mut all = true;
+    for e in events {
+        // A draw inside an amendment is checked the same way.
+        let kind = match &e.event {
+            crate::domain::EventKind::Amendment { change, .. } => change.as_ref(),
+            k => k,
+        };
+        let crate::domain::EventKind::LotsDrawn { dossiers, seed } = kind else { continue };
+        let line = e.seq + 1;
+        let again = crate::rules::draw(seed, dossiers);
+        if *seed != e.prev {
+            all = false;
+            crate::say!(
+                "{}: line {line}: the draw's seed is not the record's last hash before it",
+                path.display()
+            );
+        } else if again != *dossiers {
+            all = false;
+            crate::say!(
+                "{}: line {line}: the draw does not repeat: recorded {}, the seed gives {}",
+                path.display(),
+                dossiers.join(", "),
+                again.join(", ")
+            );
+        } else {
+            crate::say!("{}: line {line}: the draw repeats: {}", path.display(), dossiers.join(", "));
+        }
+    }
+    all
 }
 
 /// What the anchor beside a record says about it.

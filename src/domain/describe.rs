@@ -29,6 +29,7 @@ pub enum Action {
     VoteRecorded,
     DecisionRecorded,
     ResultConfirmed,
+    LotsDrawn,
     NoteAdded,
     SignedOff,
     Amendment,
@@ -38,7 +39,7 @@ pub enum Action {
 
 impl Action {
     /// How many kinds of action there are: the length of a table of names.
-    pub const COUNT: usize = 25;
+    pub const COUNT: usize = 26;
 
     /// The position of this action in a table of names, in declaration
     /// order (the language tables list the event names in this order).
@@ -169,6 +170,10 @@ impl EventKind {
                 d.deferral = *deferral;
                 d.text = rationale.clone();
                 Action::DecisionRecorded
+            }
+            EventKind::LotsDrawn { dossiers, .. } => {
+                d.dossiers = dossiers.clone();
+                Action::LotsDrawn
             }
             EventKind::ResultConfirmed { dossier, reason } => {
                 d.dossier = Some(dossier.clone());

@@ -159,6 +159,14 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         deferral: Option<DeferralReason>,
     },
+    /// Lots drawn to order tied dossiers (the waiting list needs an order,
+    /// PRODUCT.md §3): `dossiers` in the order drawn; `seed` is the
+    /// record's last hash at the draw (the `prev` of this line), so anyone
+    /// can repeat it (`rules::draw`).
+    LotsDrawn {
+        dossiers: Vec<String>,
+        seed: String,
+    },
     /// A conflict came to light after a vote on `dossier`: the committee
     /// records why the result stands (PRODUCT.md §3).
     ResultConfirmed {

@@ -52,6 +52,8 @@ pub struct Proceedings {
     /// Why a result stands although a conflict came to light after the
     /// vote, by dossier.
     pub confirmations: BTreeMap<String, Confirmation>,
+    /// Lots drawn to order tied dossiers, in record order.
+    pub lots: Vec<LotEntry>,
     pub signed_off: Option<SignOff>,
     pub amendments: Vec<AmendmentEntry>,
 }
@@ -84,6 +86,15 @@ pub struct Presence {
     pub until: Option<DateTime<FixedOffset>>,
     /// Arrived after the roll call rather than marked present in it.
     pub late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LotEntry {
+    /// The dossiers in the order drawn.
+    pub order: Vec<String>,
+    pub seed: String,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

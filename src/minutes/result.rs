@@ -17,6 +17,14 @@ pub fn section(cx: &Context) -> Section {
     part(cx, &mut blocks, t.res_admitted, t.res_header[0], ranked(&list.admitted, &rank));
     let waiting = list.waiting.iter().map(|(p, d)| (p.to_string(), d.as_str())).collect();
     part(cx, &mut blocks, t.res_waiting, t.res_position, waiting);
+    // Ties ordered by lot: the order and the seed, so anyone can repeat it.
+    for lot in &cx.state.proceedings.lots {
+        let order = lot.order.join(t.lot_before);
+        blocks.push(para(fill(
+            t.res_lot,
+            &[("clock", &cx.clock(lot.at)), ("order", &order), ("seed", &lot.seed)],
+        )));
+    }
     part(cx, &mut blocks, t.res_not_admitted, t.res_header[0], ranked(&list.not_admitted, &rank));
     part(cx, &mut blocks, t.res_deferred, t.res_header[0], ranked(&list.deferred, &rank));
     if !list.undecided.is_empty() {

@@ -87,6 +87,10 @@ pub struct Text {
     pub conflicts_header: [&'static str; 4],
     pub declared_before: &'static str,
     pub conflicts_rule: &'static str,
+    /// Lots drawn: "{clock}", "{order}" (ids joined by `lot_before`),
+    /// "{seed}".
+    pub res_lot: &'static str,
+    pub lot_before: &'static str,
     /// The exception: a conflict declared after a vote.
     pub conflicts_late: &'static str,
     /// A conflict declared after a vote: "{member}", "{clock}".

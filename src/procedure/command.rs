@@ -99,6 +99,11 @@ pub enum Command {
         text: String,
         dossier: Option<String>,
     },
+    /// Draw lots to order dossiers tied in the ranking (for the waiting
+    /// list). The seed is the record's last hash at the draw.
+    DrawLots {
+        dossiers: Vec<String>,
+    },
     /// A conflict came to light after a vote on `dossier`: the committee
     /// records why the result stands (instead of voting again).
     ConfirmResult {
@@ -209,6 +214,16 @@ pub enum DomainError {
     BadWaitingPosition,
     #[error("the text is empty")]
     EmptyText,
+    #[error("lots are drawn among two or more dossiers tied in the ranking: {0}")]
+    NotTied(String),
+    #[error("lots were drawn for these dossiers already; a draw is not repeated")]
+    AlreadyDrawn,
+    #[error("a draw needs the record: its seed is the record's last hash")]
+    DrawNeedsRecord,
+    #[error(
+        "two dossiers in the motion share waiting-list position {0}: order the tie first (draw lots or vote the positions)"
+    )]
+    SamePosition(u32),
     #[error("no vote on `{0}` is marked by a conflict declared after it")]
     NothingToConfirm(String),
     #[error("the session is signed off; changes need an amendment")]

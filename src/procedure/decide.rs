@@ -12,7 +12,7 @@ type Decided = Result<Vec<EventKind>, DomainError>;
 
 /// The session state seen by the procedure: every read of the state,
 /// plus the checks that need the rules.
-pub(super) struct Procedure<'a>(pub(super) &'a SessionState);
+pub(super) struct Procedure<'a>(pub(super) &'a SessionState, pub(super) Option<&'a str>);
 
 impl std::ops::Deref for Procedure<'_> {
     type Target = SessionState;
@@ -196,6 +196,30 @@ impl Procedure<'_> {
                     rationale,
                     departs_from_ranking: false,
                     deferral: Some(*deferral),
+                })
+            }
+            Command::DrawLots { dossiers } => {
+                for d in dossiers {
+                    self.known_dossier(d)?;
+                }
+                let ranking = crate::rules::ranking(self.0);
+                let ranks: Vec<Option<u32>> =
+                    dossiers.iter().map(|d| ranking.get(d).map(|r| r.rank)).collect();
+                let distinct: std::collections::BTreeSet<&String> = dossiers.iter().collect();
+                let tied = distinct.len() >= 2
+                    && distinct.len() == dossiers.len()
+                    && ranks.iter().all(|r| r.is_some() && *r == ranks[0]);
+                if !tied {
+                    return Err(DomainError::NotTied(dossiers.join(", ")));
+                }
+                let ids: Vec<&str> = dossiers.iter().map(String::as_str).collect();
+                if crate::rules::lot_order(self.0, &ids).is_some() {
+                    return Err(DomainError::AlreadyDrawn);
+                }
+                let Some(seed) = self.1 else { return Err(DomainError::DrawNeedsRecord) };
+                one(EventKind::LotsDrawn {
+                    dossiers: crate::rules::draw(seed, dossiers),
+                    seed: seed.to_string(),
                 })
             }
             Command::ConfirmResult { dossier, reason } => {

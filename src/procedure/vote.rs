@@ -32,6 +32,14 @@ impl Procedure<'_> {
         if items.iter().any(|i| matches!(i.outcome, Outcome::WaitingList { position: 0 })) {
             return Err(DomainError::BadWaitingPosition);
         }
+        let mut positions = BTreeSet::new();
+        for item in &items {
+            if let Outcome::WaitingList { position } = item.outcome
+                && !positions.insert(position)
+            {
+                return Err(DomainError::SamePosition(position));
+            }
+        }
         // A vote marked by a conflict that came to light after it may be
         // taken again.
         let marked: BTreeSet<String> =

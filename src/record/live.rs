@@ -101,7 +101,8 @@ impl LiveSession {
         command: &Command,
         now: DateTime<FixedOffset>,
     ) -> Result<Vec<Event>, LiveError> {
-        let kinds = crate::procedure::decide(&self.state, command)?;
+        let last_hash = self.record.last_hash();
+        let kinds = crate::procedure::decide_at(&self.state, command, Some(&last_hash))?;
         self.append(actor, now, kinds)
     }
 

@@ -184,7 +184,20 @@ pub fn ranking(state: &SessionState) -> Ranking {
             }
         };
         let rank = above + 1;
+        // Tied on the waiting list: a lot drawn for them gives the order.
+        let ids: Vec<&str> = g.iter().map(|x| x.1.as_str()).collect();
+        let lot = match place {
+            Place::WaitingList { .. } if g.len() > 1 => crate::rules::lot_order(state, &ids),
+            _ => None,
+        };
         for &(_, d, total) in g {
+            let place = match (place, &lot) {
+                (Place::WaitingList { position }, Some(order)) => {
+                    let i = order.iter().position(|o| o == d).unwrap_or(0) as u32;
+                    Place::WaitingList { position: position + i }
+                }
+                _ => place,
+            };
             let dossier = dossiers.get(d.as_str());
             cumulative = cumulative.saturating_add(requested(d));
             let failed_checks: Vec<String> = dossier

@@ -75,6 +75,8 @@ pub enum Action {
     // Decisions: votes item by item or en bloc, deferral, decided lists.
     /// Vote en bloc on the proposal for all undecided ranked dossiers.
     EnBloc,
+    /// Draw lots among the dossiers tied with the selected one (ranking).
+    DrawLots,
     /// Record why the result on the selected item stands although a
     /// conflict came to light after its vote.
     ConfirmResult,
@@ -173,6 +175,7 @@ impl Action {
         Action::NewRound,
         Action::SignOff,
         Action::Export,
+        Action::DrawLots,
         Action::ConfirmResult,
         Action::EnBloc,
         Action::MotionAdmit,

@@ -126,6 +126,18 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "under the rules of procedure the chair does not decide ties".into()
         }
+        DomainError::NotTied(ds) => {
+            format!("lots are drawn among two or more dossiers tied in the ranking, not: {}", clean_line(ds))
+        }
+        DomainError::AlreadyDrawn => {
+            "lots were drawn for these dossiers already; a draw is not repeated".into()
+        }
+        DomainError::DrawNeedsRecord => "a draw needs the record: its seed is the record's last hash".into(),
+        DomainError::SamePosition(p) => {
+            format!(
+                "two dossiers share waiting-list position {p}: order the tie first (draw lots or vote the positions)"
+            )
+        }
         DomainError::NothingToConfirm(d) => {
             format!("no vote on {} is burdened by a conflict declared after it", id(d))
         }
@@ -234,6 +246,14 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "nach der Geschäftsordnung entscheidet der Vorsitz keine Stimmengleichheit".into()
         }
+        DomainError::NotTied(ds) => {
+            format!("gelost wird unter zwei oder mehr gleichrangigen Dossiers der Rangfolge, nicht: {}", clean_line(ds))
+        }
+        DomainError::AlreadyDrawn => "für diese Dossiers wurde bereits gelost; ein Los wird nicht wiederholt".into(),
+        DomainError::DrawNeedsRecord => "ein Losentscheid braucht das Protokoll: sein letzter Hash ist der Startwert".into(),
+        DomainError::SamePosition(p) => format!(
+            "zwei Dossiers teilen sich Platz {p} der Nachrückerliste: erst die Reihenfolge klären (losen oder die Plätze abstimmen)"
+        ),
         DomainError::NothingToConfirm(d) => {
             format!("keine Abstimmung über {} ist durch eine später erklärte Befangenheit belastet", id(d))
         }

@@ -22,7 +22,9 @@ impl App {
     /// record `command`; after sign-off the amendment prompt instead (the
     /// reason is the confirmation there); else the refusal, on screen.
     pub(crate) fn ask(&mut self, title: &'static str, question: String, command: Command) {
-        match crate::procedure::decide(self.state(), &command) {
+        // The record's last hash: the seed a draw of lots would take.
+        let hash = self.journal.last_hash().ok();
+        match crate::procedure::decide_at(self.state(), &command, hash.as_deref()) {
             Ok(_) => self.confirm = Some(Confirm { title, question, command }),
             Err(DomainError::SignedOff) if amend::amendable(&command) => {
                 self.note = None;

@@ -451,6 +451,7 @@ impl Strings {
             Action::ToggleDecided => self.decision.toggle_decided,
             Action::EnBloc => self.decision.en_bloc,
             Action::ConfirmResult => self.decision.confirm_result,
+            Action::DrawLots => self.ranking.draw_lots,
             Action::MotionAdmit => self.decision.motion_admit,
             Action::MotionWaiting => self.decision.motion_waiting,
             Action::MotionNotAdmit => self.decision.motion_not_admit,

@@ -157,6 +157,16 @@ pub fn record_session(session: &Arc<Session>, dir: &Path, stage: Stage) -> LiveS
         ),
         deferral: gremium::domain::DeferralReason::Committee,
     });
+    // Dossiers tied on the waiting list get their order by lot.
+    let before = rules::ranking(run.state());
+    let tied: Vec<Vec<String>> = before
+        .groups()
+        .filter(|g| g.len() > 1 && matches!(g[0].place, Place::WaitingList { .. }))
+        .map(|g| g.iter().map(|r| r.dossier.clone()).collect())
+        .collect();
+    for dossiers in tied {
+        run.ok(Command::DrawLots { dossiers });
+    }
     let ranking = rules::ranking(run.state());
     let proposal = |d: &str| match ranking.get(d).map(|r| r.place) {
         Some(Place::Proposed) => Outcome::Admitted,

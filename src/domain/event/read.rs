@@ -119,6 +119,10 @@ enum Body {
         #[serde(default)]
         deferral: Option<DeferralReason>,
     },
+    LotsDrawn {
+        dossiers: Vec<String>,
+        seed: String,
+    },
     ResultConfirmed {
         dossier: String,
         reason: String,

@@ -6,8 +6,8 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use super::undo::AgendaPrior;
 use super::{
-    AmendmentEntry, ApplyError, Confirmation, CurrentItem, DecisionEntry, Done, LiveConflict, NoteEntry,
-    Opening, Presence, Prior, Reveal, ScoreKey, SessionState, SignOff, Undone, VoteEntry,
+    AmendmentEntry, ApplyError, Confirmation, CurrentItem, DecisionEntry, Done, LiveConflict, LotEntry,
+    NoteEntry, Opening, Presence, Prior, Reveal, ScoreKey, SessionState, SignOff, Undone, VoteEntry,
 };
 use crate::domain::event::{DeferralReason, EventKind, Outcome};
 
@@ -189,6 +189,10 @@ impl SessionState {
                     at,
                 };
                 Prior::Decision(p.decisions.insert(dossier.clone(), entry).map(Box::new))
+            }
+            EventKind::LotsDrawn { dossiers, seed } => {
+                p.lots.push(LotEntry { order: dossiers.clone(), seed: seed.clone(), seq, at });
+                Prior::Lot
             }
             EventKind::ResultConfirmed { dossier, reason } => {
                 let entry = Confirmation { reason: reason.clone(), seq, at };

@@ -28,6 +28,8 @@ pub enum Prior {
     Vote(Vec<(String, Option<DecisionEntry>)>),
     /// A note was appended.
     Pushed,
+    /// Lots drawn: the entry appended.
+    Lot,
     /// A result confirmed: the confirmation it replaced.
     Confirmation(Option<super::Confirmation>),
 }
@@ -111,6 +113,9 @@ impl SessionState {
                 for (dossier, before) in replaced.into_iter().rev() {
                     put(&mut p.decisions, dossier, before);
                 }
+            }
+            (EventKind::LotsDrawn { .. }, Prior::Lot) => {
+                p.lots.pop();
             }
             (EventKind::ResultConfirmed { dossier, .. }, Prior::Confirmation(before)) => {
                 put(&mut p.confirmations, dossier.clone(), before)

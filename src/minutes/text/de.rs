@@ -69,6 +69,8 @@ pub static DE: Text = Text {
     late_confirmed: "Das Gremium hat festgehalten, dass das Ergebnis Bestand hat: {reason}",
     late_open: "Weder neu abgestimmt noch begründet, warum das Ergebnis Bestand hat.",
     conflicts_late: "Ausnahme: Wurde eine Befangenheit erst nach einer Abstimmung über den Punkt erklärt, ist das bei dieser Abstimmung vermerkt, mit dem, was das Gremium daraufhin beschlossen hat.",
+    res_lot: "{clock}: Die Reihenfolge gleichrangiger Dossiers wurde gelost: {order}. Startwert (letzter Hash des Protokolls vor dem Los): {seed}; gremium verify wiederholt das Los.",
+    lot_before: " vor ",
     conflicts_rule: "Befangene Mitglieder nahmen an Bewertung, Beratung und Abstimmung des betreffenden \
                      Punktes nicht teil; ihre Bewertungen zählen nicht.",
     no_conflicts: "Es wurden keine Befangenheiten erklärt.",
@@ -215,6 +217,7 @@ pub static DE: Text = Text {
         "Abstimmung",
         "Beschluss",
         "Ergebnis bestätigt",
+        "Los gezogen",
         "Notiz",
         "Freigabe",
         "Änderung",

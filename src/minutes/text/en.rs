@@ -68,6 +68,8 @@ pub static EN: Text = Text {
     late_confirmed: "The committee recorded that the result stands: {reason}",
     late_open: "Neither voted again nor recorded why the result stands.",
     conflicts_late: "Exception: where a conflict was declared only after a vote on the item, this is noted at that vote, with what the committee did about it.",
+    res_lot: "{clock}: the order of tied dossiers was drawn by lot: {order}. Seed (the record's last hash before the draw): {seed}; gremium verify repeats the draw.",
+    lot_before: " before ",
     conflicts_rule: "Members with a conflict of interest took no part in the scoring, deliberation and vote \
                      on the item concerned; their scores do not count.",
     no_conflicts: "No conflicts of interest were declared.",
@@ -213,6 +215,7 @@ pub static EN: Text = Text {
         "Vote",
         "Decision",
         "Result confirmed",
+        "Lots drawn",
         "Note",
         "Sign-off",
         "Amendment",

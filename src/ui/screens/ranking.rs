@@ -54,6 +54,10 @@ pub fn handle(app: &App, state: &mut RankingState, action: Action) -> Vec<Effect
     cursor.select(current);
     let next = match action {
         _ if cursor.step(action, selectable.len(), page) => cursor.selected(),
+        Action::DrawLots => {
+            let id = selectable.get(current).and_then(|&row| dossier_of(ranking, rows[row]));
+            return draw_lots(app, id);
+        }
         Action::Open => {
             let id = selectable.get(current).and_then(|&row| dossier_of(ranking, rows[row]));
             return id
@@ -69,11 +73,35 @@ pub fn handle(app: &App, state: &mut RankingState, action: Action) -> Vec<Effect
     Vec::new()
 }
 
+/// Ask to draw lots among the dossiers tied with `selected`.
+fn draw_lots(app: &App, selected: Option<&str>) -> Vec<Effect> {
+    let s = app.strings();
+    let ranking = app.ranking();
+    let group: Vec<String> = selected
+        .and_then(|d| ranking.get(d))
+        .map(|r| ranking.ranked.iter().filter(|x| x.rank == r.rank).map(|x| x.dossier.clone()).collect())
+        .unwrap_or_default();
+    if group.len() < 2 {
+        return vec![Effect::Notify(s.ranking.lots_not_tied.to_string())];
+    }
+    let ids: Vec<&str> = group.iter().map(String::as_str).collect();
+    if crate::rules::lot_order(app.state(), &ids).is_some() {
+        return vec![Effect::Notify(s.ranking.lots_drawn_already.to_string())];
+    }
+    let names = group.iter().map(|d| crate::text::clean_line(d).into_owned()).collect::<Vec<_>>().join(", ");
+    vec![Effect::Ask(crate::ui::prompts::Confirm {
+        title: s.ranking.lots_title,
+        question: s.ranking.lots_question.replace("{dossiers}", &names),
+        command: crate::procedure::Command::DrawLots { dossiers: group },
+    })]
+}
+
 pub fn hints(app: &App) -> Vec<Hint> {
     let s = app.strings();
     vec![
         Hint::pair(Action::Down, Action::Up, s.hint_move),
         Hint::new(Action::Open, s.ranking.open),
+        Hint::new(Action::DrawLots, s.ranking.draw_lots),
         Hint::pair(Action::PageDown, Action::PageUp, s.hint_scroll),
         Hint::new(Action::ShowScoring, s.scoring.show),
         Hint::new(Action::ShowOverview, s.actions.show_overview),

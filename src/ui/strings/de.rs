@@ -152,6 +152,7 @@ pub static DE: Strings = Strings {
             "Abstimmung",
             "Beschluss",
             "Ergebnis bestätigt",
+            "Los gezogen",
             "Notiz",
             "Freigabe",
             "Änderung",

@@ -152,6 +152,7 @@ pub static EN: Strings = Strings {
             "Vote",
             "Decision",
             "Result confirmed",
+            "Lots drawn",
             "Note",
             "Sign-off",
             "Amendment",

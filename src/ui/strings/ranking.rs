@@ -9,7 +9,13 @@ pub struct RankingStrings {
     /// Action label (footer and help) of the key that shows the ranking.
     pub show: &'static str,
     pub open: &'static str,
-    // Columns.
+    /// Drawing lots among tied dossiers: the label, the confirmation's
+    /// title and question ("{dossiers}"), and why not.
+    pub draw_lots: &'static str,
+    pub lots_title: &'static str,
+    pub lots_question: &'static str,
+    pub lots_not_tied: &'static str,
+    pub lots_drawn_already: &'static str,
     pub col_rank: &'static str,
     pub col_id: &'static str,
     pub col_municipality: &'static str,
@@ -107,6 +113,11 @@ pub static DE: RankingStrings = RankingStrings {
     screen: "Rangfolge",
     show: "Rangfolge",
     open: "Dossier öffnen",
+    draw_lots: "Los bei Gleichstand",
+    lots_title: "Losentscheid",
+    lots_question: "Die Reihenfolge von {dossiers} durch Los bestimmen? Startwert ist der letzte Hash des Protokolls; das Los wird aufgezeichnet und nicht wiederholt.",
+    lots_not_tied: "Das gewählte Dossier ist mit keinem anderen gleichrangig: nichts zu losen.",
+    lots_drawn_already: "Für diese gleichrangigen Dossiers wurde bereits gelost.",
     col_rank: "Rang",
     col_id: "Kennung",
     col_municipality: "Kommune",
@@ -175,6 +186,11 @@ pub static EN: RankingStrings = RankingStrings {
     screen: "Ranking",
     show: "ranking",
     open: "open dossier",
+    draw_lots: "draw lots on a tie",
+    lots_title: "Drawing lots",
+    lots_question: "Order {dossiers} by lot? The seed is the record's last hash; the draw is recorded and not repeated.",
+    lots_not_tied: "The selected dossier is tied with no other: nothing to draw.",
+    lots_drawn_already: "Lots were drawn for these tied dossiers already.",
     col_rank: "Rank",
     col_id: "Id",
     col_municipality: "Municipality",
