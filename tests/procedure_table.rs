@@ -171,6 +171,56 @@ fn cases() -> Vec<Case> {
         vec![],
     );
 
+    // Second invitation (§ 90 Abs. 2 VwVfG): quorate whatever the number
+    // present, once the chair confirms the notice at the item.
+    let reinvited = || json!({"majority": "simple", "tie": "rejected", "reinvited": [{"dossier": "KS-NORD", "note": "Ladung vom 12.11."}]});
+    let confirm_reinvited = |d: &str| cmd(json!({"command": "confirm_reinvitation", "dossier": d}));
+    add(
+        "a second invitation, confirmed, makes 2 of 5 quorate for the item",
+        reinvited(),
+        lines(vec![opened(&["vors", "stv"]), vec![confirm_reinvited("KS-NORD"), v(2, 0, 0)]]),
+        vec![],
+        vec![true],
+    );
+    add(
+        "a second invitation not yet confirmed does not",
+        reinvited(),
+        lines(vec![opened(&["vors", "stv"]), vec![v(2, 0, 0)]]),
+        vec![(4, "not quorate")],
+        vec![],
+    );
+    add(
+        "a second invitation counts for its own item only",
+        reinvited(),
+        lines(vec![
+            opened(&["vors", "stv"]),
+            vec![confirm_reinvited("KS-NORD"), cmd(vote("HOG-SUED", 2, 0, 0))],
+        ]),
+        vec![(5, "not quorate")],
+        vec![],
+    );
+    add(
+        "only an item the session names is taken up on a second invitation",
+        reinvited(),
+        lines(vec![opened(&ALL), vec![confirm_reinvited("HOG-SUED")]]),
+        vec![(7, "not taken up")],
+        vec![],
+    );
+    add(
+        "the second invitation is confirmed once",
+        reinvited(),
+        lines(vec![opened(&ALL), vec![confirm_reinvited("KS-NORD"), confirm_reinvited("KS-NORD")]]),
+        vec![(8, "already confirmed")],
+        vec![],
+    );
+    add(
+        "without the invitation confirmed even a second invitation is not quorate",
+        reinvited(),
+        lines(vec![present(&["vors", "stv"]), vec![confirm_reinvited("KS-NORD"), v(2, 0, 0)]]),
+        vec![(4, "invitation")],
+        vec![],
+    );
+
     // Simple majority: more yes than no; abstentions do not count.
     add("simple 3:2 carries", simple(), lines(vec![opened(&ALL), vec![v(3, 2, 0)]]), vec![], vec![true]);
     add(
@@ -676,7 +726,12 @@ fn session_with(dir: &Path, rules: &Value) -> PathBuf {
     let mut session: Value =
         serde_json::from_slice(&std::fs::read(fixture.join("session.json")).expect("session")).expect("json");
     for (k, v) in rules.as_object().expect("rules") {
-        session["rules"][k] = v.clone();
+        // `reinvited` belongs to the session, everything else to its rules.
+        if k == "reinvited" {
+            session[k] = v.clone();
+        } else {
+            session["rules"][k] = v.clone();
+        }
     }
     let folder = dir.join("session");
     std::fs::create_dir_all(&folder).expect("folder");

@@ -30,6 +30,7 @@ pub enum Action {
     DecisionRecorded,
     ResultConfirmed,
     LotsDrawn,
+    ReinvitationConfirmed,
     NoteAdded,
     SignedOff,
     Amendment,
@@ -39,7 +40,7 @@ pub enum Action {
 
 impl Action {
     /// How many kinds of action there are: the length of a table of names.
-    pub const COUNT: usize = 26;
+    pub const COUNT: usize = 27;
 
     /// The position of this action in a table of names, in declaration
     /// order (the language tables list the event names in this order).
@@ -170,6 +171,10 @@ impl EventKind {
                 d.deferral = *deferral;
                 d.text = rationale.clone();
                 Action::DecisionRecorded
+            }
+            EventKind::ReinvitationConfirmed { dossier } => {
+                d.dossier = Some(dossier.clone());
+                Action::ReinvitationConfirmed
             }
             EventKind::LotsDrawn { dossiers, .. } => {
                 d.dossiers = dossiers.clone();

@@ -159,6 +159,12 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         deferral: Option<DeferralReason>,
     },
+    /// The chair confirms at the item that the invitation pointed out the
+    /// second invitation after a deferral for lack of quorum (§ 90 Abs. 2
+    /// VwVfG): the committee is quorate for it whatever the number present.
+    ReinvitationConfirmed {
+        dossier: String,
+    },
     /// Lots drawn to order tied dossiers (the waiting list needs an order,
     /// PRODUCT.md §3): `dossiers` in the order drawn; `seed` is the
     /// record's last hash at the draw (the `prev` of this line), so anyone
@@ -381,6 +387,7 @@ impl EventKind {
     pub fn dossier(&self) -> Option<&str> {
         match self {
             EventKind::ConflictDeclared { dossier, .. }
+            | EventKind::ReinvitationConfirmed { dossier }
             | EventKind::ResultConfirmed { dossier, .. }
             | EventKind::AgendaItemMoved { dossier, .. }
             | EventKind::AgendaItemDeferred { dossier, .. }

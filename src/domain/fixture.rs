@@ -59,6 +59,7 @@ pub fn session(dossiers: usize, members: usize, criteria: usize) -> Session {
             dossier: "D0000".into(),
             reason: Some("pre-declared".into()),
         }],
+        reinvited: Vec::new(),
         rules: Rules::default(),
     };
     let dossiers = (0..dossiers).map(dossier).collect();

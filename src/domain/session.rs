@@ -56,6 +56,12 @@ pub struct SessionDefinition {
     /// Conflicts of interest declared before the session.
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// Items taken up again after a deferral for lack of quorum, with an
+    /// invitation that said so (§ 90 Abs. 2 VwVfG): once the chair confirms
+    /// the notice at the item, the committee is quorate for it whatever the
+    /// number present.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reinvited: Vec<Reinvited>,
     #[serde(default)]
     pub rules: Rules,
 }
@@ -215,6 +221,16 @@ impl Member {
     pub fn is_voting(&self) -> bool {
         self.role != Role::Advisory && self.voting.unwrap_or(true)
     }
+}
+
+/// An item taken up again after a deferral for lack of quorum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Reinvited {
+    /// Id of the dossier.
+    pub dossier: String,
+    /// What the invitation said, for the minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A declared conflict of interest (Befangenheit).

@@ -52,6 +52,9 @@ pub struct Proceedings {
     /// Why a result stands although a conflict came to light after the
     /// vote, by dossier.
     pub confirmations: BTreeMap<String, Confirmation>,
+    /// Items whose second invitation (§ 90 Abs. 2 VwVfG) the chair
+    /// confirmed, with the line and time.
+    pub reinvitations: BTreeMap<String, (u64, DateTime<FixedOffset>)>,
     /// Lots drawn to order tied dossiers, in record order.
     pub lots: Vec<LotEntry>,
     pub signed_off: Option<SignOff>,
@@ -289,6 +292,12 @@ impl SessionState {
     }
 
     /// Pre-declared or declared live.
+    /// The committee is quorate for `dossier` whatever the number present:
+    /// a second invitation the chair confirmed at the item.
+    pub fn reinvited(&self, dossier: &str) -> bool {
+        self.proceedings.reinvitations.contains_key(dossier)
+    }
+
     /// Who chairs now, for the items `dossiers` (none: the session as a
     /// whole): the chair when present and not conflicted on any of them,
     /// else the deputy when present and not conflicted; else nobody.

@@ -326,6 +326,14 @@ impl SessionCheck<'_, '_, '_, '_> {
             }
             seen.push(id);
         }
+        for (i, r) in self.elements("reinvited").into_iter().enumerate() {
+            if let (Some(d), Some(node)) = (self.str_of(r, "dossier"), self.doc.get(r, "dossier"))
+                && !known(&d)
+            {
+                let msg = format!("unknown dossier `{d}`{}", hint(&d));
+                self.error(node, format!("$.reinvited[{i}].dossier"), msg);
+            }
+        }
         let members = self.ids_of_quiet("members");
         let mut pairs: Vec<(String, String)> = Vec::new();
         for (i, c) in self.elements("conflicts").into_iter().enumerate() {

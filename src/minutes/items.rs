@@ -61,6 +61,14 @@ fn facts(cx: &Context, item: &Item) -> Vec<(String, String)> {
         );
         fields.push((t.f_item_quorum.to_string(), text));
     }
+    if let Some((_, at)) = cx.state.proceedings.reinvitations.get(d) {
+        let note = cx.def.reinvited.iter().find(|r| r.dossier == d).and_then(|r| r.note.clone());
+        let mut text = fill(t.reinvited, &[("clock", &cx.clock(*at))]);
+        if let Some(n) = note {
+            text.push_str(&format!(" – {n}"));
+        }
+        fields.push((t.f_reinvited.to_string(), text));
+    }
     if let Some(chaired) = &item.chaired_by {
         let deputy = chaired.as_deref().is_some_and(|id| cx.def.chair().is_none_or(|c| c.id != id));
         let text = match chaired {

@@ -440,3 +440,25 @@ fn placeholders_in_names_are_left_alone() {
 
 mod render;
 mod votes;
+
+#[test]
+fn a_second_invitation_is_stated_at_its_item() {
+    let mut s = session(Language::De);
+    s.definition.reinvited = vec![crate::domain::Reinvited {
+        dossier: "D0001".into(),
+        note: Some("Ladung vom 12.11.2026".into()),
+    }];
+    let mut r = Run::new(s);
+    r.at(t(9, 0), Command::ConfirmDulyInvited);
+    r.at(t(9, 0), present("m00", t(9, 0)));
+    r.at(t(9, 5), Command::OpenItem { dossier: "D0001".into() });
+    r.at(t(9, 6), Command::ConfirmReinvitation { dossier: "D0001".into() });
+    assert!(crate::rules::item_quorum(&r.state, "D0001").reached(), "one member present is enough now");
+    assert!(!crate::rules::item_quorum(&r.state, "D0002").reached(), "for this item only");
+    let m = build(&r.state, t(9, 10));
+    let item = lines(blocks(&m, "TOP 1: D0001 – Town 1, Quarter 1"));
+    assert!(
+        item.contains(&"Wiederholte Ladung (§ 90 Abs. 2 VwVfG): der Hinweis in der Ladung wurde um 09:06 Uhr festgestellt; für diesen Punkt ist das Gremium ohne Rücksicht auf die Zahl der Anwesenden beschlussfähig – Ladung vom 12.11.2026".to_string()),
+        "{item:?}"
+    );
+}

@@ -42,6 +42,9 @@ pub struct Text {
     pub f_began: &'static str,
     /// Who chaired an item; the deputy ("{name}"); nobody who could.
     pub f_chaired: &'static str,
+    /// A second invitation (§ 90 Abs. 2 VwVfG): "{clock}".
+    pub f_reinvited: &'static str,
+    pub reinvited: &'static str,
     pub chaired_deputy: &'static str,
     pub chaired_nobody: &'static str,
     pub f_ended: &'static str,

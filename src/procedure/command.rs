@@ -99,6 +99,12 @@ pub enum Command {
         text: String,
         dossier: Option<String>,
     },
+    /// Confirm at the item that its invitation pointed out the second
+    /// invitation after a deferral for lack of quorum (§ 90 Abs. 2 VwVfG):
+    /// only for an item the session names under `reinvited`.
+    ConfirmReinvitation {
+        dossier: String,
+    },
     /// Draw lots to order dossiers tied in the ranking (for the waiting
     /// list). The seed is the record's last hash at the draw.
     DrawLots {
@@ -214,6 +220,10 @@ pub enum DomainError {
     BadWaitingPosition,
     #[error("the text is empty")]
     EmptyText,
+    #[error("`{0}` is not taken up on a second invitation (the session's `reinvited` does not name it)")]
+    NotReinvited(String),
+    #[error("the second invitation for `{0}` is already confirmed")]
+    AlreadyReinvited(String),
     #[error("lots are drawn among two or more dossiers tied in the ranking: {0}")]
     NotTied(String),
     #[error("lots were drawn for these dossiers already; a draw is not repeated")]

@@ -198,6 +198,16 @@ impl Procedure<'_> {
                     deferral: Some(*deferral),
                 })
             }
+            Command::ConfirmReinvitation { dossier } => {
+                self.known_dossier(dossier)?;
+                if !self.session.definition.reinvited.iter().any(|r| &r.dossier == dossier) {
+                    return Err(DomainError::NotReinvited(dossier.clone()));
+                }
+                if self.reinvited(dossier) {
+                    return Err(DomainError::AlreadyReinvited(dossier.clone()));
+                }
+                one(EventKind::ReinvitationConfirmed { dossier: dossier.clone() })
+            }
             Command::DrawLots { dossiers } => {
                 for d in dossiers {
                     self.known_dossier(d)?;

@@ -61,13 +61,18 @@ pub fn item_quorum(state: &SessionState, dossier: &str) -> Quorum {
 
 /// Quorum for a vote on several items at once (en bloc): present voting
 /// members without a conflict of interest on any of them.
+///
+/// Items taken up on a second invitation the chair confirmed (§ 90 Abs. 2
+/// VwVfG) need nobody in particular: when every item of the subject is
+/// such an item, none are required.
 pub fn subject_quorum(state: &SessionState, dossiers: &[String]) -> Quorum {
     let def = &state.session.definition;
     let voting_members = def.voting_members().count() as u32;
+    let second_invitation = !dossiers.is_empty() && dossiers.iter().all(|d| state.reinvited(d));
     Quorum {
         present: state.eligible_members(dossiers).len() as u32,
         voting_members,
-        required: required_present(&def.rules.quorum, voting_members),
+        required: if second_invitation { 0 } else { required_present(&def.rules.quorum, voting_members) },
         duly_invited: state.proceedings.duly_invited,
     }
 }

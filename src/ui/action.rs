@@ -77,6 +77,9 @@ pub enum Action {
     EnBloc,
     /// Draw lots among the dossiers tied with the selected one (ranking).
     DrawLots,
+    /// Confirm the second invitation (§ 90 Abs. 2 VwVfG) for the selected
+    /// item.
+    ConfirmReinvitation,
     /// Record why the result on the selected item stands although a
     /// conflict came to light after its vote.
     ConfirmResult,
@@ -175,6 +178,7 @@ impl Action {
         Action::NewRound,
         Action::SignOff,
         Action::Export,
+        Action::ConfirmReinvitation,
         Action::DrawLots,
         Action::ConfirmResult,
         Action::EnBloc,

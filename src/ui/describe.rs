@@ -126,6 +126,15 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "under the rules of procedure the chair does not decide ties".into()
         }
+        DomainError::NotReinvited(d) => {
+            format!(
+                "{} is not taken up on a second invitation (the session file's reinvited does not name it)",
+                id(d)
+            )
+        }
+        DomainError::AlreadyReinvited(d) => {
+            format!("the second invitation for {} is already confirmed", id(d))
+        }
         DomainError::NotTied(ds) => {
             format!("lots are drawn among two or more dossiers tied in the ranking, not: {}", clean_line(ds))
         }
@@ -246,6 +255,10 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "nach der Geschäftsordnung entscheidet der Vorsitz keine Stimmengleichheit".into()
         }
+        DomainError::NotReinvited(d) => {
+            format!("{} wird nicht auf wiederholte Ladung behandelt (reinvited in der Sitzungsdatei nennt es nicht)", id(d))
+        }
+        DomainError::AlreadyReinvited(d) => format!("die wiederholte Ladung für {} ist bereits festgestellt", id(d)),
         DomainError::NotTied(ds) => {
             format!("gelost wird unter zwei oder mehr gleichrangigen Dossiers der Rangfolge, nicht: {}", clean_line(ds))
         }

@@ -452,6 +452,7 @@ impl Strings {
             Action::EnBloc => self.decision.en_bloc,
             Action::ConfirmResult => self.decision.confirm_result,
             Action::DrawLots => self.ranking.draw_lots,
+            Action::ConfirmReinvitation => self.decision.reinvitation,
             Action::MotionAdmit => self.decision.motion_admit,
             Action::MotionWaiting => self.decision.motion_waiting,
             Action::MotionNotAdmit => self.decision.motion_not_admit,

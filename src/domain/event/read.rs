@@ -119,6 +119,9 @@ enum Body {
         #[serde(default)]
         deferral: Option<DeferralReason>,
     },
+    ReinvitationConfirmed {
+        dossier: String,
+    },
     LotsDrawn {
         dossiers: Vec<String>,
         seed: String,

@@ -190,6 +190,9 @@ impl SessionState {
                 };
                 Prior::Decision(p.decisions.insert(dossier.clone(), entry).map(Box::new))
             }
+            EventKind::ReinvitationConfirmed { dossier } => {
+                Prior::Reinvitation(p.reinvitations.insert(dossier.clone(), (seq, at)))
+            }
             EventKind::LotsDrawn { dossiers, seed } => {
                 p.lots.push(LotEntry { order: dossiers.clone(), seed: seed.clone(), seq, at });
                 Prior::Lot

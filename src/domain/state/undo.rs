@@ -30,6 +30,8 @@ pub enum Prior {
     Pushed,
     /// Lots drawn: the entry appended.
     Lot,
+    /// A second invitation confirmed: what it replaced.
+    Reinvitation(Option<(u64, chrono::DateTime<chrono::FixedOffset>)>),
     /// A result confirmed: the confirmation it replaced.
     Confirmation(Option<super::Confirmation>),
 }
@@ -113,6 +115,9 @@ impl SessionState {
                 for (dossier, before) in replaced.into_iter().rev() {
                     put(&mut p.decisions, dossier, before);
                 }
+            }
+            (EventKind::ReinvitationConfirmed { dossier }, Prior::Reinvitation(before)) => {
+                put(&mut p.reinvitations, dossier.clone(), before)
             }
             (EventKind::LotsDrawn { .. }, Prior::Lot) => {
                 p.lots.pop();

@@ -182,6 +182,26 @@ pub fn handle(app: &App, state: &mut DecisionState, action: Action) -> Vec<Effec
             }
             None => vec![Effect::Notify(app.strings().decision.nothing_en_bloc.to_string())],
         },
+        Action::ConfirmReinvitation => {
+            let Some(dossier) = selected else { return Vec::new() };
+            let s = app.strings();
+            let note = app
+                .session()
+                .definition
+                .reinvited
+                .iter()
+                .find(|r| r.dossier == dossier)
+                .and_then(|r| r.note.as_deref())
+                .map(|n| format!("\n{}", s.quote(&crate::text::clean_line(n))))
+                .unwrap_or_default();
+            let question = s
+                .decision
+                .reinvitation_question
+                .replace("{dossier}", &crate::ui::describe::dossier_name(app.session(), &dossier))
+                .replace("{note}", &note);
+            let command = Command::ConfirmReinvitation { dossier };
+            vec![Effect::Ask(Confirm { title: s.decision.reinvitation_title, question, command })]
+        }
         Action::ConfirmResult => {
             let Some(dossier) = selected else { return Vec::new() };
             let marked =
@@ -285,10 +305,14 @@ pub fn hints(app: &App) -> Vec<Hint> {
     // Offered where it applies: the selected item's vote is marked by a
     // conflict declared after it.
     let selected = dossier_at(app, app.decision.selected());
-    if selected.is_some_and(|d| {
+    if selected.as_deref().is_some_and(|d| {
         crate::rules::late_conflicts(app.state()).iter().any(|c| c.is_open() && c.dossier == d)
     }) {
         hints.insert(1, Hint::new(Action::ConfirmResult, d.confirm_result));
+    }
+    let reinvited = |id: &str| app.session().definition.reinvited.iter().any(|r| r.dossier == id);
+    if selected.as_deref().is_some_and(|id| reinvited(id) && !app.state().reinvited(id)) {
+        hints.insert(1, Hint::new(Action::ConfirmReinvitation, d.reinvitation));
     }
     hints
 }

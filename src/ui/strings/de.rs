@@ -153,6 +153,7 @@ pub static DE: Strings = Strings {
             "Beschluss",
             "Ergebnis bestätigt",
             "Los gezogen",
+            "Wiederholte Ladung festgestellt",
             "Notiz",
             "Freigabe",
             "Änderung",

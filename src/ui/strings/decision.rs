@@ -16,6 +16,11 @@ pub struct DecisionStrings {
     /// the label, the prompt's title and intro, the question ("{dossier}",
     /// "{reason}").
     pub confirm_result: &'static str,
+    /// The second invitation (§ 90 Abs. 2 VwVfG): label, title, question
+    /// ("{dossier}", "{note}").
+    pub reinvitation: &'static str,
+    pub reinvitation_title: &'static str,
+    pub reinvitation_question: &'static str,
     pub result_title: &'static str,
     pub result_prompt: &'static str,
     pub result_question: &'static str,
@@ -162,6 +167,9 @@ pub static DE: DecisionStrings = DecisionStrings {
     vote: "abstimmen",
     en_bloc: "en bloc",
     defer: "vertagen",
+    reinvitation: "wiederholte Ladung",
+    reinvitation_title: "Wiederholte Ladung (§ 90 Abs. 2 VwVfG)",
+    reinvitation_question: "Feststellen, dass die Ladung zu {dossier} auf die wiederholte Ladung nach Vertagung mangels Beschlussfähigkeit hingewiesen hat? Für diesen Punkt ist das Gremium dann ohne Rücksicht auf die Zahl der Anwesenden beschlussfähig.{note}",
     confirm_result: "Ergebnis hat Bestand",
     result_title: "Ergebnis trotz späterer Befangenheit",
     result_prompt: "Warum hat das Ergebnis Bestand? (Enter: weiter, Esc: abbrechen)",
@@ -270,6 +278,9 @@ pub static EN: DecisionStrings = DecisionStrings {
     vote: "vote",
     en_bloc: "en bloc",
     defer: "defer",
+    reinvitation: "second invitation",
+    reinvitation_title: "Second invitation (§ 90 Abs. 2 VwVfG)",
+    reinvitation_question: "Confirm that the invitation for {dossier} pointed out the second invitation after a deferral for lack of quorum? For this item the committee is then quorate whatever the number present.{note}",
     confirm_result: "result stands",
     result_title: "Result despite a later conflict",
     result_prompt: "Why does the result stand? (Enter: continue, Esc: cancel)",

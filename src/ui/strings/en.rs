@@ -153,6 +153,7 @@ pub static EN: Strings = Strings {
             "Decision",
             "Result confirmed",
             "Lots drawn",
+            "Second invitation confirmed",
             "Note",
             "Sign-off",
             "Amendment",
