@@ -303,5 +303,6 @@ fn a_conflict_declared_after_the_vote_is_dealt_with_on_the_decision_screen() {
     );
     app.update(Action::Open);
     assert_eq!(app.state().proceedings.confirmations["DA-NORD"].reason, "Ohne die Stimme 5:2");
+    assert!(app.decision().confirm_prompt().is_none(), "the prompt closes with the recording");
     assert!(gremium::rules::late_conflicts(app.state()).iter().all(|c| !c.is_open()));
 }

@@ -190,7 +190,12 @@ pub fn ranking(state: &SessionState) -> Ranking {
             Place::WaitingList { .. } if g.len() > 1 => crate::rules::lot_order(state, &ids),
             _ => None,
         };
-        for &(_, d, total) in g {
+        // In the drawn order, so that the list reads as the places go.
+        let mut members: Vec<&(usize, &String, Total)> = g.iter().collect();
+        if let Some(order) = &lot {
+            members.sort_by_key(|x| order.iter().position(|o| o == x.1));
+        }
+        for &&(_, d, total) in &members {
             let place = match (place, &lot) {
                 (Place::WaitingList { position }, Some(order)) => {
                     let i = order.iter().position(|o| o == d).unwrap_or(0) as u32;

@@ -59,8 +59,10 @@ pub fn answer(app: &mut App, action: Action) {
                 return;
             }
             let command = Box::new(prompt.command.clone());
-            let closes_dialog =
-                matches!(*command, Command::RecordVote { .. } | Command::RecordDecision { .. });
+            let closes_dialog = matches!(
+                *command,
+                Command::RecordVote { .. } | Command::RecordDecision { .. } | Command::ConfirmResult { .. }
+            );
             if app.execute(Command::Amend { reason, command }) {
                 app.amend = None;
                 if closes_dialog {

@@ -30,8 +30,12 @@ pub fn answer(app: &mut App, action: Action) {
     match action {
         Action::Open => {
             if let Some(confirm) = app.confirm.take() {
-                let closes_dialog =
-                    matches!(confirm.command, Command::RecordVote { .. } | Command::RecordDecision { .. });
+                let closes_dialog = matches!(
+                    confirm.command,
+                    Command::RecordVote { .. }
+                        | Command::RecordDecision { .. }
+                        | Command::ConfirmResult { .. }
+                );
                 if app.record(confirm.command) && closes_dialog {
                     app.decision.close_dialogs();
                 }

@@ -78,16 +78,21 @@ impl DecisionState {
         self.cursor.select(i);
     }
 
-    /// Close the vote dialog and the deferral prompt (their decision has
-    /// been recorded).
+    /// Close the vote dialog and the prompts (their decision has been
+    /// recorded).
     pub fn close_dialogs(&mut self) {
         self.dialog = None;
         self.defer = None;
+        self.confirm = None;
     }
 
-    /// The deferral's reason being typed, for a paste.
+    /// The text being typed in a prompt (why a result stands, a deferral's
+    /// reason), for a paste.
     pub fn defer_field_mut(&mut self) -> Option<&mut TextField> {
-        self.defer.as_mut().map(|d| &mut d.reason)
+        match &mut self.confirm {
+            Some((_, reason)) => Some(reason),
+            None => self.defer.as_mut().map(|d| &mut d.reason),
+        }
     }
 
     /// The vote dialog's rationale when it has the focus, for a paste.
