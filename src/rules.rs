@@ -12,6 +12,7 @@ mod quorum;
 mod ranking;
 pub mod scores;
 mod sign_off;
+mod suggest;
 
 pub use decided::*;
 pub use late_conflict::*;
@@ -22,3 +23,4 @@ pub use quorum::*;
 pub use ranking::*;
 pub use scores::*;
 pub use sign_off::*;
+pub use suggest::*;

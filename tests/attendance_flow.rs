@@ -278,3 +278,55 @@ fn a_departure_before_the_arrival_is_refused() {
     );
     assert!(app.state().is_present("vorsitz"));
 }
+
+#[test]
+fn a_suggested_conflict_is_declared_with_its_reason_or_dismissed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rec");
+    // The LAG member from the Kassel social welfare office: Kassel's
+    // dossier is suggested.
+    let mut changed = (*demo()).clone();
+    let lag = changed.definition.members.iter_mut().find(|m| m.id == "lag").expect("lag");
+    lag.organisation = Some("Stadt Kassel, Sozialamt".into());
+    let session = Arc::new(changed);
+    let suggestions = |app: &App| gremium::rules::conflict_suggestions(app.state());
+    let mut app = open_app(&session, &dir, Language::De);
+    app.update(Action::ShowAttendance);
+    let all = suggestions(&app);
+    let first = all.first().expect("a suggestion").clone();
+    assert_eq!(
+        (first.member.as_str(), first.dossier.as_str(), first.name.as_str()),
+        ("lag", "KS-WESERTOR", "Kassel")
+    );
+    let index = session.definition.members.iter().position(|m| m.id == first.member).expect("member");
+    select(&mut app, index);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(
+        text.contains(&format!(
+            "⚑? befangen bei {}? die Organisation nennt Kassel · c erklären · X verwerfen",
+            first.dossier
+        )),
+        "{text}"
+    );
+    // c, Enter takes the suggested dossier, and the reason starts from the
+    // text that named the place.
+    app.update(Action::DeclareConflict);
+    app.update(Action::Open);
+    app.update(Action::Open);
+    let text = screen_text(&render(&mut app, 120, 40));
+    assert!(app.state().proceedings.live_conflicts.len() == 1, "{:?}\n{text}", app.notice());
+    let live = app
+        .state()
+        .proceedings
+        .live_conflicts
+        .get(&(first.member.clone(), first.dossier.clone()))
+        .unwrap_or_else(|| panic!("{:?}", app.state().proceedings.live_conflicts));
+    assert_eq!(live.reason.as_deref(), Some(first.text()));
+    assert!(!suggestions(&app).contains(&first));
+    // X dismisses the member's next suggestion, if any; recorded.
+    if let Some(next) = suggestions(&app).into_iter().find(|s| s.member == first.member) {
+        app.update(Action::DismissSuggestion);
+        assert!(app.state().proceedings.dismissed.contains(&(next.member.clone(), next.dossier.clone())));
+        assert_eq!(record_types(&dir).last().map(String::as_str), Some("conflict_suggestion_dismissed"));
+    }
+}

@@ -221,6 +221,37 @@ fn cases() -> Vec<Case> {
         vec![],
     );
 
+    // Conflict suggestions: the chair dismisses them (recorded) or
+    // declares the conflict; nothing to dismiss where nothing suggests one.
+    let dismiss = |m: &str, d: &str| cmd(json!({"command": "dismiss_suggestion", "member": m, "dossier": d}));
+    add(
+        "a suggestion from the organisation is dismissed once",
+        simple(),
+        lines(vec![opened(&ALL), vec![dismiss("vors", "KS-NORD"), dismiss("vors", "KS-NORD")]]),
+        vec![(8, "nothing suggests")],
+        vec![],
+    );
+    add(
+        "nothing suggests a conflict of a member whose organisation names no place",
+        simple(),
+        lines(vec![opened(&ALL), vec![dismiss("quart", "KS-NORD")]]),
+        vec![(7, "nothing suggests")],
+        vec![],
+    );
+    add(
+        "a declared conflict leaves nothing to dismiss",
+        simple(),
+        lines(vec![
+            opened(&ALL),
+            vec![
+                cmd(json!({"command": "declare_conflict", "member": "stv", "dossier": "HOG-SUED"})),
+                dismiss("stv", "HOG-SUED"),
+            ],
+        ]),
+        vec![(8, "nothing suggests")],
+        vec![],
+    );
+
     // Simple majority: more yes than no; abstentions do not count.
     add("simple 3:2 carries", simple(), lines(vec![opened(&ALL), vec![v(3, 2, 0)]]), vec![], vec![true]);
     add(

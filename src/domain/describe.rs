@@ -31,6 +31,7 @@ pub enum Action {
     ResultConfirmed,
     LotsDrawn,
     ReinvitationConfirmed,
+    SuggestionDismissed,
     NoteAdded,
     SignedOff,
     Amendment,
@@ -40,7 +41,7 @@ pub enum Action {
 
 impl Action {
     /// How many kinds of action there are: the length of a table of names.
-    pub const COUNT: usize = 27;
+    pub const COUNT: usize = 28;
 
     /// The position of this action in a table of names, in declaration
     /// order (the language tables list the event names in this order).
@@ -171,6 +172,11 @@ impl EventKind {
                 d.deferral = *deferral;
                 d.text = rationale.clone();
                 Action::DecisionRecorded
+            }
+            EventKind::ConflictSuggestionDismissed { member, dossier } => {
+                d.member = Some(member.clone());
+                d.dossier = Some(dossier.clone());
+                Action::SuggestionDismissed
             }
             EventKind::ReinvitationConfirmed { dossier } => {
                 d.dossier = Some(dossier.clone());

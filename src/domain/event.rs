@@ -159,6 +159,13 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         deferral: Option<DeferralReason>,
     },
+    /// The chair dismissed a suggested conflict of interest (the member's
+    /// organisation or an earlier reason named the dossier's municipality
+    /// or county).
+    ConflictSuggestionDismissed {
+        member: String,
+        dossier: String,
+    },
     /// The chair confirms at the item that the invitation pointed out the
     /// second invitation after a deferral for lack of quorum (§ 90 Abs. 2
     /// VwVfG): the committee is quorate for it whatever the number present.
@@ -388,6 +395,7 @@ impl EventKind {
         match self {
             EventKind::ConflictDeclared { dossier, .. }
             | EventKind::ReinvitationConfirmed { dossier }
+            | EventKind::ConflictSuggestionDismissed { dossier, .. }
             | EventKind::ResultConfirmed { dossier, .. }
             | EventKind::AgendaItemMoved { dossier, .. }
             | EventKind::AgendaItemDeferred { dossier, .. }

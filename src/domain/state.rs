@@ -55,6 +55,8 @@ pub struct Proceedings {
     /// Items whose second invitation (§ 90 Abs. 2 VwVfG) the chair
     /// confirmed, with the line and time.
     pub reinvitations: BTreeMap<String, (u64, DateTime<FixedOffset>)>,
+    /// Conflict suggestions the chair dismissed, by (member, dossier).
+    pub dismissed: BTreeSet<(String, String)>,
     /// Lots drawn to order tied dossiers, in record order.
     pub lots: Vec<LotEntry>,
     pub signed_off: Option<SignOff>,

@@ -99,6 +99,11 @@ pub enum Command {
         text: String,
         dossier: Option<String>,
     },
+    /// Dismiss a suggested conflict of interest (`rules::conflict_suggestions`).
+    DismissSuggestion {
+        member: String,
+        dossier: String,
+    },
     /// Confirm at the item that its invitation pointed out the second
     /// invitation after a deferral for lack of quorum (§ 90 Abs. 2 VwVfG):
     /// only for an item the session names under `reinvited`.
@@ -220,6 +225,8 @@ pub enum DomainError {
     BadWaitingPosition,
     #[error("the text is empty")]
     EmptyText,
+    #[error("nothing suggests a conflict of `{member}` on `{dossier}`")]
+    NoSuggestion { member: String, dossier: String },
     #[error("`{0}` is not taken up on a second invitation (the session's `reinvited` does not name it)")]
     NotReinvited(String),
     #[error("the second invitation for `{0}` is already confirmed")]

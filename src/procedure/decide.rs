@@ -198,6 +198,21 @@ impl Procedure<'_> {
                     deferral: Some(*deferral),
                 })
             }
+            Command::DismissSuggestion { member, dossier } => {
+                let open = crate::rules::conflict_suggestions(self.0)
+                    .into_iter()
+                    .any(|s| &s.member == member && &s.dossier == dossier);
+                if !open {
+                    return Err(DomainError::NoSuggestion {
+                        member: member.clone(),
+                        dossier: dossier.clone(),
+                    });
+                }
+                one(EventKind::ConflictSuggestionDismissed {
+                    member: member.clone(),
+                    dossier: dossier.clone(),
+                })
+            }
             Command::ConfirmReinvitation { dossier } => {
                 self.known_dossier(dossier)?;
                 if !self.session.definition.reinvited.iter().any(|r| &r.dossier == dossier) {

@@ -77,6 +77,8 @@ pub enum Action {
     EnBloc,
     /// Draw lots among the dossiers tied with the selected one (ranking).
     DrawLots,
+    /// Dismiss the conflict suggested for the selected member.
+    DismissSuggestion,
     /// Confirm the second invitation (§ 90 Abs. 2 VwVfG) for the selected
     /// item.
     ConfirmReinvitation,
@@ -179,6 +181,7 @@ impl Action {
         Action::SignOff,
         Action::Export,
         Action::ConfirmReinvitation,
+        Action::DismissSuggestion,
         Action::DrawLots,
         Action::ConfirmResult,
         Action::EnBloc,

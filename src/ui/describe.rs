@@ -126,6 +126,9 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "under the rules of procedure the chair does not decide ties".into()
         }
+        DomainError::NoSuggestion { member, dossier } => {
+            format!("nothing suggests a conflict of {} on {}", who(member), id(dossier))
+        }
         DomainError::NotReinvited(d) => {
             format!(
                 "{} is not taken up on a second invitation (the session file's reinvited does not name it)",
@@ -254,6 +257,9 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::TieChoiceWithoutTie => "ein Stichentscheid gilt nur bei Stimmengleichheit".into(),
         DomainError::ChairDoesNotDecideTies => {
             "nach der Geschäftsordnung entscheidet der Vorsitz keine Stimmengleichheit".into()
+        }
+        DomainError::NoSuggestion { member, dossier } => {
+            format!("für {} bei {} liegt kein Befangenheitsvorschlag vor", who(member), id(dossier))
         }
         DomainError::NotReinvited(d) => {
             format!("{} wird nicht auf wiederholte Ladung behandelt (reinvited in der Sitzungsdatei nennt es nicht)", id(d))

@@ -187,6 +187,9 @@ pub struct Strings {
     pub f_phone: &'static str,
     pub f_conflicts: &'static str,
     pub none_declared: &'static str,
+    /// A suggested conflict on the dossier: "{member}", "{basis}" (the
+    /// text that names the place), "{name}" (the place).
+    pub suggested_conflict: &'static str,
     pub ind_glance: &'static str,
     pub ind_vs_city: &'static str,
     pub ind_vs_state: &'static str,
@@ -452,6 +455,7 @@ impl Strings {
             Action::EnBloc => self.decision.en_bloc,
             Action::ConfirmResult => self.decision.confirm_result,
             Action::DrawLots => self.ranking.draw_lots,
+            Action::DismissSuggestion => self.att.dismiss_suggestion,
             Action::ConfirmReinvitation => self.decision.reinvitation,
             Action::MotionAdmit => self.decision.motion_admit,
             Action::MotionWaiting => self.decision.motion_waiting,

@@ -119,6 +119,10 @@ enum Body {
         #[serde(default)]
         deferral: Option<DeferralReason>,
     },
+    ConflictSuggestionDismissed {
+        member: String,
+        dossier: String,
+    },
     ReinvitationConfirmed {
         dossier: String,
     },

@@ -190,6 +190,10 @@ impl SessionState {
                 };
                 Prior::Decision(p.decisions.insert(dossier.clone(), entry).map(Box::new))
             }
+            EventKind::ConflictSuggestionDismissed { member, dossier } => {
+                p.dismissed.insert((member.clone(), dossier.clone()));
+                Prior::Dismissed
+            }
             EventKind::ReinvitationConfirmed { dossier } => {
                 Prior::Reinvitation(p.reinvitations.insert(dossier.clone(), (seq, at)))
             }

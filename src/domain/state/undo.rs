@@ -30,6 +30,8 @@ pub enum Prior {
     Pushed,
     /// Lots drawn: the entry appended.
     Lot,
+    /// A suggestion dismissed (it was not before).
+    Dismissed,
     /// A second invitation confirmed: what it replaced.
     Reinvitation(Option<(u64, chrono::DateTime<chrono::FixedOffset>)>),
     /// A result confirmed: the confirmation it replaced.
@@ -118,6 +120,9 @@ impl SessionState {
             }
             (EventKind::ReinvitationConfirmed { dossier }, Prior::Reinvitation(before)) => {
                 put(&mut p.reinvitations, dossier.clone(), before)
+            }
+            (EventKind::ConflictSuggestionDismissed { member, dossier }, Prior::Dismissed) => {
+                p.dismissed.remove(&(member.clone(), dossier.clone()));
             }
             (EventKind::LotsDrawn { .. }, Prior::Lot) => {
                 p.lots.pop();

@@ -221,6 +221,7 @@ pub static DE: Text = Text {
         "Ergebnis bestätigt",
         "Los gezogen",
         "Wiederholte Ladung festgestellt",
+        "Befangenheitsvorschlag verworfen",
         "Notiz",
         "Freigabe",
         "Änderung",

@@ -219,6 +219,7 @@ pub static EN: Text = Text {
         "Result confirmed",
         "Lots drawn",
         "Second invitation confirmed",
+        "Conflict suggestion dismissed",
         "Note",
         "Sign-off",
         "Amendment",

@@ -53,6 +53,14 @@ pub fn handle(app: &App, state: &mut AttendanceState, action: Action) -> Vec<Eff
             state.entry = Some(Entry::Dossier { member, text: TextField::new() });
             Vec::new()
         }
+        Action::DismissSuggestion => {
+            let first =
+                crate::rules::conflict_suggestions(app.state()).into_iter().find(|s| s.member == member);
+            match first {
+                Some(s) => record(Command::DismissSuggestion { member, dossier: s.dossier }),
+                None => Vec::new(),
+            }
+        }
         Action::ConfirmInvited if app.state().proceedings.duly_invited => record(Command::ConfirmDulyInvited),
         Action::ConfirmInvited => {
             let att = app.strings().att;

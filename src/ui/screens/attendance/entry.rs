@@ -59,10 +59,14 @@ pub fn match_dossier(
         .cloned()
 }
 
-/// The dossier a conflict is declared on when nothing is typed: the item
-/// being dealt with, else the one selected on the agenda.
-pub fn suggested_dossier(app: &App) -> Option<String> {
+/// The dossier a conflict of `member` is declared on when nothing is
+/// typed: a conflict suggested for the member, else the item being dealt
+/// with, else the one selected on the agenda.
+pub fn suggested_dossier(app: &App, member: &str) -> Option<String> {
     let state = app.state();
+    if let Some(s) = crate::rules::conflict_suggestions(state).into_iter().find(|s| s.member == member) {
+        return Some(s.dossier);
+    }
     match &state.proceedings.agenda.current {
         Some(c) => Some(c.dossier.clone()),
         None => {
@@ -112,10 +116,16 @@ fn accept(app: &App, state: &mut AttendanceState) -> Vec<Effect> {
         },
         Entry::Dossier { member, text } => {
             let order = &app.state().proceedings.agenda.order;
-            let fallback = suggested_dossier(app);
+            let fallback = suggested_dossier(app, &member);
             match match_dossier(app.session(), order, text.text(), fallback.as_deref()) {
                 Some(dossier) => {
-                    state.entry = Some(Entry::Reason { member, dossier, text: TextField::new() });
+                    // A suggestion gives the reason to start from.
+                    let suggested = crate::rules::conflict_suggestions(app.state())
+                        .into_iter()
+                        .find(|s| s.member == member && s.dossier == dossier)
+                        .map(|s| s.text().to_string());
+                    let text = suggested.map_or_else(TextField::new, |t| TextField::with(&t));
+                    state.entry = Some(Entry::Reason { member, dossier, text });
                     Vec::new()
                 }
                 None => {

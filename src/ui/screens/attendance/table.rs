@@ -51,6 +51,24 @@ fn detail(app: &App, total: usize) -> Vec<Line<'static>> {
     text.push_str(&format!(" · {} · {}: {vote}", role(app, m), att.col_vote));
     let mut lines: Vec<Line<'static>> =
         wrap(&text, total).into_iter().map(|l| Line::styled(l, app.theme.label)).collect();
+    // A suggested conflict takes the last line.
+    let suggestion = crate::rules::conflict_suggestions(app.state()).into_iter().find(|s| s.member == m.id);
+    if let Some(s) = suggestion {
+        lines.truncate(DETAIL_LINES - 1);
+        let basis = match s.basis {
+            crate::rules::Basis::Organisation(_) => att.basis_organisation,
+            crate::rules::Basis::Reason(_) => att.basis_reason,
+        };
+        let text = att
+            .suggestion
+            .replace("{dossier}", &safe(&s.dossier))
+            .replace("{basis}", basis)
+            .replace("{name}", &safe(&s.name));
+        lines.push(Line::styled(
+            crate::ui::widgets::doc::fit(&text, total, crate::ui::widgets::doc::Align::Left),
+            app.theme.bad,
+        ));
+    }
     lines.truncate(DETAIL_LINES);
     lines
 }
@@ -189,7 +207,7 @@ fn render_entry(app: &App, frame: &mut Frame, body: Rect, entry: &Entry) {
         Entry::Time(_) => (att.time_prompt.to_string(), None),
         Entry::Dossier { member, text } => {
             let order = &app.state().proceedings.agenda.order;
-            let fallback = super::entry::suggested_dossier(app);
+            let fallback = super::entry::suggested_dossier(app, member);
             let found = super::match_dossier(app.session(), order, text.text(), fallback.as_deref());
             (
                 att.conflict_prompt.replace("{}", &name(member)),
