@@ -302,10 +302,7 @@ fn a_suggested_conflict_is_declared_with_its_reason_or_dismissed() {
     select(&mut app, index);
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(
-        text.contains(&format!(
-            "⚑? befangen bei {}? die Organisation nennt Kassel · c erklären · X verwerfen",
-            first.dossier
-        )),
+        text.contains(&format!("⚑? {}: Organisation nennt Kassel – c erklären, X verwerfen", first.dossier)),
         "{text}"
     );
     // c, Enter takes the suggested dossier, and the reason starts from the
