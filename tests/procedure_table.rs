@@ -221,6 +221,54 @@ fn cases() -> Vec<Case> {
         vec![],
     );
 
+    // A doubtful conflict: the committee decides without the member (§ 20
+    // Abs. 4 VwVfG); excluded, the member no longer counts for the item.
+    let decide = |m: &str, y: u32, n: u32| {
+        cmd(json!({"command": "decide_conflict", "member": m, "dossier": "KS-NORD", "yes": y, "no": n}))
+    };
+    add(
+        "the committee excludes a member; the vote then counts four",
+        simple(),
+        lines(vec![opened(&ALL), vec![decide("arch", 3, 1), v(3, 1, 0)]]),
+        vec![],
+        vec![true],
+    );
+    add(
+        "excluded, the member's vote is one too many",
+        simple(),
+        lines(vec![opened(&ALL), vec![decide("arch", 3, 1), v(3, 2, 0)]]),
+        vec![(8, "5 votes")],
+        vec![],
+    );
+    add(
+        "the member concerned does not vote on their own exclusion",
+        simple(),
+        lines(vec![opened(&ALL), vec![decide("arch", 4, 1)]]),
+        vec![(7, "5 votes")],
+        vec![],
+    );
+    add(
+        "a tie does not exclude",
+        simple(),
+        lines(vec![opened(&ALL), vec![decide("arch", 2, 2), v(3, 2, 0)]]),
+        vec![],
+        vec![true],
+    );
+    add(
+        "the committee decides once",
+        simple(),
+        lines(vec![opened(&ALL), vec![decide("arch", 1, 3), decide("arch", 3, 1)]]),
+        vec![(8, "already decided")],
+        vec![],
+    );
+    add(
+        "without quorum among the others no decision",
+        simple(),
+        lines(vec![opened(&["vors", "stv", "arch"]), vec![decide("arch", 2, 0)]]),
+        vec![(5, "not quorate")],
+        vec![],
+    );
+
     // Conflict suggestions: the chair dismisses them (recorded) or
     // declares the conflict; nothing to dismiss where nothing suggests one.
     let dismiss = |m: &str, d: &str| cmd(json!({"command": "dismiss_suggestion", "member": m, "dossier": d}));

@@ -32,6 +32,7 @@ pub enum Action {
     LotsDrawn,
     ReinvitationConfirmed,
     SuggestionDismissed,
+    ConflictDecided,
     NoteAdded,
     SignedOff,
     Amendment,
@@ -41,7 +42,7 @@ pub enum Action {
 
 impl Action {
     /// How many kinds of action there are: the length of a table of names.
-    pub const COUNT: usize = 28;
+    pub const COUNT: usize = 29;
 
     /// The position of this action in a table of names, in declaration
     /// order (the language tables list the event names in this order).
@@ -172,6 +173,12 @@ impl EventKind {
                 d.deferral = *deferral;
                 d.text = rationale.clone();
                 Action::DecisionRecorded
+            }
+            EventKind::ConflictDecided { member, dossier, excluded, .. } => {
+                d.member = Some(member.clone());
+                d.dossier = Some(dossier.clone());
+                d.carried = Some(*excluded);
+                Action::ConflictDecided
             }
             EventKind::ConflictSuggestionDismissed { member, dossier } => {
                 d.member = Some(member.clone());

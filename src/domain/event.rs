@@ -159,6 +159,17 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         deferral: Option<DeferralReason>,
     },
+    /// Where a conflict is in doubt, the committee decides without the
+    /// member concerned (§ 20 Abs. 4 VwVfG): the counts, and whether the
+    /// member is excluded (the motion to exclude carried).
+    ConflictDecided {
+        member: String,
+        dossier: String,
+        yes: u32,
+        no: u32,
+        abstain: u32,
+        excluded: bool,
+    },
     /// The chair dismissed a suggested conflict of interest (the member's
     /// organisation or an earlier reason named the dossier's municipality
     /// or county).
@@ -396,6 +407,7 @@ impl EventKind {
             EventKind::ConflictDeclared { dossier, .. }
             | EventKind::ReinvitationConfirmed { dossier }
             | EventKind::ConflictSuggestionDismissed { dossier, .. }
+            | EventKind::ConflictDecided { dossier, .. }
             | EventKind::ResultConfirmed { dossier, .. }
             | EventKind::AgendaItemMoved { dossier, .. }
             | EventKind::AgendaItemDeferred { dossier, .. }

@@ -55,6 +55,10 @@ pub struct Proceedings {
     /// Items whose second invitation (§ 90 Abs. 2 VwVfG) the chair
     /// confirmed, with the line and time.
     pub reinvitations: BTreeMap<String, (u64, DateTime<FixedOffset>)>,
+    /// Doubtful conflicts the committee decided (§ 20 Abs. 4 VwVfG), by
+    /// (member, dossier): excluded or not, the line and time. An exclusion
+    /// is also a live conflict.
+    pub conflict_decisions: BTreeMap<(String, String), ConflictDecision>,
     /// Conflict suggestions the chair dismissed, by (member, dossier).
     pub dismissed: BTreeSet<(String, String)>,
     /// Lots drawn to order tied dossiers, in record order.
@@ -91,6 +95,16 @@ pub struct Presence {
     pub until: Option<DateTime<FixedOffset>>,
     /// Arrived after the roll call rather than marked present in it.
     pub late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictDecision {
+    pub excluded: bool,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -79,6 +79,22 @@ fn facts(cx: &Context, item: &Item) -> Vec<(String, String)> {
         fields.push((t.f_chaired.to_string(), text));
     }
     fields.push((t.f_not_taking_part.to_string(), not_taking_part(cx, d)));
+    // Doubtful conflicts the committee decided, without the member.
+    let decided: Vec<String> = cx
+        .state
+        .proceedings
+        .conflict_decisions
+        .iter()
+        .filter(|((_, x), _)| x == d)
+        .map(|((member, _), c)| {
+            let template = if c.excluded { t.conflict_excluded } else { t.conflict_not_excluded };
+            let counts = format!("{}:{}:{}", c.yes, c.no, c.abstain);
+            fill(template, &[("name", &cx.member(member)), ("clock", &cx.clock(c.at)), ("counts", &counts)])
+        })
+        .collect();
+    if !decided.is_empty() {
+        fields.push((t.f_conflict_decided.to_string(), decided.join("; ")));
+    }
     fields
 }
 

@@ -197,7 +197,7 @@ fn conflicts_agenda_and_the_items_dealt_with() {
             "Beschlussfähigkeit beim Aufruf: 3 von mindestens 3 Stimmberechtigten ohne Befangenheit \
              anwesend – beschlussfähig",
             "Sitzungsleitung: Member 0",
-            "Nicht beteiligt (Befangenheit): Member 1 (vor der Sitzung erklärt)",
+            "Nicht beteiligt (Befangenheit): Member 1 (vor der Sitzung erklärt; nicht im Raum)",
             "Bewertungsrunde 1, aufgedeckt 09:50 Uhr",
             "Member 0 | 3 | 4",
             "Member 2 | 1 | 4",
@@ -218,7 +218,7 @@ fn conflicts_agenda_and_the_items_dealt_with() {
             "Beschlussfähigkeit beim Aufruf: 2 von mindestens 3 Stimmberechtigten ohne Befangenheit \
              anwesend – nicht beschlussfähig",
             "Sitzungsleitung: Member 0",
-            "Nicht beteiligt (Befangenheit): Member 2 (erklärt 10:20 Uhr)",
+            "Nicht beteiligt (Befangenheit): Member 2 (erklärt 10:20 Uhr; nicht im Raum)",
             "10:35 Uhr: zurückgestellt. Grund: Unterlagen fehlen",
         ]
     );
@@ -283,7 +283,7 @@ fn an_early_reveal_a_second_round_and_a_late_conflict() {
         item[4..],
         [
             "Sitzungsleitung: Member 0",
-            "Nicht beteiligt (Befangenheit): Member 1 (erklärt 10:50 Uhr)",
+            "Nicht beteiligt (Befangenheit): Member 1 (erklärt 10:50 Uhr; nicht im Raum)",
             "Bewertungsrunde 1, aufgedeckt 10:42 Uhr – vorzeitig, vor Eingang aller Bewertungen",
             "Member 0 | 2 | —",
             "Mittelwert | 2 | —",
@@ -433,7 +433,7 @@ fn placeholders_in_names_are_left_alone() {
         lines(blocks(&m, "TOP 1: D0001 – Town 1, Quarter 1"))[4..6],
         [
             "Sitzungsleitung: weder Vorsitz noch Stellvertretung anwesend und unbefangen",
-            "Nicht beteiligt (Befangenheit): {clock} {name} (erklärt 09:05 Uhr)"
+            "Nicht beteiligt (Befangenheit): {clock} {name} (erklärt 09:05 Uhr; nicht im Raum)"
         ]
     );
 }
@@ -460,5 +460,29 @@ fn a_second_invitation_is_stated_at_its_item() {
     assert!(
         item.contains(&"Wiederholte Ladung (§ 90 Abs. 2 VwVfG): der Hinweis in der Ladung wurde um 09:06 Uhr festgestellt; für diesen Punkt ist das Gremium ohne Rücksicht auf die Zahl der Anwesenden beschlussfähig – Ladung vom 12.11.2026".to_string()),
         "{item:?}"
+    );
+}
+
+#[test]
+fn a_conflict_the_committee_decided_is_stated_at_the_item() {
+    let mut r = Run::new(session(Language::De));
+    r.at(t(9, 0), Command::ConfirmDulyInvited);
+    for m in ["m00", "m01", "m02", "m03"] {
+        r.at(t(9, 0), present(m, t(9, 0)));
+    }
+    r.at(t(9, 58), Command::OpenItem { dossier: "D0001".into() });
+    let decide =
+        Command::DecideConflict { member: "m03".into(), dossier: "D0001".into(), yes: 2, no: 0, abstain: 1 };
+    r.at(t(10, 0), decide);
+    let m = build(&r.state, t(10, 5));
+    let item = lines(blocks(&m, "TOP 1: D0001 – Town 1, Quarter 1"));
+    assert!(
+        item.contains(&"Befangenheit vom Gremium entschieden (§ 20 Abs. 4 VwVfG, ohne das Mitglied): Member 3 ausgeschlossen um 10:00 Uhr (2:0:1); verließ für diesen Punkt den Raum".to_string()),
+        "{item:?}"
+    );
+    assert_eq!(
+        crate::rules::item_quorum(&r.state, "D0001").present,
+        3,
+        "the excluded member no longer counts"
     );
 }

@@ -42,6 +42,10 @@ pub struct Text {
     pub f_began: &'static str,
     /// Who chaired an item; the deputy ("{name}"); nobody who could.
     pub f_chaired: &'static str,
+    /// § 20 Abs. 4 VwVfG: "{name}", "{clock}", "{counts}" (yes:no:abstain).
+    pub f_conflict_decided: &'static str,
+    pub conflict_excluded: &'static str,
+    pub conflict_not_excluded: &'static str,
     /// A second invitation (§ 90 Abs. 2 VwVfG): "{clock}".
     pub f_reinvited: &'static str,
     pub reinvited: &'static str,

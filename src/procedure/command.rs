@@ -99,6 +99,17 @@ pub enum Command {
         text: String,
         dossier: Option<String>,
     },
+    /// Where a conflict is in doubt, the committee decides without the
+    /// member concerned (§ 20 Abs. 4 VwVfG): the counts on the motion to
+    /// exclude them from the item. Carried, the member is conflicted on it.
+    DecideConflict {
+        member: String,
+        dossier: String,
+        yes: u32,
+        no: u32,
+        #[serde(default)]
+        abstain: u32,
+    },
     /// Dismiss a suggested conflict of interest (`rules::conflict_suggestions`).
     DismissSuggestion {
         member: String,
@@ -225,6 +236,8 @@ pub enum DomainError {
     BadWaitingPosition,
     #[error("the text is empty")]
     EmptyText,
+    #[error("the committee has already decided whether `{member}` is conflicted on `{dossier}`")]
+    ConflictAlreadyDecided { member: String, dossier: String },
     #[error("nothing suggests a conflict of `{member}` on `{dossier}`")]
     NoSuggestion { member: String, dossier: String },
     #[error("`{0}` is not taken up on a second invitation (the session's `reinvited` does not name it)")]

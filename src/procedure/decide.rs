@@ -198,6 +198,64 @@ impl Procedure<'_> {
                     deferral: Some(*deferral),
                 })
             }
+            Command::DecideConflict { member, dossier, yes, no, abstain } => {
+                let m = self.known_member(member)?;
+                self.known_dossier(dossier)?;
+                if !m.is_voting() {
+                    return Err(DomainError::NotVoting(member.clone()));
+                }
+                if self.is_conflicted(member, dossier) {
+                    return Err(DomainError::AlreadyConflicted {
+                        member: member.clone(),
+                        dossier: dossier.clone(),
+                    });
+                }
+                let key = (member.clone(), dossier.clone());
+                if p.conflict_decisions.contains_key(&key) {
+                    return Err(DomainError::ConflictAlreadyDecided {
+                        member: member.clone(),
+                        dossier: dossier.clone(),
+                    });
+                }
+                // The committee without the member concerned.
+                let eligible = self
+                    .eligible_members(std::slice::from_ref(dossier))
+                    .into_iter()
+                    .filter(|e| *e != member)
+                    .count() as u32;
+                let quorum = crate::rules::subject_quorum(self.0, std::slice::from_ref(dossier));
+                if !quorum.duly_invited {
+                    return Err(DomainError::NotDulyInvited);
+                }
+                if eligible < quorum.required {
+                    return Err(DomainError::NotQuorate { present: eligible, required: quorum.required });
+                }
+                let cast = yes.saturating_add(*no).saturating_add(*abstain);
+                if cast == 0 {
+                    return Err(DomainError::NoVotes);
+                }
+                if cast > eligible {
+                    return Err(DomainError::TooManyVotes { cast, eligible });
+                }
+                let counts = Counts { yes: *yes, no: *no, abstain: *abstain };
+                let r = &self.session.definition.rules;
+                // A tie does not exclude.
+                let result = crate::rules::vote_result(
+                    counts,
+                    r.majority,
+                    crate::domain::TieRule::Rejected,
+                    eligible,
+                    None,
+                );
+                one(EventKind::ConflictDecided {
+                    member: member.clone(),
+                    dossier: dossier.clone(),
+                    yes: *yes,
+                    no: *no,
+                    abstain: *abstain,
+                    excluded: result.carried,
+                })
+            }
             Command::DismissSuggestion { member, dossier } => {
                 let open = crate::rules::conflict_suggestions(self.0)
                     .into_iter()

@@ -126,6 +126,13 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ChairDoesNotDecideTies => {
             "under the rules of procedure the chair does not decide ties".into()
         }
+        DomainError::ConflictAlreadyDecided { member, dossier } => {
+            format!(
+                "the committee has already decided whether {} is conflicted on {}",
+                who(member),
+                id(dossier)
+            )
+        }
         DomainError::NoSuggestion { member, dossier } => {
             format!("nothing suggests a conflict of {} on {}", who(member), id(dossier))
         }
@@ -257,6 +264,9 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::TieChoiceWithoutTie => "ein Stichentscheid gilt nur bei Stimmengleichheit".into(),
         DomainError::ChairDoesNotDecideTies => {
             "nach der Geschäftsordnung entscheidet der Vorsitz keine Stimmengleichheit".into()
+        }
+        DomainError::ConflictAlreadyDecided { member, dossier } => {
+            format!("das Gremium hat über die Befangenheit von {} bei {} bereits entschieden", who(member), id(dossier))
         }
         DomainError::NoSuggestion { member, dossier } => {
             format!("für {} bei {} liegt kein Befangenheitsvorschlag vor", who(member), id(dossier))

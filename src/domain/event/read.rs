@@ -119,6 +119,14 @@ enum Body {
         #[serde(default)]
         deferral: Option<DeferralReason>,
     },
+    ConflictDecided {
+        member: String,
+        dossier: String,
+        yes: u32,
+        no: u32,
+        abstain: u32,
+        excluded: bool,
+    },
     ConflictSuggestionDismissed {
         member: String,
         dossier: String,

@@ -6,8 +6,9 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use super::undo::AgendaPrior;
 use super::{
-    AmendmentEntry, ApplyError, Confirmation, CurrentItem, DecisionEntry, Done, LiveConflict, LotEntry,
-    NoteEntry, Opening, Presence, Prior, Reveal, ScoreKey, SessionState, SignOff, Undone, VoteEntry,
+    AmendmentEntry, ApplyError, Confirmation, ConflictDecision, CurrentItem, DecisionEntry, Done,
+    LiveConflict, LotEntry, NoteEntry, Opening, Presence, Prior, Reveal, ScoreKey, SessionState, SignOff,
+    Undone, VoteEntry,
 };
 use crate::domain::event::{DeferralReason, EventKind, Outcome};
 
@@ -189,6 +190,19 @@ impl SessionState {
                     at,
                 };
                 Prior::Decision(p.decisions.insert(dossier.clone(), entry).map(Box::new))
+            }
+            EventKind::ConflictDecided { member, dossier, yes, no, abstain, excluded } => {
+                let key = (member.clone(), dossier.clone());
+                let decision =
+                    ConflictDecision { excluded: *excluded, yes: *yes, no: *no, abstain: *abstain, seq, at };
+                let before_decision = p.conflict_decisions.insert(key.clone(), decision);
+                let before_conflict = if *excluded {
+                    let live = LiveConflict { reason: None, seq, at };
+                    p.live_conflicts.insert(key, live)
+                } else {
+                    p.live_conflicts.get(&key).cloned()
+                };
+                Prior::ConflictDecision(Box::new((before_decision, before_conflict)))
             }
             EventKind::ConflictSuggestionDismissed { member, dossier } => {
                 p.dismissed.insert((member.clone(), dossier.clone()));

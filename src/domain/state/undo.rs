@@ -32,6 +32,8 @@ pub enum Prior {
     Lot,
     /// A suggestion dismissed (it was not before).
     Dismissed,
+    /// A conflict decided: the decision and the live conflict before.
+    ConflictDecision(Box<(Option<super::ConflictDecision>, Option<super::LiveConflict>)>),
     /// A second invitation confirmed: what it replaced.
     Reinvitation(Option<(u64, chrono::DateTime<chrono::FixedOffset>)>),
     /// A result confirmed: the confirmation it replaced.
@@ -120,6 +122,12 @@ impl SessionState {
             }
             (EventKind::ReinvitationConfirmed { dossier }, Prior::Reinvitation(before)) => {
                 put(&mut p.reinvitations, dossier.clone(), before)
+            }
+            (EventKind::ConflictDecided { member, dossier, .. }, Prior::ConflictDecision(before)) => {
+                let key = (member.clone(), dossier.clone());
+                let (decision, conflict) = *before;
+                put(&mut p.conflict_decisions, key.clone(), decision);
+                put(&mut p.live_conflicts, key, conflict);
             }
             (EventKind::ConflictSuggestionDismissed { member, dossier }, Prior::Dismissed) => {
                 p.dismissed.remove(&(member.clone(), dossier.clone()));

@@ -19,6 +19,8 @@ pub struct AttendanceStrings {
     pub basis_organisation: &'static str,
     pub basis_reason: &'static str,
     pub dismiss_suggestion: &'static str,
+    /// A present member excluded from the current item: "{dossier}".
+    pub out_of_room: &'static str,
     pub confirm_invited: &'static str,
     /// The invitation key's label where room is short (the footer).
     pub invited_short: &'static str,
@@ -95,6 +97,7 @@ pub static ATT_DE: AttendanceStrings = AttendanceStrings {
     basis_organisation: "Organisation",
     basis_reason: "erklärter Grund",
     dismiss_suggestion: "Vorschlag verwerfen",
+    out_of_room: "⚑ nicht im Raum (TOP {dossier})",
     confirm_invited: "Ladung bestätigen",
     invited_short: "Ladung",
     call_item: "aufrufen",
@@ -159,6 +162,7 @@ pub static ATT_EN: AttendanceStrings = AttendanceStrings {
     basis_organisation: "organisation",
     basis_reason: "declared reason",
     dismiss_suggestion: "dismiss suggestion",
+    out_of_room: "⚑ out of the room ({dossier})",
     confirm_invited: "confirm invitation",
     invited_short: "invitation",
     call_item: "call up",

@@ -155,6 +155,7 @@ pub static DE: Strings = Strings {
             "Los gezogen",
             "Wiederholte Ladung festgestellt",
             "Befangenheitsvorschlag verworfen",
+            "Befangenheit vom Gremium entschieden",
             "Notiz",
             "Freigabe",
             "Änderung",

@@ -155,6 +155,7 @@ pub static EN: Strings = Strings {
             "Lots drawn",
             "Second invitation confirmed",
             "Conflict suggestion dismissed",
+            "Conflict decided by the committee",
             "Note",
             "Sign-off",
             "Amendment",

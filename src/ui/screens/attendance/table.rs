@@ -88,7 +88,14 @@ pub fn status(app: &App, member: &str) -> (String, Style) {
     let Some(a) = app.state().proceedings.attendance.get(member) else {
         return (att.unrecorded.to_string(), t.muted);
     };
+    // Excluded from the item being dealt with: out of the room for it
+    // (§ 20 Abs. 4 VwVfG).
+    let current = app.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.clone());
+    let out = current.filter(|d| a.is_present() && app.state().is_conflicted(member, d));
     match a.periods.last() {
+        Some(_) if out.is_some() => {
+            (att.out_of_room.replace("{dossier}", &safe(out.as_deref().unwrap_or_default())), t.warn)
+        }
         Some(p) if p.until.is_none() => {
             let late = if p.late { format!(" {}", att.late) } else { String::new() };
             (format!("{} {}{late}", att.present_since, format::time(p.from, lang)), t.ok)
