@@ -327,3 +327,50 @@ fn a_suggested_conflict_is_declared_with_its_reason_or_dismissed() {
         assert_eq!(record_types(&dir).last().map(String::as_str), Some("conflict_suggestion_dismissed"));
     }
 }
+
+#[test]
+fn the_committee_decides_a_doubtful_conflict_without_the_member() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rec");
+    let session = demo();
+    let mut app = open_app(&session, &dir, Language::De);
+    app.update(Action::ShowAttendance);
+    app.update(Action::ConfirmInvited);
+    app.update(Action::Open);
+    for _ in 0..8 {
+        app.update(Action::MarkPresent);
+    }
+    // Call up DA-NORD, then decide on lag's conflict there.
+    app.update(Action::ShowAgenda);
+    let i = app.state().proceedings.agenda.order.iter().position(|d| d == "DA-NORD").expect("DA-NORD");
+    app.update(Action::Home);
+    for _ in 0..i {
+        app.update(Action::Down);
+    }
+    app.update(Action::CallItem);
+    assert_eq!(app.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.as_str()), Some("DA-NORD"));
+    app.update(Action::ShowAttendance);
+    let index = session.definition.members.iter().position(|m| m.id == "lag").expect("lag");
+    select(&mut app, index);
+    app.update(Action::DecideConflict);
+    app.update(Action::Open); // the item being dealt with
+    type_text(&mut app, "4 2");
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("Gremium entscheidet über Befangenheit von"), "{text}");
+    app.update(Action::Open);
+    assert_eq!(
+        app.confirm().map(|c| c.question.as_str()),
+        Some(
+            "Das Gremium hat ohne T. Marquardt über den Ausschluss bei DA-NORD (Darmstadt) abgestimmt: 4 Ja, 2 Nein, 0 Enthaltungen. Festhalten?"
+        )
+    );
+    app.update(Action::Open);
+    let key = ("lag".to_string(), "DA-NORD".to_string());
+    assert!(app.state().proceedings.conflict_decisions[&key].excluded);
+    assert!(app.state().proceedings.live_conflicts.contains_key(&key));
+    assert!(app.attendance().entry().is_none(), "the entry closes with the recording");
+    // Out of the room for the item being dealt with.
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text.contains("⚑ nicht im Raum (befangen)"), "{text}");
+    assert_eq!(record_types(&dir).last().map(String::as_str), Some("conflict_decided"));
+}

@@ -79,6 +79,9 @@ pub enum Action {
     DrawLots,
     /// Dismiss the conflict suggested for the selected member.
     DismissSuggestion,
+    /// The committee decides a doubtful conflict of the selected member,
+    /// without them (§ 20 Abs. 4 VwVfG).
+    DecideConflict,
     /// Confirm the second invitation (§ 90 Abs. 2 VwVfG) for the selected
     /// item.
     ConfirmReinvitation,
@@ -181,6 +184,7 @@ impl Action {
         Action::SignOff,
         Action::Export,
         Action::ConfirmReinvitation,
+        Action::DecideConflict,
         Action::DismissSuggestion,
         Action::DrawLots,
         Action::ConfirmResult,

@@ -456,6 +456,7 @@ impl Strings {
             Action::ConfirmResult => self.decision.confirm_result,
             Action::DrawLots => self.ranking.draw_lots,
             Action::DismissSuggestion => self.att.dismiss_suggestion,
+            Action::DecideConflict => self.att.decide_conflict,
             Action::ConfirmReinvitation => self.decision.reinvitation,
             Action::MotionAdmit => self.decision.motion_admit,
             Action::MotionWaiting => self.decision.motion_waiting,

@@ -50,7 +50,11 @@ pub fn handle(app: &App, state: &mut AttendanceState, action: Action) -> Vec<Eff
             Vec::new()
         }
         Action::DeclareConflict => {
-            state.entry = Some(Entry::Dossier { member, text: TextField::new() });
+            state.entry = Some(Entry::Dossier { member, text: TextField::new(), decide: false });
+            Vec::new()
+        }
+        Action::DecideConflict => {
+            state.entry = Some(Entry::Dossier { member, text: TextField::new(), decide: true });
             Vec::new()
         }
         Action::DismissSuggestion => {
@@ -86,7 +90,7 @@ pub fn recorded(app: &App, state: &mut AttendanceState, kinds: &[EventKind]) -> 
                 state.select((state.selected() + 1).min(last));
             }
             EventKind::MemberArrived { .. } | EventKind::MemberLeft { .. } => state.pending_time = None,
-            EventKind::ConflictDeclared { .. } => state.entry = None,
+            EventKind::ConflictDeclared { .. } | EventKind::ConflictDecided { .. } => state.entry = None,
             _ => {}
         }
     }

@@ -19,7 +19,17 @@ pub struct AttendanceStrings {
     pub basis_organisation: &'static str,
     pub basis_reason: &'static str,
     pub dismiss_suggestion: &'static str,
-    /// A present member excluded from the current item: "{dossier}".
+    /// The committee's decision on a doubtful conflict: the label, the
+    /// prompt ("{}": the member), the counts prompt, the refusal of counts
+    /// that are not three numbers ("{}"), the confirmation's title and
+    /// question ("{name}", "{dossier}", "{yes}", "{no}", "{abstain}").
+    pub decide_conflict: &'static str,
+    pub decide_prompt: &'static str,
+    pub counts_prompt: &'static str,
+    pub bad_counts: &'static str,
+    pub decide_title: &'static str,
+    pub decide_question: &'static str,
+    /// A present member excluded from the item being dealt with.
     pub out_of_room: &'static str,
     pub confirm_invited: &'static str,
     /// The invitation key's label where room is short (the footer).
@@ -97,7 +107,13 @@ pub static ATT_DE: AttendanceStrings = AttendanceStrings {
     basis_organisation: "Organisation",
     basis_reason: "erklärter Grund",
     dismiss_suggestion: "Vorschlag verwerfen",
-    out_of_room: "⚑ nicht im Raum (TOP {dossier})",
+    out_of_room: "⚑ nicht im Raum (befangen)",
+    decide_conflict: "Befangenheit entscheiden",
+    decide_prompt: "Gremium entscheidet über Befangenheit von {}",
+    counts_prompt: "Ja Nein Enthaltung (ohne das Mitglied)",
+    bad_counts: "„{}“: drei Zahlen eingeben, Ja Nein Enthaltung, z. B. 4 1 0",
+    decide_title: "Befangenheit (§ 20 Abs. 4 VwVfG)",
+    decide_question: "Das Gremium hat ohne {name} über den Ausschluss bei {dossier} abgestimmt: {yes} Ja, {no} Nein, {abstain} Enthaltungen. Festhalten?",
     confirm_invited: "Ladung bestätigen",
     invited_short: "Ladung",
     call_item: "aufrufen",
@@ -162,7 +178,13 @@ pub static ATT_EN: AttendanceStrings = AttendanceStrings {
     basis_organisation: "organisation",
     basis_reason: "declared reason",
     dismiss_suggestion: "dismiss suggestion",
-    out_of_room: "⚑ out of the room ({dossier})",
+    out_of_room: "⚑ out of the room (conflict)",
+    decide_conflict: "decide a conflict",
+    decide_prompt: "The committee decides on a conflict of {}",
+    counts_prompt: "yes no abstain (without the member)",
+    bad_counts: "“{}”: type three numbers, yes no abstain, e.g. 4 1 0",
+    decide_title: "Conflict of interest (§ 20 Abs. 4 VwVfG)",
+    decide_question: "Without {name}, the committee voted on excluding them from {dossier}: {yes} yes, {no} no, {abstain} abstentions. Record it?",
     confirm_invited: "confirm invitation",
     invited_short: "invitation",
     call_item: "call up",

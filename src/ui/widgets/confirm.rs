@@ -36,8 +36,14 @@ pub fn answer(app: &mut App, action: Action) {
                         | Command::RecordDecision { .. }
                         | Command::ConfirmResult { .. }
                 );
-                if app.record(confirm.command) && closes_dialog {
-                    app.decision.close_dialogs();
+                let closes_entry = matches!(confirm.command, Command::DecideConflict { .. });
+                if app.record(confirm.command) {
+                    if closes_dialog {
+                        app.decision.close_dialogs();
+                    }
+                    if closes_entry {
+                        app.attendance.close_entry();
+                    }
                 }
             }
         }

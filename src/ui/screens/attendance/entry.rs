@@ -114,10 +114,14 @@ fn accept(app: &App, state: &mut AttendanceState) -> Vec<Effect> {
                 notify(att.bad_time.replace("{}", &shown))
             }
         },
-        Entry::Dossier { member, text } => {
+        Entry::Dossier { member, text, decide } => {
             let order = &app.state().proceedings.agenda.order;
             let fallback = suggested_dossier(app, &member);
             match match_dossier(app.session(), order, text.text(), fallback.as_deref()) {
+                Some(dossier) if decide => {
+                    state.entry = Some(Entry::Counts { member, dossier, text: TextField::new() });
+                    Vec::new()
+                }
                 Some(dossier) => {
                     // A suggestion gives the reason to start from.
                     let suggested = crate::rules::conflict_suggestions(app.state())
@@ -130,10 +134,27 @@ fn accept(app: &App, state: &mut AttendanceState) -> Vec<Effect> {
                 }
                 None => {
                     let shown = crate::text::clean_line(text.text()).into_owned();
-                    state.entry = Some(Entry::Dossier { member, text });
+                    state.entry = Some(Entry::Dossier { member, text, decide });
                     notify(att.no_such_dossier.replace("{}", &shown))
                 }
             }
+        }
+        // Three numbers: yes, no, abstain; asked before it is recorded.
+        Entry::Counts { member, dossier, text } => {
+            let numbers: Vec<u32> = text
+                .text()
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| p.parse().ok())
+                .collect();
+            let shown = crate::text::clean_line(text.text()).into_owned();
+            let effects = match numbers[..] {
+                [yes, no] | [yes, no, 0] => ask_decide(app, &member, &dossier, yes, no, 0),
+                [yes, no, abstain] => ask_decide(app, &member, &dossier, yes, no, abstain),
+                _ => notify(att.bad_counts.replace("{}", &shown)),
+            };
+            state.entry = Some(Entry::Counts { member, dossier, text });
+            effects
         }
         // The entry stays open until the conflict is recorded: a refusal
         // leaves the reason to be corrected.
@@ -145,6 +166,27 @@ fn accept(app: &App, state: &mut AttendanceState) -> Vec<Effect> {
             vec![Effect::Record(command)]
         }
     }
+}
+
+/// Ask before the committee's decision on a doubtful conflict is recorded.
+fn ask_decide(app: &App, member: &str, dossier: &str, yes: u32, no: u32, abstain: u32) -> Vec<Effect> {
+    let att = app.strings().att;
+    let name = app.session().member(member).map_or_else(|| member.to_string(), |m| m.name.clone());
+    let command = Command::DecideConflict {
+        member: member.to_string(),
+        dossier: dossier.to_string(),
+        yes,
+        no,
+        abstain,
+    };
+    let question = att
+        .decide_question
+        .replace("{name}", &crate::text::clean_line(&name))
+        .replace("{dossier}", &crate::ui::describe::dossier_name(app.session(), dossier))
+        .replace("{yes}", &yes.to_string())
+        .replace("{no}", &no.to_string())
+        .replace("{abstain}", &abstain.to_string());
+    vec![Effect::Ask(crate::ui::prompts::Confirm { title: att.decide_title, question, command })]
 }
 
 #[cfg(test)]

@@ -11,10 +11,14 @@ use crate::ui::widgets::text_field::TextField;
 pub enum Entry {
     /// The time of the next change, HH:MM.
     Time(TextField),
-    /// A conflict of `member`: the dossier, by id or municipality.
-    Dossier { member: String, text: TextField },
+    /// A conflict of `member`: the dossier, by id or municipality; for the
+    /// committee's decision on a doubtful one when `decide`.
+    Dossier { member: String, text: TextField, decide: bool },
     /// A conflict of `member` on `dossier`: the reason.
     Reason { member: String, dossier: String, text: TextField },
+    /// The committee's vote, without `member`, on excluding them from
+    /// `dossier` (§ 20 Abs. 4 VwVfG): "yes no abstain".
+    Counts { member: String, dossier: String, text: TextField },
 }
 
 impl Entry {
@@ -24,13 +28,19 @@ impl Entry {
 
     pub fn field(&self) -> &TextField {
         match self {
-            Entry::Time(text) | Entry::Dossier { text, .. } | Entry::Reason { text, .. } => text,
+            Entry::Time(text)
+            | Entry::Dossier { text, .. }
+            | Entry::Reason { text, .. }
+            | Entry::Counts { text, .. } => text,
         }
     }
 
     pub(super) fn field_mut(&mut self) -> &mut TextField {
         match self {
-            Entry::Time(text) | Entry::Dossier { text, .. } | Entry::Reason { text, .. } => text,
+            Entry::Time(text)
+            | Entry::Dossier { text, .. }
+            | Entry::Reason { text, .. }
+            | Entry::Counts { text, .. } => text,
         }
     }
 }
@@ -57,6 +67,11 @@ impl AttendanceState {
 
     pub fn pending_time(&self) -> Option<DateTime<FixedOffset>> {
         self.pending_time
+    }
+
+    /// Close the entry (its decision has been recorded).
+    pub fn close_entry(&mut self) {
+        self.entry = None;
     }
 
     pub fn entry(&self) -> Option<&Entry> {

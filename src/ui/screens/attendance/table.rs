@@ -93,9 +93,7 @@ pub fn status(app: &App, member: &str) -> (String, Style) {
     let current = app.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.clone());
     let out = current.filter(|d| a.is_present() && app.state().is_conflicted(member, d));
     match a.periods.last() {
-        Some(_) if out.is_some() => {
-            (att.out_of_room.replace("{dossier}", &safe(out.as_deref().unwrap_or_default())), t.warn)
-        }
+        Some(_) if out.is_some() => (att.out_of_room.to_string(), t.warn),
         Some(p) if p.until.is_none() => {
             let late = if p.late { format!(" {}", att.late) } else { String::new() };
             (format!("{} {}{late}", att.present_since, format::time(p.from, lang)), t.ok)
@@ -212,15 +210,22 @@ fn render_entry(app: &App, frame: &mut Frame, body: Rect, entry: &Entry) {
     };
     let (prompt, hint) = match entry {
         Entry::Time(_) => (att.time_prompt.to_string(), None),
-        Entry::Dossier { member, text } => {
+        Entry::Dossier { member, text, decide } => {
             let order = &app.state().proceedings.agenda.order;
             let fallback = super::entry::suggested_dossier(app, member);
             let found = super::match_dossier(app.session(), order, text.text(), fallback.as_deref());
-            (
-                att.conflict_prompt.replace("{}", &name(member)),
-                found.map(|d| format!("→ {}", dossier_name(&d))),
-            )
+            let prompt = if *decide { att.decide_prompt } else { att.conflict_prompt };
+            (prompt.replace("{}", &name(member)), found.map(|d| format!("→ {}", dossier_name(&d))))
         }
+        Entry::Counts { member, dossier, .. } => (
+            format!(
+                "{} · {}: {}",
+                att.decide_prompt.replace("{}", &name(member)),
+                dossier_name(dossier),
+                att.counts_prompt
+            ),
+            None,
+        ),
         Entry::Reason { member, dossier, .. } => (
             format!(
                 "{} · {}: {}",
