@@ -279,6 +279,9 @@ impl Checker<'_, '_, '_, '_> {
                     self.check(n.properties[i].1, val);
                 }
                 (None, Some(s)) => self.check(s, val),
+                // Editors add the schema's address at the top of a file to
+                // complete against it (docs/formats.md).
+                (None, None) if self.path.len() == 1 && key == "$schema" => {}
                 (None, None) if !n.properties.is_empty() => {
                     let names = n.properties.iter().map(|(p, _)| p.as_str());
                     let hint = did_you_mean(&key, names);

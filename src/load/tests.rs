@@ -175,3 +175,31 @@ fn a_deputy_is_one_voting_member_other_than_the_chair() {
         ]
     );
 }
+
+#[test]
+fn a_schema_key_is_allowed_at_the_top_of_every_file_and_nowhere_else() {
+    let session = SESSION.replacen('{', r#"{ "$schema": "https://example.org/session.schema.json","#, 1);
+    let collection = COLLECTION.replacen('{', r#"{ "$schema": "dossiers.schema.json","#, 1).replacen(
+        r#"{ "id": "C","#,
+        r#"{ "$schema": "x", "id": "C","#,
+        1,
+    );
+    let src = memory(session.as_bytes(), collection.as_bytes());
+    let report = validate_paths(&src, &[PathBuf::from("s/session.json")], false);
+    let schema_lines: Vec<String> =
+        report.to_text().lines().filter(|l| l.contains("$schema")).map(str::to_string).collect();
+    assert_eq!(
+        schema_lines,
+        [r#"s/d/all.json:2:5: $.dossiers[0]["$schema"]: warning: unknown field `$schema`"#]
+    );
+}
+
+#[test]
+fn a_folder_without_json_files_is_an_error() {
+    let mut files = BTreeMap::new();
+    files.insert(PathBuf::from("empty/readme.txt"), b"hi".to_vec());
+    let src = Memory(files);
+    let report = validate_paths(&src, &[PathBuf::from("empty")], false);
+    assert_eq!(report.to_text(), "empty:0:0: $: the folder holds no .json files: nothing to check\n");
+    assert_eq!(report.exit_code(), 1);
+}

@@ -39,8 +39,8 @@ pub(super) fn validate(src: &dyn Source, paths: &[PathBuf]) -> Report {
                 line: 0,
                 column: 0,
                 path: "$".into(),
-                message: "the folder holds no .json files".into(),
-                severity: Severity::Warning,
+                message: "the folder holds no .json files: nothing to check".into(),
+                severity: Severity::Error,
             });
         }
         for file in json {
