@@ -20,7 +20,8 @@ use crate::schema::SchemaKind;
 #[derive(Debug, Parser)]
 #[command(name = "gremium", version, about, long_about = None)]
 pub struct Cli {
-    /// Language of the screens (defaults to the session's language).
+    /// Language of the screens and of messages that quote the session
+    /// (defaults to the config's, else the session's language).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     #[command(subcommand)]
@@ -46,6 +47,7 @@ impl From<LangArg> for Language {
 pub enum Command {
     /// Open a session: a session folder (holding session.json) or a session file.
     Open {
+        /// The session folder or file; `demo` for the embedded demo session.
         path: PathBuf,
         /// The record folder to use instead of the one under the data directory.
         #[arg(long, value_name = "DIR")]
@@ -54,10 +56,13 @@ pub enum Command {
         #[arg(long)]
         read_only: bool,
     },
-    /// Open the embedded demo session (the same as no command at all).
+    /// Open the embedded demo session (the same as no command at all, or
+    /// `gremium open demo`).
     Demo {
+        /// The record folder to use instead of the one under the data directory.
         #[arg(long, value_name = "DIR")]
         record: Option<PathBuf>,
+        /// Look at the session without recording anything (no lock taken).
         #[arg(long)]
         read_only: bool,
     },
@@ -71,13 +76,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
-    /// Write the results of a session: results.json, the lists as CSV, SHA256SUMS.
+    /// Write the results of a session: results.json, the lists as CSV, the
+    /// minutes (Markdown and HTML), SHA256SUMS.
     ///
     /// Reads the session files and its record without taking the record's
     /// writer lock, so a running session may go on. A session not signed off
     /// exports as a draft. Signed when `gremium keygen` made a key.
     Export {
-        /// The session folder (holding session.json) or the session file.
+        /// The session folder (holding session.json) or the session file; `demo`
+        /// for the embedded demo session.
         path: PathBuf,
         /// The record folder, if not the one under the data directory.
         #[arg(long, value_name = "DIR")]
@@ -180,6 +187,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
     match cli.command {
         None => demo(None, false, lang),
         Some(Command::Demo { record, read_only }) => demo(record, read_only, lang),
+        Some(Command::Open { path, record, read_only }) if crate::demo::named(&path) => {
+            demo(record, read_only, lang)
+        }
         Some(Command::Open { path, record, read_only }) => {
             let session_path = load::session_file(&path);
             match load::load_session(&FsSource, &session_path, false) {

@@ -48,6 +48,12 @@ impl Source for EmbeddedSource {
 }
 
 /// Load the embedded demo session.
+/// Whether a command's PATH means the embedded demo: the word `demo`, when
+/// no file or folder of that name is there.
+pub fn named(path: &Path) -> bool {
+    path == Path::new("demo") && !path.exists()
+}
+
 pub fn session() -> Result<Session, LoadError> {
     load::load_session(&EmbeddedSource, Path::new(SESSION_PATH), false).map(|l| l.session)
 }

@@ -232,3 +232,21 @@ fn verify_with_the_record_checks_that_the_record_reaches_the_results() {
     let (_, stderr) = run(gremium(tmp.path()).arg("verify").arg(&record).arg("--record").arg(&record), 2);
     assert_eq!(stderr, "gremium: --record is for results documents: it names the record they came from\n");
 }
+
+#[test]
+fn the_embedded_demo_exports_by_name_from_any_directory() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let session = complete::demo();
+    drop(complete::record_session(&session, &tmp.path().join("record"), Stage::Decided));
+    let out = tmp.path().join("out");
+    let mut cmd = gremium(tmp.path());
+    cmd.current_dir(tmp.path())
+        .args(["export", "demo", "--record"])
+        .arg(tmp.path().join("record"))
+        .arg("--out")
+        .arg(&out);
+    let (stdout, stderr) = run(&mut cmd, 0);
+    assert_eq!(stderr, "");
+    assert!(stdout.starts_with("Exported sz-hessen-2027, a draft"), "{stdout}");
+    assert!(out.join("results.json").exists());
+}

@@ -47,8 +47,13 @@ pub fn export_time(offset: Option<FixedOffset>) -> Result<DateTime<FixedOffset>,
 /// 0 written; 1 the record, the inputs, the key or the folder stand in the
 /// way; 2 the session files cannot be read (as `validate`).
 pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
-    let session_path = load::session_file(&req.path);
-    let loaded = match load::load_session(&FsSource, &session_path, false) {
+    // `demo` is the embedded demo session, from any directory (unless a
+    // folder of that name is there).
+    let demo = crate::demo::named(&req.path);
+    let source: &dyn load::Source = if demo { &crate::demo::EmbeddedSource } else { &FsSource };
+    let session_path =
+        if demo { PathBuf::from(crate::demo::SESSION_PATH) } else { load::session_file(&req.path) };
+    let loaded = match load::load_session(source, &session_path, false) {
         Ok(l) => l,
         Err(e) => {
             eprint!("{}", crate::text::clean_message(&e.report()));
@@ -86,7 +91,7 @@ pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
         Ok(s) => s,
         Err(e) => return fail(&format!("{}: {e}", dir.join(record::RECORD_FILE).display())),
     };
-    match record::inputs_digest(&FsSource, &session_path) {
+    match record::inputs_digest(source, &session_path) {
         Ok(now) => {
             let changes = record::compare_inputs(&state.meta.inputs, &now);
             if !changes.is_empty() {
