@@ -1,3 +1,5 @@
+use std::io::IsTerminal;
+
 use clap::Parser;
 
 fn main() -> color_eyre::Result<std::process::ExitCode> {
@@ -9,7 +11,12 @@ fn main() -> color_eyre::Result<std::process::ExitCode> {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    color_eyre::install()?;
+    // A crash report (a real bug) in colour only on a terminal, and never
+    // under NO_COLOR.
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
+    let hooks = color_eyre::config::HookBuilder::default();
+    let hooks = if colour { hooks } else { hooks.theme(color_eyre::config::Theme::new()) };
+    hooks.install()?;
     let cli = gremium::cli::Cli::parse();
     gremium::cli::run(cli)
 }

@@ -27,7 +27,7 @@ pub use anchor::{ANCHOR_FILE, ANCHOR_FORMAT, Anchor, Mismatch, Reached, anchor_p
 pub use digest::{DigestError, compare_inputs, inputs_digest};
 pub use file::{Opened, Record};
 pub use line::{Damage, genesis};
-pub use live::{LiveError, LiveSession, OpenReport};
+pub use live::{LiveError, LiveSession, OpenReport, Prepared};
 pub use location::{
     DATA_ENV, LocationError, RecordState, RecordSummary, data_root, default_dir, list_records, records_root,
 };

@@ -211,3 +211,25 @@ fn an_emptied_or_deleted_record_never_becomes_a_new_session() {
     );
     assert!(!file.exists(), "no new record over an existing anchor");
 }
+
+#[test]
+fn without_a_terminal_the_session_says_so_and_records_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rec");
+    drop(make_record(&dir, 1));
+    let before = std::fs::read(dir.join(record::RECORD_FILE)).unwrap();
+    let err = refused_open_code(tmp.path(), &["demo"], &dir, 2);
+    assert_eq!(
+        err,
+        "gremium: die Sitzung braucht ein Terminal (Ein- und Ausgabe). Ohne eines gehen: validate, export, verify, apply, sessions, schema, keys, man.\n"
+    );
+    let err = refused_open_code(tmp.path(), &["--lang", "en", "demo", "--read-only"], &dir, 2);
+    assert!(err.starts_with("gremium: the session needs a terminal (input and output)."), "{err}");
+    assert_eq!(std::fs::read(dir.join(record::RECORD_FILE)).unwrap(), before, "no resumption recorded");
+}
+
+fn refused_open_code(data: &Path, args: &[&str], dir: &Path, code: i32) -> String {
+    let out =
+        gremium(data).args(args).arg("--record").arg(dir).assert().code(code).get_output().stderr.clone();
+    String::from_utf8(out).unwrap()
+}

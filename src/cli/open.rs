@@ -37,8 +37,22 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
         Ok(d) => d,
         Err(e) => return fail(&e.to_string()),
     };
-    match LiveSession::open(session.clone(), &dir, inputs, env!("CARGO_PKG_VERSION"), record::now()) {
-        Ok((live, report)) => {
+    // Checked and locked, nothing recorded yet: without a terminal the
+    // session cannot be run, and no resumption is recorded for it.
+    let opened =
+        LiveSession::prepare(session.clone(), &dir, inputs, env!("CARGO_PKG_VERSION")).and_then(|p| {
+            if !has_terminal() {
+                return Ok(None);
+            }
+            p.begin(record::now()).map(Some)
+        });
+    match opened {
+        Ok(None) => {
+            let lang = req.lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+            crate::say_err!("gremium: {}", crate::ui::strings::strings(lang).record.no_terminal);
+            Ok(ExitCode::from(2))
+        }
+        Ok(Some((live, report))) => {
             let opening = Opening {
                 journal: Journal::Live(Box::new(live)),
                 torn: report.torn,
@@ -122,6 +136,11 @@ pub fn anchor_refusal(r: &RecordStrings, record: &Path, anchor: &Path, mismatch:
     crate::text::clean_line(&text).into_owned()
 }
 
+/// The screens need a terminal on both ends.
+fn has_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 /// Look at the record without the lock; nothing can be recorded.
 fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre::Result<ExitCode> {
     let ro = match record::read_only(dir, Some(&session.definition.id)) {
@@ -139,6 +158,11 @@ fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre
         Ok(s) => s,
         Err(e) => return fail(&format!("{}: {e}", dir.join(record::RECORD_FILE).display())),
     };
+    if !has_terminal() {
+        let lang = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+        crate::say_err!("gremium: {}", crate::ui::strings::strings(lang).record.no_terminal);
+        return Ok(ExitCode::from(2));
+    }
     let journal = Journal::View { state: Box::new(state), path: Some(dir.join(record::RECORD_FILE)) };
     ui::run(
         session,

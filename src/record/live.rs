@@ -60,6 +60,18 @@ impl LiveSession {
         app_version: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<(LiveSession, OpenReport), LiveError> {
+        LiveSession::prepare(session, dir, inputs, app_version)?.begin(now)
+    }
+
+    /// Open (or create) and check the record and replay it, holding the
+    /// lock, without recording anything yet: [`Prepared::begin`] records
+    /// the opening or the resumption. Dropped instead, nothing is recorded.
+    pub fn prepare(
+        session: Arc<Session>,
+        dir: &Path,
+        inputs: InputsDigest,
+        app_version: &str,
+    ) -> Result<Prepared, LiveError> {
         let id = session.definition.id.clone();
         let exists = dir.join(RECORD_FILE).exists();
         let (record, events, torn, anchor_missing) = if exists {
@@ -71,26 +83,8 @@ impl LiveSession {
         let path = record.path().to_path_buf();
         let state = SessionState::replay(session.clone(), events)
             .map_err(|source| LiveError::Replay { path, source })?;
-        let mut live = LiveSession { record, state, inputs };
-        let created = live.record.is_empty();
-        let (kind, inputs_changed) = if created {
-            let kind = EventKind::SessionOpened {
-                session_id: id,
-                title: session.definition.title.clone(),
-                app_version: app_version.to_string(),
-                inputs: live.inputs.clone(),
-            };
-            (kind, Vec::new())
-        } else {
-            let changes = compare_inputs(&live.state.meta.inputs, &live.inputs);
-            let kind = EventKind::SessionResumed {
-                app_version: app_version.to_string(),
-                inputs_digest: live.inputs.sha256.clone(),
-            };
-            (kind, changes)
-        };
-        live.append(Actor::System, now, vec![kind])?;
-        Ok((live, OpenReport { created, torn, inputs_changed, anchor_missing }))
+        let live = LiveSession { record, state, inputs };
+        Ok(Prepared { live, session, torn, anchor_missing, app_version: app_version.to_string() })
     }
 
     /// Carry out a command: check it, record its events (fsync), then
@@ -152,5 +146,43 @@ impl LiveSession {
     /// [`crate::record::Record::save_history`].
     pub fn save_history(&self) -> Result<std::path::PathBuf, LiveError> {
         Ok(self.record.save_history()?)
+    }
+}
+
+/// A record opened, checked and replayed, the lock held, nothing recorded
+/// yet (see [`LiveSession::prepare`]).
+#[derive(Debug)]
+pub struct Prepared {
+    live: LiveSession,
+    session: Arc<Session>,
+    torn: Option<TornLine>,
+    anchor_missing: bool,
+    app_version: String,
+}
+
+impl Prepared {
+    /// Record the opening (a new record) or the resumption, and go on.
+    pub fn begin(self, now: DateTime<FixedOffset>) -> Result<(LiveSession, OpenReport), LiveError> {
+        let Prepared { mut live, session, torn, anchor_missing, app_version } = self;
+        let created = live.record.is_empty();
+
+        let (kind, inputs_changed) = if created {
+            let kind = EventKind::SessionOpened {
+                session_id: session.definition.id.clone(),
+                title: session.definition.title.clone(),
+                app_version: app_version.clone(),
+                inputs: live.inputs.clone(),
+            };
+            (kind, Vec::new())
+        } else {
+            let changes = compare_inputs(&live.state.meta.inputs, &live.inputs);
+            let kind = EventKind::SessionResumed {
+                app_version: app_version.clone(),
+                inputs_digest: live.inputs.sha256.clone(),
+            };
+            (kind, changes)
+        };
+        live.append(Actor::System, now, vec![kind])?;
+        Ok((live, OpenReport { created, torn, inputs_changed, anchor_missing }))
     }
 }

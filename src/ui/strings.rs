@@ -350,6 +350,8 @@ pub struct RecordStrings {
     pub deferred_legend: &'static str,
     pub sort_first: &'static str,
     pub torn: &'static str,
+    /// The screens were asked for without a terminal.
+    pub no_terminal: &'static str,
     /// The record held events but no anchor lay beside it: `{path}`.
     pub anchor_missing: &'static str,
     /// Opening refused: the record does not match its anchor; `{record}`,
