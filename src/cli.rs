@@ -4,6 +4,7 @@
 mod apply;
 pub mod export;
 mod integrity;
+mod man;
 mod open;
 mod records;
 
@@ -155,8 +156,13 @@ pub enum Command {
     Keys,
     /// Print shell completions.
     Completions { shell: clap_complete::Shell },
-    /// Print the man page (roff).
-    Man,
+    /// Print the man page gremium(1) (roff), or write every page, one per
+    /// command, into a folder.
+    Man {
+        /// The folder to write gremium.1 and gremium-<command>.1 into.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -261,10 +267,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             clap_complete::generate(shell, &mut Cli::command(), "gremium", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Man) => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Man { out }) => man::man(out.as_deref()),
     }
 }
 

@@ -1,6 +1,7 @@
-//! A closed pipe is no crash: every command that writes to stdout, piped
-//! into a reader that has gone, ends quietly — killed by SIGPIPE as any Unix
-//! tool is, without a panic report and without exit code 101.
+//! The command line as a shell user meets it. A closed pipe is no crash:
+//! every command that writes to stdout, piped into a reader that has gone,
+//! ends quietly — killed by SIGPIPE as any Unix tool is, without a panic
+//! report and without exit code 101. The manual pages are complete.
 
 #![cfg(unix)]
 
@@ -46,4 +47,40 @@ fn every_command_that_writes_ends_quietly_on_a_closed_pipe() {
         assert!(status.signal() == Some(libc::SIGPIPE) || status.success(), "{args:?}: {status:?} {stderr}");
         assert_eq!(stderr, "", "{args:?}");
     }
+}
+
+#[test]
+fn the_manual_pages_have_their_sections_and_one_page_per_command() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("man");
+    let status =
+        Command::new(env!("CARGO_BIN_EXE_gremium")).args(["man", "--out"]).arg(&out).status().expect("run");
+    assert!(status.success());
+    let mut pages: Vec<String> = std::fs::read_dir(&out)
+        .expect("folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(pages.len(), 13, "{pages:?}");
+    assert!(
+        pages.contains(&"gremium-apply.1".to_string()) && pages.contains(&"gremium.1".to_string()),
+        "{pages:?}"
+    );
+    let page = std::fs::read_to_string(out.join("gremium.1")).expect("gremium.1");
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH DESCRIPTION",
+        ".SH SUBCOMMANDS",
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+        ".SH EXIT STATUS",
+        ".SH SEE ALSO",
+    ] {
+        assert!(page.contains(section), "{section} missing");
+    }
+    assert!(page.contains(r"\fBGREMIUM_DATA\fR"));
+    let stdout = Command::new(env!("CARGO_BIN_EXE_gremium")).arg("man").output().expect("run").stdout;
+    assert_eq!(String::from_utf8_lossy(&stdout), page, "the same page on stdout");
 }
