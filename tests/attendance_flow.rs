@@ -357,6 +357,7 @@ fn the_committee_decides_a_doubtful_conflict_without_the_member() {
     type_text(&mut app, "4 2");
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(text.contains("Gremium entscheidet über Befangenheit von"), "{text}");
+    assert!(text.contains("│ Ja Nein Enthaltung (ohne das Mitglied)"), "what to type, whole: {text}");
     app.update(Action::Open);
     assert_eq!(
         app.confirm().map(|c| c.question.as_str()),

@@ -217,14 +217,11 @@ fn render_entry(app: &App, frame: &mut Frame, body: Rect, entry: &Entry) {
             let prompt = if *decide { att.decide_prompt } else { att.conflict_prompt };
             (prompt.replace("{}", &name(member)), found.map(|d| format!("→ {}", dossier_name(&d))))
         }
+        // The title names who and where; what to type stands inside the
+        // box, where it is not cut at 80 columns.
         Entry::Counts { member, dossier, .. } => (
-            format!(
-                "{} · {}: {}",
-                att.decide_prompt.replace("{}", &name(member)),
-                dossier_name(dossier),
-                att.counts_prompt
-            ),
-            None,
+            format!("{} · {}", att.decide_prompt.replace("{}", &name(member)), dossier_name(dossier)),
+            Some(att.counts_prompt.to_string()),
         ),
         Entry::Reason { member, dossier, .. } => (
             format!(
