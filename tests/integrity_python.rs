@@ -56,3 +56,29 @@ fn the_documented_python_check_agrees_with_gremium() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("AssertionError: content altered"));
 }
+
+/// The key files gremium writes are read by Python's `cryptography` (and so
+/// OpenSSL) as they are: the private key gives the public key beside it.
+#[test]
+fn python_reads_the_key_files() {
+    if !python_with_cryptography() {
+        eprintln!("skipped: python3 with `cryptography` is not installed");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+    let files = gremium::export::keys::write_keypair(tmp.path(), &key, false).unwrap();
+    let code = "import sys\n\
+        from cryptography.hazmat.primitives import serialization as s\n\
+        k = s.load_pem_private_key(open(sys.argv[1], 'rb').read(), None)\n\
+        p = s.load_pem_public_key(open(sys.argv[2], 'rb').read())\n\
+        raw = lambda x: x.public_bytes(s.Encoding.Raw, s.PublicFormat.Raw).hex()\n\
+        print(raw(k.public_key()) == raw(p), raw(p))\n";
+    let out =
+        Command::new("python3").arg("-c").arg(code).arg(&files.private).arg(&files.public).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("True {}\n", hex::encode(key.verifying_key().as_bytes()))
+    );
+}

@@ -1,7 +1,8 @@
 //! The chair's Ed25519 signing key: generation from the operating system's
 //! randomness, the key files (PKCS#8 and SubjectPublicKeyInfo PEM, RFC 8410,
-//! so that OpenSSL and Python's `cryptography` read them as they are), and
-//! the fingerprint people compare by eye.
+//! so that OpenSSL and Python's `cryptography` read them as they are; written
+//! and read by ed25519-dalek's `pkcs8`/`pem` support), and the fingerprint
+//! people compare by eye.
 //!
 //! The keys live in `keys/` inside the config directory; the folder is kept
 //! at 0700 and both files are created 0600.
@@ -12,6 +13,11 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use ed25519_dalek::pkcs8::spki::der::pem::LineEnding;
+use ed25519_dalek::pkcs8::spki::der::zeroize::Zeroizing;
+use ed25519_dalek::pkcs8::{
+    DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey, KeypairBytes,
+};
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
@@ -23,12 +29,6 @@ pub const KEYS_DIR: &str = "keys";
 pub const PRIVATE_KEY_FILE: &str = "signing.key";
 /// The public key beside it (SubjectPublicKeyInfo PEM).
 pub const PUBLIC_KEY_FILE: &str = "signing.pub";
-
-/// DER of a PKCS#8 v1 Ed25519 private key up to the 32 seed bytes (RFC 8410 §7).
-const PKCS8_PREFIX: [u8; 16] =
-    [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
-/// DER of an Ed25519 SubjectPublicKeyInfo up to the 32 key bytes (RFC 8410 §4).
-const SPKI_PREFIX: [u8; 12] = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -84,12 +84,15 @@ impl PublicKey {
     pub fn parse(text: &str) -> Result<Self, KeyError> {
         let text = text.trim();
         let malformed = |why: &str| KeyError::Malformed { what: "public key".into(), why: why.into() };
-        let bytes: Vec<u8> = if text.starts_with("-----BEGIN") {
-            let der = pem_body(text, "PUBLIC KEY").ok_or_else(|| malformed("not a PUBLIC KEY PEM block"))?;
-            der.strip_prefix(&SPKI_PREFIX[..])
-                .ok_or_else(|| malformed("not an Ed25519 public key (RFC 8410)"))?
-                .to_vec()
-        } else if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if text.starts_with("-----BEGIN") {
+            if !text.starts_with("-----BEGIN PUBLIC KEY-----") {
+                return Err(malformed("not a PUBLIC KEY PEM block"));
+            }
+            return VerifyingKey::from_public_key_pem(text)
+                .map(PublicKey)
+                .map_err(|_| malformed("not an Ed25519 public key (RFC 8410)"));
+        }
+        let bytes: Vec<u8> = if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
             hex::decode(text).map_err(|e| malformed(&e.to_string()))?
         } else {
             BASE64.decode(text).map_err(|_| malformed("neither a key file, PEM, 64 hex digits nor base64"))?
@@ -126,48 +129,31 @@ pub fn generate() -> Result<SigningKey, KeyError> {
     Ok(key)
 }
 
-pub fn private_pem(key: &SigningKey) -> String {
-    let mut der = PKCS8_PREFIX.to_vec();
-    der.extend_from_slice(key.as_bytes());
-    let pem = pem("PRIVATE KEY", &der);
-    der.fill(0);
-    pem
+/// The private key as PKCS#8 v1 PEM (RFC 8410 §7, the seed alone), zeroed
+/// when dropped. `SigningKey::to_pkcs8_pem` writes v2 with the public key
+/// beside the seed, which OpenSSL 3 and Python's `cryptography` refuse.
+pub fn private_pem(key: &SigningKey) -> Result<Zeroizing<String>, KeyError> {
+    KeypairBytes { secret_key: key.to_bytes(), public_key: None }
+        .to_pkcs8_pem(LineEnding::LF)
+        .map_err(|e| KeyError::Malformed { what: "private key".into(), why: e.to_string() })
 }
 
-pub fn public_pem(key: &VerifyingKey) -> String {
-    let mut der = SPKI_PREFIX.to_vec();
-    der.extend_from_slice(key.as_bytes());
-    pem("PUBLIC KEY", &der)
+/// The public key as SubjectPublicKeyInfo PEM (RFC 8410).
+pub fn public_pem(key: &VerifyingKey) -> Result<String, KeyError> {
+    key.to_public_key_pem(LineEnding::LF)
+        .map_err(|e| KeyError::Malformed { what: "public key".into(), why: e.to_string() })
 }
 
+/// Read a PKCS#8 PEM private key: the v1 form without the public key (what
+/// gremium wrote before 0.1) and the v2 form with it, whose public key must
+/// belong to the seed.
 pub fn parse_private_pem(text: &str) -> Result<SigningKey, KeyError> {
     let malformed = |why: &str| KeyError::Malformed { what: "private key".into(), why: why.into() };
-    let der = pem_body(text.trim(), "PRIVATE KEY").ok_or_else(|| malformed("not a PRIVATE KEY PEM block"))?;
-    let seed: [u8; 32] = der
-        .strip_prefix(&PKCS8_PREFIX[..])
-        .and_then(|s| <[u8; 32]>::try_from(s).ok())
-        .ok_or_else(|| malformed("not an Ed25519 private key (PKCS#8, RFC 8410)"))?;
-    Ok(SigningKey::from_bytes(&seed))
-}
-
-fn pem(label: &str, der: &[u8]) -> String {
-    let body = BASE64.encode(der);
-    let mut out = format!("-----BEGIN {label}-----\n");
-    for chunk in body.as_bytes().chunks(64) {
-        out.push_str(&String::from_utf8_lossy(chunk));
-        out.push('\n');
+    let text = text.trim();
+    if !text.starts_with("-----BEGIN PRIVATE KEY-----") {
+        return Err(malformed("not a PRIVATE KEY PEM block"));
     }
-    out.push_str(&format!("-----END {label}-----\n"));
-    out
-}
-
-fn pem_body(text: &str, label: &str) -> Option<Vec<u8>> {
-    let begin = format!("-----BEGIN {label}-----");
-    let end = format!("-----END {label}-----");
-    let rest = text.strip_prefix(&begin)?;
-    let body = rest.trim_end().strip_suffix(&end)?;
-    let joined: String = body.split_whitespace().collect();
-    BASE64.decode(joined).ok()
+    SigningKey::from_pkcs8_pem(text).map_err(|_| malformed("not an Ed25519 private key (PKCS#8, RFC 8410)"))
 }
 
 /// Where `write_keypair` put the key.
@@ -191,9 +177,11 @@ pub fn write_keypair(dir: &Path, key: &SigningKey, force: bool) -> Result<KeyFil
         op: "create the folder",
         source,
     })?;
-    for (path, text) in [(&private, private_pem(key)), (&public, public_pem(&key.verifying_key()))] {
+    let private_text = private_pem(key)?;
+    let public_text = public_pem(&key.verifying_key())?;
+    for (path, text) in [(&private, private_text.as_str()), (&public, public_text.as_str())] {
         write_private_file(path, text.as_bytes()).map_err(|source| KeyError::Io {
-            path: path.clone(),
+            path: path.to_path_buf(),
             op: "write",
             source,
         })?;
@@ -240,25 +228,58 @@ mod tests {
         SigningKey::from_bytes(&seed)
     }
 
+    /// The RFC 8032 key as gremium wrote it before ed25519-dalek's `pem`
+    /// feature did, byte for byte what it writes now: PKCS#8 v1, the seed alone.
+    const PRIVATE_PEM_V1: &str = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n-----END PRIVATE KEY-----\n";
+
     #[test]
     fn pem_files_are_rfc_8410() {
         let key = rfc_key();
+        let written = private_pem(&key).unwrap();
+        assert_eq!(written.as_str(), PRIVATE_PEM_V1);
         assert_eq!(
-            private_pem(&key),
-            "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n-----END PRIVATE KEY-----\n"
-        );
-        assert_eq!(
-            public_pem(&key.verifying_key()),
+            public_pem(&key.verifying_key()).unwrap(),
             "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n"
         );
-        assert_eq!(parse_private_pem(&private_pem(&key)).unwrap().to_bytes(), key.to_bytes());
+        assert_eq!(parse_private_pem(&written).unwrap().to_bytes(), key.to_bytes());
+    }
+
+    #[test]
+    fn key_files_written_before_the_change_still_load() {
+        assert_eq!(parse_private_pem(PRIVATE_PEM_V1).unwrap().to_bytes(), rfc_key().to_bytes());
+        let tmp = tempfile::tempdir().unwrap();
+        write_private_file(&tmp.path().join(PRIVATE_KEY_FILE), PRIVATE_PEM_V1.as_bytes()).unwrap();
+        let loaded = load_signing_key(tmp.path()).unwrap().map(|k| k.verifying_key());
+        assert_eq!(loaded.map(|k| hex::encode(k.as_bytes())).as_deref(), Some(PUBLIC_HEX));
+    }
+
+    #[test]
+    fn a_private_key_whose_public_half_belongs_to_another_is_refused() {
+        let mut other = hex::decode(PUBLIC_HEX).unwrap();
+        other[31] ^= 1;
+        let der =
+            [
+                &BASE64
+                    .decode("MFECAQEwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9ggSEA")
+                    .unwrap()[..],
+                &other[..],
+            ]
+            .concat();
+        let text =
+            format!("-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n", BASE64.encode(der));
+        let v2 = "-----BEGIN PRIVATE KEY-----\nMFECAQEwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\ngSEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PRIVATE KEY-----\n";
+        assert_eq!(parse_private_pem(v2).unwrap().to_bytes(), rfc_key().to_bytes());
+        let err = parse_private_pem(&text).unwrap_err().to_string();
+        assert_eq!(err, "private key: not an Ed25519 private key (PKCS#8, RFC 8410)");
+        let wrong = parse_private_pem("-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----").unwrap_err();
+        assert_eq!(wrong.to_string(), "private key: not a PRIVATE KEY PEM block");
     }
 
     #[test]
     fn public_keys_parse_from_pem_base64_and_hex() {
         let key = rfc_key().verifying_key();
         let expected = PublicKey(key);
-        assert_eq!(PublicKey::parse(&public_pem(&key)).unwrap(), expected);
+        assert_eq!(PublicKey::parse(&public_pem(&key).unwrap()).unwrap(), expected);
         assert_eq!(PublicKey::parse(PUBLIC_HEX).unwrap(), expected);
         assert_eq!(PublicKey::parse("11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=").unwrap(), expected);
         assert_eq!(expected.to_base64(), "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=");
