@@ -84,3 +84,78 @@ fn the_manual_pages_have_their_sections_and_one_page_per_command() {
     let stdout = Command::new(env!("CARGO_BIN_EXE_gremium")).arg("man").output().expect("run").stdout;
     assert_eq!(String::from_utf8_lossy(&stdout), page, "the same page on stdout");
 }
+
+/// Mistakes a user can make come out as one or two plain lines (the
+/// program's name, the place, what is wrong), with the documented exit code:
+/// no crash report, no source location, no colour — also with stderr in a file.
+#[test]
+fn user_mistakes_are_plain_lines_not_crash_reports() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "x").expect("write");
+    let file = file.to_str().expect("utf-8");
+    let session = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/hessen-2027");
+    let data_in_a_file = format!("GREMIUM_DATA={file}");
+    let cases: Vec<(Vec<&str>, Option<&str>, u8, String)> = vec![
+        (vec!["open", "/nonexistent"], None, 2, "/nonexistent: cannot read: No such file or directory (os error 2)".into()),
+        (vec!["export", "/nonexistent"], None, 2, "/nonexistent: cannot read: No such file or directory (os error 2)".into()),
+        (
+            vec!["verify", "/nonexistent"],
+            None,
+            2,
+            "gremium: /nonexistent: cannot read: No such file or directory (os error 2)".into(),
+        ),
+        (
+            vec!["sessions"],
+            Some(data_in_a_file.as_str()),
+            2,
+            format!("gremium: {file}/records: cannot list: Not a directory (os error 20)"),
+        ),
+        (
+            vec!["keygen"],
+            Some("GREMIUM_CONFIG=/dev/null/config"),
+            2,
+            "gremium: /dev/null/config/keys: cannot create the folder: Not a directory (os error 20)".into(),
+        ),
+        (
+            vec!["man", "--out", "/dev/null/man"],
+            None,
+            2,
+            "gremium: /dev/null/man: cannot write the manual pages: Not a directory (os error 20)".into(),
+        ),
+        (
+            vec!["open", session, "--lang", "en"],
+            None,
+            2,
+            "gremium: the session needs a terminal (input and output). Without one, these work: validate, export, verify, apply, sessions, schema, keys, man.".into(),
+        ),
+        (
+            vec!["open", session],
+            None,
+            2,
+            "gremium: die Sitzung braucht ein Terminal (Ein- und Ausgabe). Ohne eines gehen: validate, export, verify, apply, sessions, schema, keys, man.".into(),
+        ),
+    ];
+    for (args, env, code, first_line) in cases {
+        let stderr_file = tmp.path().join("stderr");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gremium"));
+        cmd.args(&args)
+            .env("GREMIUM_DATA", tmp.path().join("data"))
+            .env("GREMIUM_CONFIG", tmp.path().join("config"))
+            .env("RUST_BACKTRACE", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&stderr_file).expect("stderr file"));
+        if let Some((key, value)) = env.and_then(|e| e.split_once('=')) {
+            cmd.env(key, value);
+        }
+        let status = cmd.status().expect("run");
+        let stderr = std::fs::read_to_string(&stderr_file).expect("read stderr");
+        assert_eq!(status.code(), Some(i32::from(code)), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().next(), Some(first_line.as_str()), "{args:?}");
+        assert!(stderr.lines().count() <= 2, "{args:?}: {stderr}");
+        for tell in ["Location", "BACKTRACE", "panicked", "\u{1b}["] {
+            assert!(!stderr.contains(tell), "{args:?} shows {tell:?}: {stderr}");
+        }
+    }
+}

@@ -61,8 +61,7 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
                     .anchor_missing
                     .then(|| record::anchor_path(&dir.join(record::RECORD_FILE))),
             };
-            ui::run(session, opening, req.lang)?;
-            Ok(ExitCode::SUCCESS)
+            run_ui(session, opening, req.lang)
         }
         Err(LiveError::Record(RecordError::Locked { record, pid })) => {
             // In the language the screens would have: --lang, the config,
@@ -164,12 +163,25 @@ fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre
         return Ok(ExitCode::from(2));
     }
     let journal = Journal::View { state: Box::new(state), path: Some(dir.join(record::RECORD_FILE)) };
-    ui::run(
-        session,
-        Opening { journal, torn: None, inputs_changed: Vec::new(), anchor_missing: None },
-        lang,
-    )?;
-    Ok(ExitCode::SUCCESS)
+    run_ui(session, Opening { journal, torn: None, inputs_changed: Vec::new(), anchor_missing: None }, lang)
+}
+
+/// The screens until the chair quits. A terminal that fails under them (an
+/// I/O error: the window closed, the connection dropped) is no bug: one
+/// line in the screens' language, exit 2. Anything else is a crash report.
+fn run_ui(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> color_eyre::Result<ExitCode> {
+    let lang_then = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+    match ui::run(session, opening, lang) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(report) => match report.downcast_ref::<std::io::Error>() {
+            Some(io) => {
+                let text = crate::ui::strings::strings(lang_then).record.terminal_failed;
+                crate::say_err!("gremium: {}", text.replace("{error}", &io.to_string()));
+                Ok(ExitCode::from(2))
+            }
+            None => Err(report),
+        },
+    }
 }
 
 /// Ask on the terminal whether to open read-only instead; no when there is

@@ -14,7 +14,13 @@ pub fn sessions() -> color_eyre::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let list = record::list_records(&root)?;
+    let list = match record::list_records(&root) {
+        Ok(list) => list,
+        Err(e) => {
+            crate::say_err!("gremium: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     if list.is_empty() {
         crate::say!("No session records in {}", root.display());
         return Ok(ExitCode::SUCCESS);

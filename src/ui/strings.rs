@@ -352,6 +352,8 @@ pub struct RecordStrings {
     pub torn: &'static str,
     /// The screens were asked for without a terminal.
     pub no_terminal: &'static str,
+    /// The terminal failed during the session; `{error}` the system's words.
+    pub terminal_failed: &'static str,
     /// The record held events but no anchor lay beside it: `{path}`.
     pub anchor_missing: &'static str,
     /// Opening refused: the record does not match its anchor; `{record}`,
