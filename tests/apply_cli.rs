@@ -98,7 +98,7 @@ fn a_whole_session_from_one_commands_file_exports_as_the_golden_files() {
     let list = String::from_utf8_lossy(&got["admission-list.csv"]);
     assert!(
         list.contains(
-            "freigegeben;3;nein;HOG-SUED;Hofgeismar;Kassel;ja;5,05;250000;;Nachrückerliste;1;4;0;0"
+            "freigegeben;jury-stadtteilpreis;26.11.2026;3;nein;HOG-SUED;Hofgeismar;Südstadt;Kassel;ja;5,05;250000;;Nachrückerliste;1;nein;;4;0;0"
         ),
         "{list}"
     );

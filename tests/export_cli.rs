@@ -70,7 +70,7 @@ fn a_draft_exports_while_the_session_runs_and_verifies() {
     assert_eq!(doc.record.last_hash, live.last_hash());
     assert_eq!(doc.integrity.as_ref().map(|i| i.record_last_hash.clone()), Some(live.last_hash()));
     let csv = fs::read_to_string(out.join("admission-list.csv")).expect("csv");
-    assert!(csv.starts_with("\u{FEFF}Status;Rang;"), "Excel-DE by default");
+    assert!(csv.starts_with("\u{FEFF}Status;Sitzung;Sitzungsdatum;Rang;"), "Excel-DE by default");
     assert!(csv.lines().skip(1).all(|l| l.starts_with("ENTWURF;")), "every row marked as a draft");
 
     // The export read the record without its lock: the session goes on.
@@ -104,7 +104,7 @@ fn signed_off_with_a_key_and_rfc_4180() {
     assert!(stdout.starts_with("Exported sz-hessen-2027, signed off, to "), "{stdout}");
     assert!(stdout.contains("\nSigned with the key "), "{stdout}");
     let csv = fs::read_to_string(out.join("admission-list.csv")).expect("csv");
-    assert!(csv.starts_with("Status,Rang,Gleichstand,Kennung,"), "{csv}");
+    assert!(csv.starts_with("Status,Sitzung,Sitzungsdatum,Rang,Gleichstand,Kennung,"), "{csv}");
     assert!(csv.lines().skip(1).all(|l| l.starts_with("freigegeben,")), "{csv}");
     let doc: Results =
         serde_json::from_slice(&fs::read(out.join("results.json")).expect("read")).expect("parse");

@@ -165,16 +165,43 @@ fn read_csv(case: &str, name: &str, delimiter: u8) -> Vec<Vec<String>> {
 fn the_csv_files_read_back_cell_by_cell() {
     let list = read_csv("signed-off", "admission-list.csv", b';');
     assert_eq!(list.len(), 22, "header and 21 dossiers");
-    assert!(list.iter().all(|r| r.len() == 15), "a rectangle");
-    assert_eq!(list[0][..4], ["Status", "Rang", "Gleichstand", "Kennung"]);
+    assert!(list.iter().all(|r| r.len() == 20), "a rectangle");
+    assert_eq!(
+        list[0],
+        [
+            "Status",
+            "Sitzung",
+            "Sitzungsdatum",
+            "Rang",
+            "Gleichstand",
+            "Kennung",
+            "Kommune",
+            "Fördergebiet",
+            "Regierungsbezirk",
+            "Ländlicher Raum",
+            "Gesamtpunktzahl",
+            "Beantragt (EUR)",
+            "Kumuliert (EUR)",
+            "Beschluss",
+            "Nachrückerplatz",
+            "Abweichung vom Ranking",
+            "Begründung",
+            "Ja",
+            "Nein",
+            "Enthaltung"
+        ]
+    );
     assert_eq!(
         list[1],
         [
             "freigegeben",
+            "sz-hessen-2027",
+            "26.11.2026",
             "1",
             "ja",
             "BUED-KERNSTADT",
             "Büdingen",
+            "Kernstadt West",
             "Darmstadt",
             "ja",
             "3,63",
@@ -182,21 +209,34 @@ fn the_csv_files_read_back_cell_by_cell() {
             "780000",
             "aufgenommen",
             "",
+            "nein",
+            "",
             "7",
             "0",
             "1"
         ]
     );
     assert_eq!(
-        list[9][3..11],
-        ["DZB-NORD", "Dietzenbach", "Darmstadt", "nein", "1,89", "960000", "7740000", "aufgenommen"]
+        list[9][5..14],
+        [
+            "DZB-NORD",
+            "Dietzenbach",
+            "Nördliche Stadtmitte",
+            "Darmstadt",
+            "nein",
+            "1,89",
+            "960000",
+            "7740000",
+            "aufgenommen"
+        ]
     );
-    assert_eq!(list[10][10..12], ["Nachrückerliste", "1"]);
+    assert_eq!(list[10][13..15], ["Nachrückerliste", "1"]);
     assert_eq!(
-        list[21][3..],
+        list[21][5..],
         [
             "HR-ALTSTADT",
             "Homberg (Efze)",
+            "Altstadt",
             "Kassel",
             "ja",
             "",
@@ -204,6 +244,8 @@ fn the_csv_files_read_back_cell_by_cell() {
             "",
             "vertagt (Beschluss des Gremiums)",
             "",
+            "nein",
+            "Kosten- und Finanzierungsübersicht fehlt; Wiedervorlage in der nächsten Sitzung.",
             "",
             "",
             ""
@@ -213,14 +255,18 @@ fn the_csv_files_read_back_cell_by_cell() {
     let draft = read_csv("draft", "admission-list.csv", b',');
     assert_eq!(draft.len(), 22);
     assert!(draft[1..].iter().all(|r| r[0] == "ENTWURF"));
-    assert_eq!(draft[1][7], "3.63", "decimal point in RFC 4180; 3.625 rounded half up");
+    assert_eq!(draft[1][10], "3.63", "decimal point in RFC 4180; 3.625 rounded half up");
 
     let scores = read_csv("signed-off", "scores.csv", b';');
     assert_eq!(
         scores[0],
         [
             "Status",
+            "Sitzung",
+            "Sitzungsdatum",
             "Kennung",
+            "Kommune",
+            "Fördergebiet",
             "Runde",
             "Zählt",
             "Kriterium",
@@ -234,11 +280,16 @@ fn the_csv_files_read_back_cell_by_cell() {
             "Gesamtpunktzahl der Runde"
         ]
     );
-    assert!(scores.iter().all(|r| r.len() == 13));
-    let ks: Vec<&Vec<String>> = scores.iter().filter(|r| r[1] == "KS-WESERTOR").collect();
-    assert_eq!(ks.iter().filter(|r| r[2] == "1" && r[3] == "nein").count(), 42, "round 1: 7 members × 6");
-    assert_eq!(ks.iter().filter(|r| r[2] == "2" && r[3] == "ja").count(), 42, "round 2 counts");
-    let dzb = scores.iter().filter(|r| r[1] == "DZB-NORD").count();
+    assert!(scores.iter().all(|r| r.len() == 17));
+    assert!(
+        scores[1..].iter().all(|r| r[1] == "sz-hessen-2027" && r[2] == "26.11.2026"),
+        "session on every row"
+    );
+    let ks: Vec<&Vec<String>> = scores.iter().filter(|r| r[3] == "KS-WESERTOR").collect();
+    assert!(ks.iter().all(|r| r[4] == "Kassel" && r[5] == "Wesertor"));
+    assert_eq!(ks.iter().filter(|r| r[6] == "1" && r[7] == "nein").count(), 42, "round 1: 7 members × 6");
+    assert_eq!(ks.iter().filter(|r| r[6] == "2" && r[7] == "ja").count(), 42, "round 2 counts");
+    let dzb = scores.iter().filter(|r| r[3] == "DZB-NORD").count();
     assert_eq!(dzb, 47, "revealed early with one score missing");
 }
 
@@ -307,5 +358,27 @@ fn a_draft_says_so_in_every_file_and_a_signed_off_export_in_none() {
     assert!(
         text(&signed, "minutes.md")
             .contains("| 26.11.2026, 15:20 Uhr | Hinweis der Geschäftsstelle nachgetragen |")
+    );
+}
+
+/// A decision that departs from the ranking is marked on its row with its
+/// rationale; text that would start a formula reaches the spreadsheet as text.
+#[test]
+fn a_departure_from_the_ranking_is_marked_with_its_rationale() {
+    let bytes = fs::read(golden_dir("signed-off").join(export::RESULTS_FILE)).expect("golden results.json");
+    let mut doc: export::Results = serde_json::from_slice(&bytes).expect("the model reads it");
+    let ks = doc.dossiers.iter_mut().find(|d| d.id == "KS-WESERTOR").expect("KS-WESERTOR");
+    let decision = ks.decision.as_mut().expect("decided");
+    decision.outcome = export::results::OutcomeName::Admitted;
+    decision.departs_from_ranking = true;
+    decision.rationale = Some("=HYPERLINK(\"x\") Sanierungsdruck im Quartier".into());
+    doc.not_admitted.retain(|id| id != "KS-WESERTOR");
+    doc.admission_list.push("KS-WESERTOR".into());
+    let csv = export::admission_list_csv(&doc, export::Dialect::ExcelDe).expect("csv");
+    let text = String::from_utf8(csv).expect("utf-8");
+    let row = text.lines().find(|l| l.contains("KS-WESERTOR")).expect("row");
+    assert_eq!(
+        row,
+        "freigegeben;sz-hessen-2027;26.11.2026;13;nein;KS-WESERTOR;Kassel;Wesertor;Kassel;nein;1,14;1420000;9160000;aufgenommen;;ja;\"'=HYPERLINK(\"\"x\"\") Sanierungsdruck im Quartier\";7;0;1"
     );
 }

@@ -170,7 +170,11 @@ fn the_export_step_writes_the_configured_csv_dialect() {
         other => panic!("export failed: {other:?}"),
     };
     let list = std::fs::read(done.dir.join(export::ADMISSION_LIST_FILE)).expect("admission list");
-    assert!(list.starts_with(b"Status,Rang,"), "RFC 4180: no BOM, commas: {:?}", &list[..20]);
+    assert!(
+        list.starts_with(b"Status,Sitzung,Sitzungsdatum,Rang,"),
+        "RFC 4180: no BOM, commas: {:?}",
+        &list[..20]
+    );
     let bytes = std::fs::read(done.dir.join(export::RESULTS_FILE)).expect("results.json");
     assert!(export::verify_results(&bytes, Some(&done.dir), None).is_intact());
 }

@@ -19,6 +19,12 @@ fn status(r: &Results, t: &ExportText) -> Cell {
     Cell::text(if r.draft { t.draft } else { t.signed_off })
 }
 
+/// The session's id and date, the first columns after the status on every
+/// row, so that a row filed on its own still says where it comes from.
+fn session_cells(r: &Results) -> [Cell; 2] {
+    [Cell::text(&r.session.id), r.session.date.map_or(Cell::Empty, Cell::Date)]
+}
+
 fn yes_no(b: bool, t: &ExportText) -> Cell {
     Cell::text(if b { t.yes } else { t.no })
 }
@@ -79,12 +85,16 @@ pub fn admission_list_csv(r: &Results, dialect: Dialect) -> Result<Vec<u8>, CsvE
             });
             let vote = decision.and_then(|x| x.vote).and_then(|n| find_vote(r, d, n));
             let count = |f: fn(&VoteResult) -> u32| vote.map_or(Cell::Empty, |v| Cell::Int(i64::from(f(v))));
+            let [session, date] = session_cells(r);
             table.row(&[
                 status(r, t),
+                session,
+                date,
                 opt_int(d.rank),
                 if d.rank.is_some() { yes_no(d.tied, t) } else { Cell::Empty },
                 Cell::text(&d.id),
                 Cell::text(&d.municipality),
+                Cell::text(&d.area),
                 Cell::text(d.region.clone().unwrap_or_default()),
                 yes_no(d.rural, t),
                 d.total.map_or(Cell::Empty, |value| Cell::Decimal { value, places: 2 }),
@@ -92,6 +102,8 @@ pub fn admission_list_csv(r: &Results, dialect: Dialect) -> Result<Vec<u8>, CsvE
                 cumulative_cell,
                 Cell::text(outcome),
                 opt_int(decision.and_then(|x| x.position)),
+                decision.map_or(Cell::Empty, |x| yes_no(x.departs_from_ranking, t)),
+                Cell::text(decision.and_then(|x| x.rationale.clone()).unwrap_or_default()),
                 count(|v| v.yes),
                 count(|v| v.no),
                 count(|v| v.abstain),
@@ -127,9 +139,14 @@ pub fn scores_csv(r: &Results, dialect: Dialect) -> Result<Vec<u8>, CsvError> {
                 let agg = round.criteria.iter().find(|a| a.criterion == c.id);
                 for s in round.scores.iter().filter(|s| s.criterion == c.id) {
                     let name = r.members.iter().find(|m| m.id == s.member).map_or("", |m| m.name.as_str());
+                    let [session, date] = session_cells(r);
                     table.row(&[
                         status(r, t),
+                        session,
+                        date,
                         Cell::text(&d.id),
+                        Cell::text(&d.municipality),
+                        Cell::text(&d.area),
                         Cell::Int(i64::from(round.round)),
                         yes_no(counts, t),
                         Cell::text(&c.id),

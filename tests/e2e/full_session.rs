@@ -131,8 +131,14 @@ fn roll_call_scoring_vote_sign_off_export_then_verify() {
 
     let list = std::fs::read_to_string(export.join("admission-list.csv")).expect("admission list");
     let lines: Vec<&str> = list.lines().collect();
-    assert_eq!(lines[1], "freigegeben;1;nein;A-1;Fulda;;nein;3,67;600000;600000;aufgenommen;;3;0;0");
-    assert_eq!(lines[2], "freigegeben;2;nein;B-2;Alsfeld;;ja;1,67;500000;;Nachrückerliste;1;3;0;0");
+    assert_eq!(
+        lines[1],
+        "freigegeben;kurz-2027;26.11.2026;1;nein;A-1;Fulda;Ziehers-Süd;;nein;3,67;600000;600000;aufgenommen;;nein;;3;0;0"
+    );
+    assert_eq!(
+        lines[2],
+        "freigegeben;kurz-2027;26.11.2026;2;nein;B-2;Alsfeld;Altstadt;;ja;1,67;500000;;Nachrückerliste;1;nein;;3;0;0"
+    );
 
     // One changed byte in what was written is caught.
     let mut bytes = std::fs::read(&results).expect("results");
