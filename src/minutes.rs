@@ -45,6 +45,9 @@ pub struct Minutes {
     /// The short draft mark ("ENTWURF"), shown on every printed page of a
     /// draft.
     pub draft_mark: String,
+    /// The page number printed in each page's margin: "Seite {page} von
+    /// {pages}".
+    pub page_of: String,
     /// One line: not signed off as of when (after the draft mark), or
     /// signed off by whom and when.
     pub status: String,
@@ -154,6 +157,7 @@ pub fn build(state: &SessionState, now: DateTime<FixedOffset>) -> Minutes {
         title: state.session.definition.title.clone(),
         draft,
         draft_mark: t.draft_mark.to_string(),
+        page_of: t.page_of.to_string(),
         status,
         sections,
     }

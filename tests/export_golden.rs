@@ -348,7 +348,7 @@ fn a_draft_says_so_in_every_file_and_a_signed_off_export_in_none() {
     assert!(
         text(&draft, "minutes.md").contains("> **ENTWURF** – nicht freigegeben, Stand 26.11.2026, 16:30 Uhr")
     );
-    assert!(text(&draft, "minutes.html").contains("<div class=\"draft-mark\">ENTWURF</div>"));
+    assert!(text(&draft, "minutes.html").contains("  @top-right { content: \"ENTWURF\"; color: #a00000;"));
 
     let signed = files(&golden_dir("signed-off"));
     assert!(text(&signed, "results.json").contains("\n  \"draft\": false,\n"));

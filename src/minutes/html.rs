@@ -1,7 +1,9 @@
 //! The minutes as one self-contained HTML5 file, for `minutes.html`: an
-//! embedded stylesheet for A4 print (page margins, table headers repeated
-//! on each page, no row split across pages), signature lines, and the
-//! draft mark on every printed page while the session is not signed off.
+//! embedded stylesheet for A4 print — page margins with a running header
+//! (the document and session title, and the draft mark while the session is
+//! not signed off) and "Seite x von y" in the margin boxes, headings kept
+//! with what follows, table headers repeated on each page, no row split
+//! across pages, the signature block on one page.
 //!
 //! The markup is also well-formed XML (every element closed, attributes
 //! quoted), and every piece of text is neutralised and escaped.
@@ -10,13 +12,14 @@ use super::{Block, Inline, Minutes, Section, Signatures, Table};
 use crate::text::clean_line;
 
 const STYLE: &str = r#"
-@page { size: A4; margin: 20mm 18mm 22mm 22mm; }
 html { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; color: #000; background: #fff; }
 body { margin: 0 auto; max-width: 170mm; line-height: 1.35; }
 h1 { font-size: 17pt; margin: 0 0 1mm; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; padding-bottom: 0.5mm; border-bottom: 0.75pt solid #000; }
 h3 { font-size: 11.5pt; margin: 6mm 0 2mm; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
+h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
+p:has(+ table) { break-after: avoid; page-break-after: avoid; }
 p { margin: 1.5mm 0; }
 .title { font-size: 12pt; font-weight: 600; margin-top: 0; }
 .status { font-weight: 600; }
@@ -34,13 +37,73 @@ table.fields th { width: 32%; font-weight: 600; background: none; }
 .signature .role { font-weight: 600; margin-bottom: 0; }
 .signature .line { border-top: 0.75pt solid #000; margin-top: 14mm; padding-top: 0.5mm; font-size: 8.5pt; }
 .signature .name { margin-top: 0; }
-.draft-mark { display: none; }
 @media screen { body { padding: 12mm 8mm; } }
-@media print {
-  body { max-width: none; }
-  .draft-mark { display: block; position: fixed; top: 0; right: 0; color: #a00000; font-weight: 700; letter-spacing: 0.2em; }
-}
+@media print { body { max-width: none; } }
 "#;
+
+/// The page box: A4 with its margins, the running header and the page
+/// numbers in the margin boxes. Text from the session (its title) goes in as
+/// CSS strings, escaped so that it cannot end the string or the style.
+fn page_style(m: &Minutes) -> String {
+    let header = css_string(&format!("{} – {}", m.heading, m.title));
+    let mark = if m.draft {
+        format!(
+            "  @top-right {{ content: {}; color: #a00000; font-weight: 700; letter-spacing: 0.2em; font-size: 9pt; vertical-align: bottom; padding-bottom: 4mm; }}\n",
+            css_string(&m.draft_mark)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "@page {{\n  size: A4; margin: 24mm 18mm 22mm 22mm;\n  @top-left {{ content: {header}; font-size: 8.5pt; color: #333; vertical-align: bottom; padding-bottom: 4mm; }}\n{mark}  @bottom-right {{ content: {}; font-size: 8.5pt; color: #333; vertical-align: top; padding-top: 4mm; }}\n}}\n",
+        page_counter(&m.page_of)
+    )
+}
+
+/// "Seite {page} von {pages}" as a CSS `content` value with the counters.
+fn page_counter(template: &str) -> String {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        let (before, after) = rest.split_at(at);
+        if !before.is_empty() {
+            parts.push(css_string(before));
+        }
+        if let Some(tail) = after.strip_prefix("{pages}") {
+            parts.push("counter(pages)".to_string());
+            rest = tail;
+        } else if let Some(tail) = after.strip_prefix("{page}") {
+            parts.push("counter(page)".to_string());
+            rest = tail;
+        } else {
+            parts.push(css_string("{"));
+            rest = &after[1..];
+        }
+    }
+    if !rest.is_empty() {
+        parts.push(css_string(rest));
+    }
+    parts.join(" ")
+}
+
+/// A CSS string literal: control characters dropped as on every line of the
+/// minutes, and everything but letters, digits, space and plain punctuation
+/// written as a hexadecimal escape, so no quote, backslash or `</style>` gets
+/// through.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in clean_line(text).chars() {
+        if c.is_alphanumeric()
+            || matches!(c, ' ' | '.' | ',' | ':' | ';' | '-' | '–' | '(' | ')' | '/' | '!' | '?')
+        {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out.push('"');
+    out
+}
 
 /// The minutes as an HTML document.
 pub fn html(m: &Minutes) -> String {
@@ -55,10 +118,7 @@ pub fn html(m: &Minutes) -> String {
         format!("{} – {}", m.heading, m.title)
     };
     out.push_str(&format!("<title>{}</title>\n", escape(&title)));
-    out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
-    if m.draft {
-        out.push_str(&format!("<div class=\"draft-mark\">{}</div>\n", escape(&m.draft_mark)));
-    }
+    out.push_str(&format!("<style>\n{}{STYLE}</style>\n</head>\n<body>\n", page_style(m)));
     out.push_str("<header>\n");
     out.push_str(&format!("<h1>{}</h1>\n", escape(&m.heading)));
     out.push_str(&format!("<p class=\"title\">{}</p>\n", escape(&m.title)));

@@ -23,6 +23,8 @@ pub struct Text {
     // The document.
     pub heading: &'static str,
     pub draft_mark: &'static str,
+    /// The page number in a printed page's margin: "{page}", "{pages}".
+    pub page_of: &'static str,
     pub status_draft: &'static str,
     pub status_signed: &'static str,
     pub clock: &'static str,

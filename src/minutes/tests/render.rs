@@ -16,6 +16,7 @@ fn small(text: &str) -> Minutes {
         title: format!("Sitzung {text}"),
         draft: true,
         draft_mark: "ENTWURF".into(),
+        page_of: "Seite {page} von {pages}".into(),
         status: "nicht freigegeben, Stand 26.11.2026".into(),
         sections: vec![
             Section {
@@ -102,11 +103,27 @@ Ort, Datum: ________________________  Unterschrift: ____________________________
 fn html_of_a_small_document() {
     let html = html(&small("Wiesbaden"));
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\" />\n"));
-    assert!(html.contains("@page { size: A4; margin: 20mm 18mm 22mm 22mm; }"));
+    let page = "<style>
+@page {
+  size: A4; margin: 24mm 18mm 22mm 22mm;
+  @top-left { content: \"Niederschrift – Sitzung Wiesbaden\"; font-size: 8.5pt; color: #333; vertical-align: bottom; padding-bottom: 4mm; }
+  @top-right { content: \"ENTWURF\"; color: #a00000; font-weight: 700; letter-spacing: 0.2em; font-size: 9pt; vertical-align: bottom; padding-bottom: 4mm; }
+  @bottom-right { content: \"Seite \" counter(page) \" von \" counter(pages); font-size: 8.5pt; color: #333; vertical-align: top; padding-top: 4mm; }
+}
+";
+    assert!(html.contains(page), "{html}");
+    for rule in [
+        "h2, h3 { break-after: avoid; page-break-after: avoid; }",
+        "p:has(+ table) { break-after: avoid; page-break-after: avoid; }",
+        "thead { display: table-header-group; }",
+        "tr { break-inside: avoid; page-break-inside: avoid; }",
+        ".signatures { display: flex; flex-wrap: wrap; gap: 12mm; margin-top: 10mm; break-inside: avoid;",
+    ] {
+        assert!(html.contains(rule), "{rule}");
+    }
     assert!(html.contains("<title>ENTWURF – Niederschrift – Sitzung Wiesbaden</title>"));
     let body = html.split("<body>\n").nth(1).unwrap_or_default();
     let expected = "\
-<div class=\"draft-mark\">ENTWURF</div>
 <header>
 <h1>Niederschrift</h1>
 <p class=\"title\">Sitzung Wiesbaden</p>
@@ -269,4 +286,23 @@ fn the_minutes_of_a_session_as_documents() {
     let start = page.find("<section class=\"item\" id=\"item-D0002\"").unwrap_or(0);
     let end = page.find("<section class=\"part\">\n<h2>Freigabe").unwrap_or(page.len());
     insta::assert_snapshot!("minutes_de_vote_html", &page[start..end]);
+}
+
+/// The session's title reaches the page header as a CSS string that cannot
+/// be ended early: quotes, backslashes and `</style>` come out as escapes.
+#[test]
+fn a_hostile_title_stays_inside_its_css_string() {
+    let mut m = small("Wiesbaden");
+    m.title = "A\" } body { display: none } </style><script>x</script>\\".into();
+    m.draft = false;
+    m.language = crate::domain::Language::En;
+    m.page_of = "Page {page} of {pages}".into();
+    let html = html(&m);
+    let style = html.split("<style>").nth(1).and_then(|s| s.split("</style>").next()).unwrap_or_default();
+    assert!(style.contains(
+        "  @top-left { content: \"Niederschrift – A\\22  \\7d  body \\7b  display: none \\7d  \\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \\5c \";"
+    ), "{style}");
+    assert!(!style.contains("@top-right"), "no draft mark once signed off");
+    assert!(style.contains("@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);"));
+    assert_eq!(html.matches("</style>").count(), 1);
 }

@@ -5,6 +5,7 @@ use super::Text;
 pub static DE: Text = Text {
     heading: "Niederschrift",
     draft_mark: "ENTWURF",
+    page_of: "Seite {page} von {pages}",
     status_draft: "nicht freigegeben, Stand {when}",
     status_signed: "Freigegeben am {when} durch {name}.",
     clock: "{} Uhr",

@@ -5,6 +5,7 @@ use super::Text;
 pub static EN: Text = Text {
     heading: "Minutes",
     draft_mark: "DRAFT",
+    page_of: "Page {page} of {pages}",
     status_draft: "not signed off, as of {when}",
     status_signed: "Signed off on {when} by {name}.",
     clock: "{}",

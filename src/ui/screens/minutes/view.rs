@@ -248,6 +248,7 @@ mod tests {
             title: x.clone(),
             draft: true,
             draft_mark: x.clone(),
+            page_of: x.clone(),
             status: x.clone(),
             sections: vec![Section {
                 level: 2,
