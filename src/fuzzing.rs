@@ -1,6 +1,6 @@
 //! The entry points of the fuzz targets (`fuzz/`, run with cargo-fuzz on
 //! nightly) and of the corpus replay in `cargo test`
-//! (`tests/fuzz_corpus.rs`): each takes arbitrary bytes as a file would
+//! (`tests/cli/fuzz_corpus.rs`): each takes arbitrary bytes as a file would
 //! hold them, must never panic or hang, and returns every message a user
 //! would see, so the replay can check that none quotes input raw.
 

@@ -1,6 +1,6 @@
 //! gremium: run a selection committee's session from the terminal.
 //!
-//! Layers, low to high (imports run down only; `tests/architecture.rs`
+//! Layers, low to high (imports run down only; `tests/model/architecture.rs`
 //! checks it): `text` and `files`; `domain` (plain data and the replay of
 //! events); `rules` and `format` (pure arithmetic over it); `procedure`
 //! (what the chair may do: commands checked against state and rules);
