@@ -2,6 +2,7 @@
 //! terminal UI.
 
 mod apply;
+mod ballots;
 pub mod export;
 mod integrity;
 mod man;
@@ -115,6 +116,31 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         record: Option<PathBuf>,
     },
+    /// Take members' ballots (ballot-<member>.json, gremium.ballot/1) into
+    /// the session's record.
+    ///
+    /// Each ballot is checked whole — the session, its input files (naming
+    /// the one that differs), a voting member, criteria, values on the
+    /// scale and step, the signature (required when the session lists the
+    /// member's public key) — and then imported: its scores become the
+    /// member's entries in the current round of each dossier, except where
+    /// the member has a conflict, the round is revealed, or the member
+    /// scored in the session (named). Exits 0 when every ballot was
+    /// imported, 1 when any was refused, 2 when the session or the record
+    /// cannot be read or written. See docs/ballots.md.
+    ImportBallots {
+        /// The session folder (holding session.json) or the session file.
+        path: PathBuf,
+        /// The ballot files.
+        #[arg(required = true)]
+        ballots: Vec<PathBuf>,
+        /// The record folder, if not the one under the data directory.
+        #[arg(long, value_name = "DIR")]
+        record: Option<PathBuf>,
+        /// Take a ballot in place of the member's ballot imported before.
+        #[arg(long)]
+        replace: bool,
+    },
     /// List the session records in the data directory.
     Sessions,
     /// Check a results document (results.json) or a session record (record.jsonl).
@@ -145,6 +171,10 @@ pub enum Command {
         /// Replace an existing key (documents signed with it keep their old signature).
         #[arg(long)]
         force: bool,
+        /// A committee member's key for signing ballots (keys/members/ID),
+        /// instead of the chair's.
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
     },
     /// Print the JSON Schema of an input format or of the results document.
     Schema {
@@ -225,7 +255,10 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Verify { file, public_key, record }) => {
             integrity::verify(&file, public_key.as_deref(), record.as_deref())
         }
-        Some(Command::Keygen { force }) => integrity::keygen(force),
+        Some(Command::Keygen { force, member }) => integrity::keygen(force, member.as_deref()),
+        Some(Command::ImportBallots { path, ballots: files, record, replace }) => {
+            ballots::import(ballots::ImportRequest { path, files, record, replace, lang })
+        }
         Some(Command::Validate { paths, strict, format }) => {
             let report = load::validate_paths(&FsSource, &paths, strict);
             let mut out = std::io::stdout().lock();

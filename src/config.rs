@@ -157,6 +157,28 @@ pub fn keys_dir() -> Result<PathBuf, crate::export::keys::KeyError> {
         .ok_or(crate::export::keys::KeyError::NoConfigDir)
 }
 
+/// Where a committee member's ballot key lives: `keys/members/<id>/`.
+/// The id is the session's member id, which the session format allows
+/// only as letters, digits, `.`, `_` and `-` (never a path).
+pub fn member_keys_dir(member: &str) -> Result<PathBuf, crate::export::keys::KeyError> {
+    let valid = !member.is_empty()
+        && member.len() <= 40
+        && member.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && member.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if !valid {
+        return Err(crate::export::keys::KeyError::Malformed {
+            what: format!("member id {member:?}"),
+            why: "a member id is letters, digits, `.`, `_` and `-`, starting with a letter or digit".into(),
+        });
+    }
+    Ok(keys_dir()?.join("members").join(member))
+}
+
+/// A member's ballot key, `None` when `gremium keygen --member` was never run.
+pub fn member_key(member: &str) -> Result<Option<ed25519_dalek::SigningKey>, crate::export::keys::KeyError> {
+    crate::export::keys::load_signing_key(&member_keys_dir(member)?)
+}
+
 /// The chair's signing key from the config directory, `None` when
 /// `gremium keygen` was never run: what export signs with.
 pub fn chair_key() -> Result<Option<ed25519_dalek::SigningKey>, crate::export::keys::KeyError> {

@@ -5,6 +5,7 @@
 //! truth for the input formats (PRODUCT.md §4): `gremium schema` prints the
 //! schema generated from them, and the loader checks input against it.
 
+mod ballot;
 mod describe;
 mod dossier;
 mod event;
@@ -13,6 +14,7 @@ pub mod fixture;
 mod session;
 mod state;
 
+pub use ballot::*;
 pub use describe::*;
 pub use dossier::*;
 pub use event::*;

@@ -6,6 +6,7 @@
 //! so they do not depend on how the results model is built; the model
 //! (`results.rs`) and the lists are built from the session state.
 
+pub mod ballot;
 mod canonical;
 mod consistency;
 pub mod dialect;

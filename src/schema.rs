@@ -17,6 +17,8 @@ pub enum SchemaKind {
     Results,
     /// One line of a commands file (`gremium apply`).
     Commands,
+    /// A member's ballot (`gremium import-ballots`).
+    Ballot,
 }
 
 /// The schema of one format as pretty-printed JSON.
@@ -31,6 +33,7 @@ pub fn schema_value(kind: SchemaKind) -> Value {
         SchemaKind::Dossier => dossier_file_schema(),
         SchemaKind::Results => schemars::schema_for!(crate::export::Results).to_value(),
         SchemaKind::Commands => commands_schema(),
+        SchemaKind::Ballot => schemars::schema_for!(crate::export::ballot::BallotFile).to_value(),
     }
 }
 
@@ -125,10 +128,15 @@ mod tests {
     }
 
     #[test]
+    fn published_ballot_schema_matches_the_code() {
+        assert_in_sync(SchemaKind::Ballot, "ballot.schema.json", "ballot");
+    }
+
+    #[test]
     fn every_command_line_may_carry_actor_and_at() {
         let v = schema_value(SchemaKind::Commands);
         let variants = v["oneOf"].as_array().expect("oneOf");
-        assert_eq!(variants.len(), 25, "one per command");
+        assert_eq!(variants.len(), 26, "one per command");
         for variant in variants {
             assert_eq!(variant["properties"]["actor"]["enum"], json!(["chair", "secretary"]), "{variant}");
             assert!(!variant["required"].as_array().is_some_and(|r| r.contains(&json!("at"))), "{variant}");

@@ -24,17 +24,10 @@ pub struct ApplyRequest {
 /// recorded); 2 the session, the commands file or the record cannot be
 /// read or written.
 pub fn apply(req: ApplyRequest) -> color_eyre::Result<ExitCode> {
-    let session_path = load::session_file(&req.path);
-    let loaded = match load::load_session(&FsSource, &session_path, false) {
+    let (session_path, loaded) = match load_session(&req.path) {
         Ok(l) => l,
-        Err(e) => {
-            eprint!("{}", crate::text::clean_message(&e.report()));
-            return Ok(ExitCode::from(2));
-        }
+        Err(code) => return Ok(code),
     };
-    for w in &loaded.warnings {
-        crate::say_err!("{w}");
-    }
     let shown = req.commands.display().to_string();
     let text = match std::fs::read(&req.commands) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -55,36 +48,17 @@ pub fn apply(req: ApplyRequest) -> color_eyre::Result<ExitCode> {
         Err(e) => return fail(&format!("{shown}:{}: {}", e.line, e.message)),
     };
 
-    let session = Arc::new(loaded.session);
-    let lang = req.lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
-    let strings = crate::ui::strings::strings(lang);
-    let dir = match record::default_dir(&session.definition.id, req.record.as_deref()) {
-        Ok(d) => d,
-        Err(e) => return fail(&e.to_string()),
+    let Writing { session, mut live, strings, .. } = match open_for_writing(
+        loaded.session,
+        &session_path,
+        req.record.as_deref(),
+        req.lang,
+        now,
+        "apply",
+    ) {
+        Ok(w) => w,
+        Err(code) => return Ok(code),
     };
-    let inputs = match record::inputs_digest(&FsSource, &session_path) {
-        Ok(d) => d,
-        Err(e) => return fail(&e.to_string()),
-    };
-    let (mut live, report) =
-        match LiveSession::open(session.clone(), &dir, inputs, env!("CARGO_PKG_VERSION"), now) {
-            Ok(opened) => opened,
-            Err(LiveError::Record(record::RecordError::Anchor { record, anchor, mismatch })) => {
-                crate::say_err!(
-                    "gremium: {}",
-                    super::open::anchor_refusal(&strings.record, &record, &anchor, &mismatch)
-                );
-                return Ok(ExitCode::from(2));
-            }
-            Err(e) => return fail(&e.to_string()),
-        };
-    if !report.inputs_changed.is_empty() {
-        // The chair accepts changed files on screen, where they are shown.
-        return fail(&format!(
-            "{}: the session files changed since the record last accepted them; open the session, accept the changes, then apply",
-            session_path.display()
-        ));
-    }
 
     let (mut accepted, mut refused) = (0usize, 0usize);
     for entry in entries {
@@ -116,6 +90,75 @@ pub fn apply(req: ApplyRequest) -> color_eyre::Result<ExitCode> {
     let s = if accepted == 1 { "" } else { "s" };
     crate::say!("{accepted} command{s} recorded in {record_path}; {refused} refused");
     Ok(ExitCode::from(if refused == 0 { 0 } else { 1 }))
+}
+
+/// The session at `path` (a folder or its session file), its warnings
+/// printed; a session that cannot be read is reported, exit 2.
+pub(super) fn load_session(path: &std::path::Path) -> Result<(PathBuf, load::Loaded), ExitCode> {
+    let session_path = load::session_file(path);
+    match load::load_session(&FsSource, &session_path, false) {
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                crate::say_err!("{w}");
+            }
+            Ok((session_path, loaded))
+        }
+        Err(e) => {
+            eprint!("{}", crate::text::clean_message(&e.report()));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// A session's record opened for writing from the command line.
+pub(super) struct Writing {
+    pub session: Arc<crate::domain::Session>,
+    pub live: LiveSession,
+    pub strings: &'static crate::ui::strings::Strings,
+    /// The digest of the session's files as they are now.
+    pub inputs: crate::domain::InputsDigest,
+}
+
+/// Take the record's lock and replay it, for `apply` and `import-ballots`
+/// (`what`, in the message when the session files changed). Errors are
+/// printed; the exit code comes back.
+pub(super) fn open_for_writing(
+    session: crate::domain::Session,
+    session_path: &std::path::Path,
+    record: Option<&std::path::Path>,
+    lang: Option<Language>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+    what: &str,
+) -> Result<Writing, ExitCode> {
+    let session = Arc::new(session);
+    let lang = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+    let strings = crate::ui::strings::strings(lang);
+    let failed = |message: &str| {
+        crate::say_err!("gremium: {message}");
+        ExitCode::from(2)
+    };
+    let dir = record::default_dir(&session.definition.id, record).map_err(|e| failed(&e.to_string()))?;
+    let inputs = record::inputs_digest(&FsSource, session_path).map_err(|e| failed(&e.to_string()))?;
+    let (live, report) =
+        match LiveSession::open(session.clone(), &dir, inputs.clone(), env!("CARGO_PKG_VERSION"), now) {
+            Ok(opened) => opened,
+            Err(LiveError::Record(record::RecordError::Anchor { record, anchor, mismatch })) => {
+                crate::say_err!(
+                    "gremium: {}",
+                    super::open::anchor_refusal(&strings.record, &record, &anchor, &mismatch)
+                );
+                return Err(ExitCode::from(2));
+            }
+            Err(e) => return Err(failed(&e.to_string())),
+        };
+    if !report.inputs_changed.is_empty() {
+        // The chair accepts changed files on screen, where they are shown.
+        return Err(failed(&format!(
+            "{}: the session files changed since the record last accepted them; open the session, accept the changes, then {what}",
+            session_path.display()
+        )));
+    }
+    Ok(Writing { session, live, strings, inputs })
 }
 
 /// The offset of the first `at` in the file, for times the file leaves out.

@@ -8,14 +8,29 @@ use crate::export::keys::{self, KeyError};
 use crate::export::{self, PublicKey, ReportLine};
 use crate::text::clean_line;
 
-/// Write a new signing key into the config directory; print where and its
-/// fingerprint. 0 written, 1 refused (a key exists), 2 anything else.
-pub fn keygen(force: bool) -> color_eyre::Result<ExitCode> {
-    let written = crate::config::keys_dir().and_then(|dir| {
+/// Write a new signing key into the config directory (the chair's, or a
+/// member's for ballots); print where and its fingerprint. 0 written, 1
+/// refused (a key exists), 2 anything else.
+pub fn keygen(force: bool, member: Option<&str>) -> color_eyre::Result<ExitCode> {
+    let dir = match member {
+        Some(m) => crate::config::member_keys_dir(m),
+        None => crate::config::keys_dir(),
+    };
+    let written = dir.and_then(|dir| {
         let key = keys::generate()?;
         keys::write_keypair(&dir, &key, force)
     });
     match written {
+        Ok(files) if member.is_some() => {
+            crate::say!("Ballot signing key (private, keep it so): {}", files.private.display());
+            crate::say!(
+                "Public key (give it to the secretariat for the session's `public_key`): {}",
+                files.public.display()
+            );
+            crate::say!("Fingerprint: {}", files.fingerprint);
+            crate::say!("Your ballots are signed with it from now on.");
+            Ok(ExitCode::SUCCESS)
+        }
         Ok(files) => {
             crate::say!("Signing key (private, keep it so): {}", files.private.display());
             crate::say!("Public key (give it to whoever checks the exports): {}", files.public.display());

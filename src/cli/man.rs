@@ -41,6 +41,9 @@ Language, theme, key bindings, CSV dialect, mouse.
 .TP
 \fI<config>/keys/signing.key\fR, \fIsigning.pub\fR
 The chair's Ed25519 key (\fBgremium keygen\fR); exports are signed with it.
+.TP
+\fI<config>/keys/members/<member id>/signing.key\fR, \fIsigning.pub\fR
+A committee member's Ed25519 key (\fBgremium keygen --member\fR); ballots are signed with it.
 .SH EXIT STATUS
 .TP
 \fB0\fR
@@ -55,7 +58,7 @@ A file cannot be read, or the screens were asked for without a terminal.
 \fB141\fR
 The reader of the output went away (a closed pipe).
 .SH SEE ALSO
-\fBgremium-open\fR(1), \fBgremium-export\fR(1), \fBgremium-verify\fR(1), \fBgremium-apply\fR(1), \fBgremium-validate\fR(1); the documentation in \fIdocs/\fR of the source: record.md, results.md, commands.md, formats.md, keys.md.
+\fBgremium-open\fR(1), \fBgremium-export\fR(1), \fBgremium-verify\fR(1), \fBgremium-apply\fR(1), \fBgremium-import-ballots\fR(1), \fBgremium-validate\fR(1); the documentation in \fIdocs/\fR of the source: record.md, results.md, commands.md, ballots.md, formats.md, keys.md.
 "#;
 
 /// gremium(1) with the extra sections.

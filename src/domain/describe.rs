@@ -33,6 +33,7 @@ pub enum Action {
     ReinvitationConfirmed,
     SuggestionDismissed,
     ConflictDecided,
+    BallotImported,
     NoteAdded,
     SignedOff,
     Amendment,
@@ -42,7 +43,7 @@ pub enum Action {
 
 impl Action {
     /// How many kinds of action there are: the length of a table of names.
-    pub const COUNT: usize = 29;
+    pub const COUNT: usize = 30;
 
     /// The position of this action in a table of names, in declaration
     /// order (the language tables list the event names in this order).
@@ -197,6 +198,11 @@ impl EventKind {
                 d.dossier = Some(dossier.clone());
                 d.text = Some(reason.clone());
                 Action::ResultConfirmed
+            }
+            EventKind::BallotImported(import) => {
+                d.member = Some(import.member.clone());
+                d.count = Some(import.scores.len());
+                Action::BallotImported
             }
             EventKind::NoteAdded { text, dossier } => {
                 d.dossier = dossier.clone();

@@ -191,6 +191,8 @@ pub enum EventKind {
         dossiers: Vec<String>,
         seed: String,
     },
+    /// A member's ballot imported (PRODUCT.md §11, docs/ballots.md).
+    BallotImported(Box<crate::domain::BallotImport>),
     /// A conflict came to light after a vote on `dossier`: the committee
     /// records why the result stands (PRODUCT.md §3).
     ResultConfirmed {

@@ -20,6 +20,7 @@ pub fn session(dossiers: usize, members: usize, criteria: usize) -> Session {
             role: if i == 0 { Role::Chair } else { Role::Member },
             voting: None,
             deputy: false,
+            public_key: None,
         })
         .collect();
     people.push(Member {
@@ -29,6 +30,7 @@ pub fn session(dossiers: usize, members: usize, criteria: usize) -> Session {
         role: Role::Advisory,
         voting: Some(false),
         deputy: false,
+        public_key: None,
     });
     let definition = SessionDefinition {
         format: crate::domain::SESSION_FORMAT.into(),

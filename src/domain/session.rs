@@ -214,6 +214,11 @@ pub struct Member {
     /// chair has left. At most one, a voting member other than the chair.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deputy: bool,
+    /// The member's Ed25519 public key (PEM, or `ed25519:` and the base64
+    /// of the 32 key bytes): the member's ballots must then be signed with
+    /// it (PRODUCT.md §11).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
 }
 
 impl Member {
@@ -369,6 +374,7 @@ mod tests {
             role: Role::Advisory,
             voting: Some(true),
             deputy: false,
+            public_key: None,
         };
         assert!(!m.is_voting());
         let m = Member { role: Role::Member, voting: None, ..m };

@@ -65,6 +65,18 @@ pub struct Proceedings {
     pub lots: Vec<LotEntry>,
     pub signed_off: Option<SignOff>,
     pub amendments: Vec<AmendmentEntry>,
+    /// Imported ballots by member (the latest; PRODUCT.md §11).
+    pub ballots: BTreeMap<String, BallotEntry>,
+    /// Scores whose value came from a ballot and was not corrected since.
+    pub from_ballot: BTreeSet<ScoreKey>,
+}
+
+/// A member's imported ballot: the line and time of the import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BallotEntry {
+    pub import: crate::domain::BallotImport,
+    pub seq: u64,
+    pub at: DateTime<FixedOffset>,
 }
 
 /// A member's presence: the periods present, and a roll-call absence.
@@ -192,6 +204,48 @@ pub struct NoteEntry {
     pub dossier: Option<String>,
     pub seq: u64,
     pub at: DateTime<FixedOffset>,
+}
+
+impl SessionState {
+    /// The score came from the member's ballot and was not corrected in
+    /// the session.
+    pub fn is_from_ballot(&self, dossier: &str, round: u32, member: &str, criterion: &str) -> bool {
+        let n = &self.names;
+        let (Some(dossier), Some(member), Some(criterion)) =
+            (n.get(dossier), n.get(member), n.get(criterion))
+        else {
+            return false;
+        };
+        self.proceedings.from_ballot.contains(&ScoreKey { dossier, round, member, criterion })
+    }
+
+    /// The ballots imported and not undone, in record order (a replaced
+    /// one too): line, time, what was imported.
+    pub fn ballot_imports(&self) -> Vec<(u64, DateTime<FixedOffset>, &crate::domain::BallotImport)> {
+        self.history
+            .done
+            .iter()
+            .filter_map(|d| match &d.kind {
+                EventKind::BallotImported(i) => Some((d.seq, d.at, &**i)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether a score counts (PRODUCT.md §11): a score entered in the
+    /// session always does (the member was present to give it); a score
+    /// from a ballot only while its member is present — at the reveal for
+    /// a revealed round, now for a blind one.
+    pub fn ballot_score_counts(&self, dossier: &str, round: u32, member: &str) -> bool {
+        let Some(attendance) = self.proceedings.attendance.get(member) else { return false };
+        match self.proceedings.reveals.get(&(dossier.to_string(), round)) {
+            Some(reveal) => attendance
+                .periods
+                .iter()
+                .any(|p| p.from <= reveal.at && p.until.is_none_or(|u| u > reveal.at)),
+            None => attendance.is_present(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

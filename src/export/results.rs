@@ -69,6 +69,10 @@ pub struct Results {
     pub remaining_eur: i64,
     /// The chair's notes, in record order.
     pub notes: Vec<NoteResult>,
+    /// The members' ballots imported, in record order (a replaced one
+    /// too); absent when there were none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ballots: Vec<BallotResult>,
     /// Who signed the session off and when; absent in a draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_off: Option<SignOffResult>,
@@ -249,6 +253,10 @@ pub struct ScoreResult {
     pub member: String,
     pub criterion: String,
     pub value: f64,
+    /// The score came from the member's ballot (PRODUCT.md §11) and was not
+    /// corrected in the session.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_ballot: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -387,6 +395,39 @@ pub struct QuorumResult {
 pub struct WaitingEntry {
     pub position: u32,
     pub id: String,
+}
+
+/// One imported ballot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BallotResult {
+    /// When it was imported.
+    pub at: At,
+    pub member: String,
+    /// The file's name and SHA-256 (hex).
+    pub file: String,
+    pub sha256: String,
+    /// Fingerprint of the key that signed it; absent when unsigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
+    /// How many scores were taken.
+    pub scores: u32,
+    /// Dossiers left out, each with `conflict`, `revealed` or
+    /// `scored_in_session`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<BallotRefusedResult>,
+    /// The remarks the member shared, by dossier.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remarks: Vec<crate::domain::BallotRemark>,
+    /// The time of the member's earlier ballot this one replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<At>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BallotRefusedResult {
+    pub dossier: String,
+    /// `conflict`, `revealed` or `scored_in_session`.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -142,6 +142,11 @@ impl SessionCheck<'_, '_, '_, '_> {
                     None => deputies.push((i, node)),
                 }
             }
+            if let Some(node) = self.doc.get(m, "public_key")
+                && let Some(why) = self.str_of(m, "public_key").and_then(|k| public_key_problem(&k))
+            {
+                self.error(node, format!("$.members[{i}].public_key"), why.into());
+            }
             if role.as_deref() == Some("chair") {
                 chairs.push((i, m));
             }
@@ -388,4 +393,32 @@ fn normalize(path: &Path) -> PathBuf {
 /// Whether a parsed file is a session definition.
 pub(super) fn is_session(doc: &Doc<'_>) -> bool {
     doc.kind(0) == Kind::Object && file_kind(doc, 0).0 == FileKind::Session
+}
+
+/// What is wrong with a member's `public_key`: it must be an Ed25519 public
+/// key, as PEM (SubjectPublicKeyInfo) or `ed25519:` and the base64 of its
+/// 32 bytes (PRODUCT.md §4).
+fn public_key_problem(text: &str) -> Option<&'static str> {
+    use base64::Engine;
+    use ed25519_dalek::VerifyingKey;
+    use ed25519_dalek::pkcs8::DecodePublicKey;
+    let text = text.trim();
+    let ok = if text.starts_with("-----BEGIN") {
+        VerifyingKey::from_public_key_pem(text).is_ok()
+    } else if let Some(b64) = text.strip_prefix("ed25519:") {
+        base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .ok()
+            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+            .is_some_and(|b| VerifyingKey::from_bytes(&b).is_ok())
+    } else {
+        return Some(
+            "not a public key: give the PEM `gremium keygen --member` writes, or `ed25519:` and the base64 of the 32 key bytes",
+        );
+    };
+    if ok {
+        None
+    } else {
+        Some("not an Ed25519 public key (PEM of RFC 8410, or `ed25519:` and 32 bytes in base64)")
+    }
 }

@@ -9,7 +9,55 @@ use crate::domain::{Attendance, Member, Role};
 use crate::rules::Quorum;
 
 pub fn sections(cx: &Context) -> Vec<Section> {
-    vec![session(cx), quorum(cx), attendance(cx), conflicts(cx), basis(cx), agenda(cx)]
+    let mut sections = vec![session(cx), quorum(cx), attendance(cx), conflicts(cx)];
+    sections.extend(ballots(cx));
+    sections.extend([basis(cx), agenda(cx)]);
+    sections
+}
+
+/// The ballots imported, in record order: whose, when, the file and its
+/// digest, the signer, how many scores, and the dossiers left out. No
+/// section when there were none.
+fn ballots(cx: &Context) -> Option<Section> {
+    let t = cx.t;
+    // Every import that stands (not undone), a replaced one too.
+    let entries = cx.state.ballot_imports();
+    if entries.is_empty() {
+        return None;
+    }
+    let at_of = |seq: u64| entries.iter().find(|(s, _, _)| *s == seq).map(|(_, at, _)| *at);
+    let rows = entries
+        .iter()
+        .map(|&(_, at, i)| {
+            let left: Vec<String> = i
+                .refused
+                .iter()
+                .map(|r| {
+                    let words = match r.reason {
+                        crate::domain::BallotRefusalReason::Conflict => t.ballot_left_out[0],
+                        crate::domain::BallotRefusalReason::Revealed => t.ballot_left_out[1],
+                        crate::domain::BallotRefusalReason::ScoredInSession => t.ballot_left_out[2],
+                    };
+                    fill(words, &[("dossier", &r.dossier)])
+                })
+                .collect();
+            vec![
+                cx.member(&i.member),
+                match i.replaces.and_then(at_of) {
+                    Some(before) => {
+                        fill(t.ballot_replaces, &[("time", &cx.clock(at)), ("before", &cx.clock(before))])
+                    }
+                    None => cx.clock(at),
+                },
+                format!("{} ({})", i.file, i.sha256),
+                i.signer.clone().unwrap_or_else(|| t.ballot_unsigned.to_string()),
+                i.scores.len().to_string(),
+                if left.is_empty() { t.not_given.to_string() } else { left.join(", ") },
+            ]
+        })
+        .collect();
+    let numeric = [false, false, false, false, true, false];
+    Some(section(t.sec_ballots, vec![table(&t.ballots_header, &numeric, rows), para(t.ballots_rule)]))
 }
 
 fn section(heading: &str, blocks: Vec<Block>) -> Section {

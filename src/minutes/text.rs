@@ -92,6 +92,16 @@ pub struct Text {
     pub att_unrecorded: &'static str,
     pub att_summary: &'static str,
     // Conflicts of interest.
+    /// Imported ballots (PRODUCT.md §11): heading, table header, the
+    /// paragraph under it, "not signed", and the words for a dossier left
+    /// out (conflict, revealed, scored in the session): "{dossier}".
+    pub sec_ballots: &'static str,
+    pub ballots_header: [&'static str; 6],
+    pub ballots_rule: &'static str,
+    pub ballot_unsigned: &'static str,
+    /// "{time}, replacing the ballot of {before}".
+    pub ballot_replaces: &'static str,
+    pub ballot_left_out: [&'static str; 3],
     pub sec_conflicts: &'static str,
     pub conflicts_header: [&'static str; 4],
     pub declared_before: &'static str,

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Ballot, DeferralReason, Outcome, VoteSubject};
+use crate::domain::{Ballot, BallotRemark, BallotScore, DeferralReason, Outcome, VoteSubject};
 use crate::rules::{Check, CheckDetail};
 
 /// Every command has a JSON form (`gremium.commands/1`, PRODUCT.md §10;
@@ -132,6 +132,28 @@ pub enum Command {
         dossier: String,
         reason: String,
     },
+    /// Take a member's checked ballot into the session (PRODUCT.md §11):
+    /// its scores into the current round of each dossier, except where the
+    /// member has a conflict, the round is revealed, or the member scored
+    /// in the session. `gremium import-ballots` checks the file (session,
+    /// inputs, signature) and gives this command; `replace` takes a newer
+    /// ballot in place of the member's earlier one.
+    ImportBallot {
+        member: String,
+        /// The file's name.
+        file: String,
+        /// SHA-256 (hex) of the file.
+        sha256: String,
+        /// Fingerprint of the key that signed it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signer: Option<String>,
+        written_at: DateTime<FixedOffset>,
+        scores: Vec<BallotScore>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        remarks: Vec<BallotRemark>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        replace: bool,
+    },
     SignOff {
         by: String,
     },
@@ -168,6 +190,12 @@ pub enum DomainError {
     AttendanceOutOfOrder { member: String, at: DateTime<FixedOffset>, last: DateTime<FixedOffset> },
     #[error("member `{member}` has a conflict of interest on `{dossier}`")]
     Conflicted { member: String, dossier: String },
+    #[error(
+        "a ballot of `{member}` is imported already (line {seq}); a newer one replaces it only when confirmed"
+    )]
+    BallotImportedAlready { member: String, seq: u64 },
+    #[error("`{dossier}`, `{criterion}`: scored twice in one ballot")]
+    ScoredTwice { dossier: String, criterion: String },
     #[error("member `{member}` already has a conflict declared on `{dossier}`")]
     AlreadyConflicted { member: String, dossier: String },
     #[error("the duly-invited confirmation is already recorded")]

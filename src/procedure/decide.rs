@@ -35,7 +35,11 @@ impl Procedure<'_> {
                 }
                 if matches!(
                     **command,
-                    Command::Amend { .. } | Command::SignOff { .. } | Command::Undo | Command::Redo
+                    Command::Amend { .. }
+                        | Command::SignOff { .. }
+                        | Command::Undo
+                        | Command::Redo
+                        | Command::ImportBallot { .. }
                 ) {
                     return Err(DomainError::NotAmendable);
                 }
@@ -138,6 +142,20 @@ impl Procedure<'_> {
             }
             Command::EnterScore { dossier, member, criterion, value } => {
                 self.decide_score(dossier, member, criterion, *value)
+            }
+            Command::ImportBallot { member, file, sha256, signer, written_at, scores, remarks, replace } => {
+                let import = crate::domain::BallotImport {
+                    member: member.clone(),
+                    file: file.clone(),
+                    sha256: sha256.clone(),
+                    signer: signer.clone(),
+                    written_at: *written_at,
+                    scores: Vec::new(),
+                    refused: Vec::new(),
+                    remarks: remarks.clone(),
+                    replaces: None,
+                };
+                self.decide_ballot(import, scores, *replace)
             }
             Command::RevealScores { dossier } => {
                 self.known_dossier(dossier)?;
@@ -389,6 +407,92 @@ impl Procedure<'_> {
             },
             None => EventKind::ScoreEntered { dossier, round, member, criterion, value },
         }])
+    }
+
+    /// A ballot is taken whole or refused with the first reason: a known
+    /// voting member, known dossiers and criteria, values on the scale, one
+    /// score per criterion. Then per dossier: no conflict, round not
+    /// revealed, not scored by the member in the session — else that
+    /// dossier's scores are refused and named, and the rest is taken.
+    fn decide_ballot(
+        &self,
+        mut import: crate::domain::BallotImport,
+        scores: &[crate::domain::BallotScore],
+        replace: bool,
+    ) -> Decided {
+        use crate::domain::{BallotRefusal, BallotRefusalReason, ImportedScore};
+        let member = import.member.clone();
+        let m = self.known_member(&member)?;
+        if !m.is_voting() {
+            return Err(DomainError::NotVoting(member));
+        }
+        let scale = self.session.definition.scale;
+        let mut seen = std::collections::BTreeSet::new();
+        for s in scores {
+            self.known_dossier(&s.dossier)?;
+            if self.session.definition.criterion(&s.criterion).is_none() {
+                return Err(DomainError::UnknownCriterion(s.criterion.clone()));
+            }
+            if !scale.accepts(s.value) {
+                return Err(DomainError::OffScale {
+                    value: s.value,
+                    min: scale.min,
+                    max: scale.max,
+                    step: scale.step,
+                });
+            }
+            if !seen.insert((s.dossier.as_str(), s.criterion.as_str())) {
+                return Err(DomainError::ScoredTwice {
+                    dossier: s.dossier.clone(),
+                    criterion: s.criterion.clone(),
+                });
+            }
+        }
+        for r in &import.remarks {
+            self.known_dossier(&r.dossier)?;
+        }
+        let earlier = self.proceedings.ballots.get(&member);
+        match earlier {
+            Some(e) if !replace => return Err(DomainError::BallotImportedAlready { member, seq: e.seq }),
+            Some(e) => import.replaces = Some(e.seq),
+            None => {}
+        }
+        // What the member scored in the session (not from a ballot) stands.
+        let scored_in_session = |dossier: &str, round: u32| {
+            self.session.definition.criteria.iter().any(|c| {
+                self.score(dossier, round, &member, &c.id).is_some()
+                    && !self.is_from_ballot(dossier, round, &member, &c.id)
+            })
+        };
+        let mut refused: std::collections::BTreeMap<&str, BallotRefusalReason> = Default::default();
+        for s in scores {
+            let round = self.round(&s.dossier);
+            let reason = if self.is_conflicted(&member, &s.dossier) {
+                Some(BallotRefusalReason::Conflict)
+            } else if self.proceedings.reveals.contains_key(&(s.dossier.clone(), round)) {
+                Some(BallotRefusalReason::Revealed)
+            } else if scored_in_session(&s.dossier, round) {
+                Some(BallotRefusalReason::ScoredInSession)
+            } else {
+                None
+            };
+            match reason {
+                Some(reason) => {
+                    refused.entry(s.dossier.as_str()).or_insert(reason);
+                }
+                None => import.scores.push(ImportedScore {
+                    dossier: s.dossier.clone(),
+                    round,
+                    criterion: s.criterion.clone(),
+                    value: s.value,
+                }),
+            }
+        }
+        import.refused = refused
+            .into_iter()
+            .map(|(dossier, reason)| BallotRefusal { dossier: dossier.to_string(), reason })
+            .collect();
+        Ok(vec![EventKind::BallotImported(Box::new(import))])
     }
 
     /// Sign-off waits for the checklist (`rules::sign_off_checklist`):

@@ -1,3 +1,4 @@
+mod ballots;
 mod votes;
 
 use crate::domain::DeferralReason;

@@ -2,7 +2,9 @@
 //! median), spread, the disagreement flag, and the weighted total.
 //!
 //! Only scores of voting members without a conflict on the dossier count: a
-//! conflict declared after scoring takes the member's scores out.
+//! conflict declared after scoring takes the member's scores out. A score
+//! from a member's ballot counts only while the member is present (at the
+//! reveal for a revealed round): PRODUCT.md §11.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -95,7 +97,10 @@ pub fn round_result(state: &SessionState, dossier: &str, round: u32) -> RoundRes
     for c in &def.criteria {
         let scores = by_criterion.entry(c.id.as_str()).or_default();
         for member in &counted {
-            if let Some(value) = state.score(dossier, round, member, &c.id) {
+            if let Some(value) = state.score(dossier, round, member, &c.id)
+                && (!state.is_from_ballot(dossier, round, member, &c.id)
+                    || state.ballot_score_counts(dossier, round, member))
+            {
                 scores.insert(member.to_string(), value);
             }
         }
@@ -169,6 +174,11 @@ impl<'a> Totals<'a> {
         let mut values: Vec<Vec<f64>> = vec![Vec::new(); def.criteria.len()];
         for (key, value) in self.state.round_scores(dossier, round) {
             if self.voting.binary_search(&key.member).is_err() || excluded.contains(&key.member) {
+                continue;
+            }
+            if self.state.proceedings.from_ballot.contains(key)
+                && !self.state.ballot_score_counts(dossier, round, self.state.names.id(key.member))
+            {
                 continue;
             }
             if let Ok(i) = self.criteria.binary_search_by(|(c, _)| c.cmp(&key.criterion)) {

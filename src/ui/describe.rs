@@ -98,6 +98,13 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::Conflicted { member, dossier } => {
             format!("{} has a conflict of interest on {} and takes no part", who(member), id(dossier))
         }
+        DomainError::BallotImportedAlready { member, seq } => format!(
+            "a ballot of {} is imported already (record line {seq}); a newer one replaces it only when confirmed",
+            who(member)
+        ),
+        DomainError::ScoredTwice { dossier, criterion } => {
+            format!("the ballot scores {} twice on {}", id(dossier), q(criterion))
+        }
         DomainError::AlreadyConflicted { member, dossier } => {
             format!("a conflict of interest of {} on {} is already declared", who(member), id(dossier))
         }
@@ -234,6 +241,13 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::NotVoting(m) => format!("{} ist beratend und bewertet und stimmt nicht mit", who(m)),
         DomainError::Conflicted { member, dossier } => {
             format!("{} ist bei {} befangen und nimmt nicht teil", who(member), id(dossier))
+        }
+        DomainError::BallotImportedAlready { member, seq } => format!(
+            "ein Stimmzettel von {} ist bereits übernommen (Protokollzeile {seq}); ein neuerer ersetzt ihn nur nach Bestätigung",
+            who(member)
+        ),
+        DomainError::ScoredTwice { dossier, criterion } => {
+            format!("der Stimmzettel bewertet {} zweimal bei {}", id(dossier), q(criterion))
         }
         DomainError::AlreadyConflicted { member, dossier } => {
             format!("für {} ist bei {} bereits eine Befangenheit erklärt", who(member), id(dossier))

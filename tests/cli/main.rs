@@ -9,6 +9,7 @@
 mod complete;
 
 mod apply_cli;
+mod ballots_cli;
 mod closed_pipe;
 mod export_cli;
 mod export_golden;

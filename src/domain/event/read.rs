@@ -138,6 +138,7 @@ enum Body {
         dossiers: Vec<String>,
         seed: String,
     },
+    BallotImported(Box<crate::domain::BallotImport>),
     ResultConfirmed {
         dossier: String,
         reason: String,
@@ -464,7 +465,27 @@ mod tests {
             over_budget: false,
             quorum: VoteQuorum { present: 4, required: 4 },
         };
+        let ballot = crate::domain::BallotImport {
+            member: "b".into(),
+            file: "ballot-b.json".into(),
+            sha256: "ab".repeat(32),
+            signer: Some("0123 4567".into()),
+            written_at: "2026-11-20T18:00:00+01:00".parse().unwrap(),
+            scores: vec![crate::domain::ImportedScore {
+                dossier: "D1".into(),
+                round: 1,
+                criterion: "c1".into(),
+                value: 3.5,
+            }],
+            refused: vec![crate::domain::BallotRefusal {
+                dossier: "D2".into(),
+                reason: crate::domain::BallotRefusalReason::Conflict,
+            }],
+            remarks: vec![crate::domain::BallotRemark { dossier: "D1".into(), text: "„gut“".into() }],
+            replaces: Some(7),
+        };
         vec![
+            EventKind::BallotImported(Box::new(ballot)),
             EventKind::VoteRecorded(full.clone()),
             EventKind::VoteRecorded(plain),
             EventKind::DecisionRecorded {

@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use super::undo::AgendaPrior;
+use super::undo::{AgendaPrior, BallotPrior};
 use super::{
-    AmendmentEntry, ApplyError, Confirmation, ConflictDecision, CurrentItem, DecisionEntry, Done,
-    LiveConflict, LotEntry, NoteEntry, Opening, Presence, Prior, Reveal, ScoreKey, SessionState, SignOff,
-    Undone, VoteEntry,
+    AmendmentEntry, ApplyError, BallotEntry, Confirmation, ConflictDecision, CurrentItem, DecisionEntry,
+    Done, LiveConflict, LotEntry, NoteEntry, Opening, Presence, Prior, Reveal, ScoreKey, SessionState,
+    SignOff, Undone, VoteEntry,
 };
 use crate::domain::event::{DeferralReason, EventKind, Outcome};
 
@@ -149,7 +149,41 @@ impl SessionState {
                     member: n.intern(member),
                     criterion: n.intern(criterion),
                 };
-                Prior::Score(p.scores.insert(key, *value))
+                let was_from_ballot = p.from_ballot.remove(&key);
+                Prior::Score(p.scores.insert(key, *value), was_from_ballot)
+            }
+            EventKind::BallotImported(import) => {
+                let member = import.member.clone();
+                let before = p.ballots.get(&member).cloned();
+                let n = &mut self.names;
+                let mut scores = Vec::new();
+                // The earlier ballot's scores that still stand as imported
+                // give way to the new ballot.
+                if let Some(old) = &before {
+                    for s in &old.import.scores {
+                        let key = ScoreKey {
+                            dossier: n.intern(&s.dossier),
+                            round: s.round,
+                            member: n.intern(&member),
+                            criterion: n.intern(&s.criterion),
+                        };
+                        if p.from_ballot.remove(&key) {
+                            scores.push((key, p.scores.remove(&key), true));
+                        }
+                    }
+                }
+                for s in &import.scores {
+                    let key = ScoreKey {
+                        dossier: n.intern(&s.dossier),
+                        round: s.round,
+                        member: n.intern(&member),
+                        criterion: n.intern(&s.criterion),
+                    };
+                    let was_from_ballot = !p.from_ballot.insert(key);
+                    scores.push((key, p.scores.insert(key, s.value), was_from_ballot));
+                }
+                p.ballots.insert(member, BallotEntry { import: (**import).clone(), seq, at });
+                Prior::Ballot(Box::new(BallotPrior { ballot: before, scores }))
             }
             EventKind::ScoresRevealed { dossier, round, early } => {
                 Prior::Reveal(p.reveals.insert((dossier.clone(), *round), Reveal { early: *early, seq, at }))

@@ -20,7 +20,10 @@ pub enum Prior {
     Moved(usize),
     Agenda(AgendaPrior),
     Round(Option<u32>),
-    Score(Option<f64>),
+    /// A score: its value before, and whether that value was from a ballot.
+    Score(Option<f64>, bool),
+    /// A ballot imported.
+    Ballot(Box<BallotPrior>),
     Reveal(Option<Reveal>),
     Decision(Option<Box<DecisionEntry>>),
     /// A vote was appended; when carried, the decisions it replaced, by
@@ -38,6 +41,15 @@ pub enum Prior {
     Reinvitation(Option<(u64, chrono::DateTime<chrono::FixedOffset>)>),
     /// A result confirmed: the confirmation it replaced.
     Confirmation(Option<super::Confirmation>),
+}
+
+/// What importing a ballot replaced: the member's ballot before, and each
+/// score touched in order (its value before, and whether that was from a
+/// ballot).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BallotPrior {
+    pub ballot: Option<super::BallotEntry>,
+    pub scores: Vec<(ScoreKey, Option<f64>, bool)>,
 }
 
 /// What opening, closing or deferring an item replaced.
@@ -97,7 +109,7 @@ impl SessionState {
             (
                 EventKind::ScoreEntered { dossier, round, member, criterion, .. }
                 | EventKind::ScoreCorrected { dossier, round, member, criterion, .. },
-                Prior::Score(before),
+                Prior::Score(before, was_from_ballot),
             ) => {
                 let n = &mut self.names;
                 let key = ScoreKey {
@@ -106,7 +118,22 @@ impl SessionState {
                     member: n.intern(member),
                     criterion: n.intern(criterion),
                 };
-                put(&mut p.scores, key, before)
+                put(&mut p.scores, key, before);
+                if was_from_ballot {
+                    p.from_ballot.insert(key);
+                }
+            }
+            (EventKind::BallotImported(import), Prior::Ballot(before)) => {
+                let BallotPrior { ballot, scores } = *before;
+                for (key, value, was_from_ballot) in scores.into_iter().rev() {
+                    put(&mut p.scores, key, value);
+                    if was_from_ballot {
+                        p.from_ballot.insert(key);
+                    } else {
+                        p.from_ballot.remove(&key);
+                    }
+                }
+                put(&mut p.ballots, import.member.clone(), ballot);
             }
             (EventKind::ScoresRevealed { dossier, round, .. }, Prior::Reveal(before)) => {
                 put(&mut p.reveals, (dossier.clone(), *round), before)

@@ -203,6 +203,7 @@ impl Results {
                 .iter()
                 .map(|n| NoteResult { at: n.at, dossier: n.dossier.clone(), text: n.text.clone() })
                 .collect(),
+            ballots: ballots(state),
             sign_off: p.signed_off.as_ref().map(|s| SignOffResult {
                 by: session.member(&s.by).map_or_else(|| s.by.clone(), |m| m.name.clone()),
                 member: s.by.clone(),
@@ -257,6 +258,7 @@ fn round_result(state: &SessionState, dossier: &str, round: u32) -> RoundResult 
                     member: m.id.clone(),
                     criterion: c.criterion.clone(),
                     value: *value,
+                    from_ballot: state.is_from_ballot(dossier, round, &m.id, &c.criterion),
                 });
             }
         }
@@ -328,4 +330,37 @@ fn vote_result(state: &SessionState, entry: &VoteEntry, amended: bool) -> VoteRe
         over_budget: v.over_budget,
         amended,
     }
+}
+
+/// The ballots imported (and not undone), in record order.
+fn ballots(state: &SessionState) -> Vec<super::BallotResult> {
+    let imports = state.ballot_imports();
+    imports
+        .iter()
+        .map(|&(_, at, i)| super::BallotResult {
+            at,
+            member: i.member.clone(),
+            file: i.file.clone(),
+            sha256: i.sha256.clone(),
+            signer: i.signer.clone(),
+            scores: u32::try_from(i.scores.len()).unwrap_or(u32::MAX),
+            refused: i
+                .refused
+                .iter()
+                .map(|r| super::BallotRefusedResult {
+                    dossier: r.dossier.clone(),
+                    reason: match r.reason {
+                        crate::domain::BallotRefusalReason::Conflict => "conflict",
+                        crate::domain::BallotRefusalReason::Revealed => "revealed",
+                        crate::domain::BallotRefusalReason::ScoredInSession => "scored_in_session",
+                    }
+                    .to_string(),
+                })
+                .collect(),
+            remarks: i.remarks.clone(),
+            replaces: i
+                .replaces
+                .and_then(|seq| imports.iter().find(|(s, _, _)| *s == seq).map(|(_, at, _)| *at)),
+        })
+        .collect()
 }

@@ -158,6 +158,7 @@ pub static DE: Strings = Strings {
             "Wiederholte Ladung festgestellt",
             "Befangenheitsvorschlag verworfen",
             "Befangenheit vom Gremium entschieden",
+            "Stimmzettel übernommen",
             "Notiz",
             "Freigabe",
             "Änderung",

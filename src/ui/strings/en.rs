@@ -158,6 +158,7 @@ pub static EN: Strings = Strings {
             "Second invitation confirmed",
             "Conflict suggestion dismissed",
             "Conflict decided by the committee",
+            "Ballot imported",
             "Note",
             "Sign-off",
             "Amendment",

@@ -1,0 +1,139 @@
+//! `gremium import-ballots PATH BALLOT…`: members' ballots into the
+//! session's record (PRODUCT.md §11, docs/ballots.md). Each file is checked
+//! whole by `export::ballot::check` (form, session, input files, member,
+//! scale, signature) and then imported by the procedure, which takes the
+//! scores into the current rounds and names the dossiers it leaves out.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::domain::{Actor, BallotRefusalReason, EventKind, Language};
+use crate::export::ballot;
+use crate::procedure::Command;
+use crate::record::LiveError;
+
+pub struct ImportRequest {
+    pub path: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub record: Option<PathBuf>,
+    pub replace: bool,
+    pub lang: Option<Language>,
+}
+
+/// 0 every ballot imported; 1 any refused (the others stay imported); 2
+/// the session or the record cannot be read or written.
+pub fn import(req: ImportRequest) -> color_eyre::Result<ExitCode> {
+    let (session_path, loaded) = match super::apply::load_session(&req.path) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let now = match super::export::export_time(None) {
+        Ok(t) => t,
+        Err(e) => {
+            crate::say_err!("gremium: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let super::apply::Writing { session, mut live, strings, inputs } = match super::apply::open_for_writing(
+        loaded.session,
+        &session_path,
+        req.record.as_deref(),
+        req.lang,
+        now,
+        "import the ballots",
+    ) {
+        Ok(w) => w,
+        Err(code) => return Ok(code),
+    };
+
+    let (mut imported, mut refused) = (0usize, 0usize);
+    for file in &req.files {
+        let shown = crate::text::clean_line(&file.display().to_string()).into_owned();
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                refused += 1;
+                crate::say!("{shown}: cannot read: {e}");
+                continue;
+            }
+        };
+        let checked = match ballot::check(&bytes, &session, &inputs) {
+            Ok(c) => c,
+            Err(problems) => {
+                refused += 1;
+                for p in problems {
+                    crate::say!("{shown}: refused: {}", crate::text::clean_line(&p.to_string()));
+                }
+                continue;
+            }
+        };
+        let name =
+            file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+        let b = checked.ballot;
+        let command = Command::ImportBallot {
+            member: b.member.id.clone(),
+            file: name,
+            sha256: checked.sha256,
+            signer: checked.signer,
+            written_at: b.written_at,
+            scores: b.scores,
+            remarks: b.remarks,
+            replace: req.replace,
+        };
+        match live.execute(Actor::Chair, &command, now) {
+            Ok(events) => {
+                imported += 1;
+                for event in events {
+                    if let EventKind::BallotImported(import) = event.event {
+                        crate::say!("{shown}: {}", crate::text::clean_line(&summary(&import, &session)));
+                    }
+                }
+            }
+            Err(LiveError::Domain(e)) => {
+                refused += 1;
+                let why = crate::ui::describe::refusal(&e, strings, &session);
+                crate::say!("{shown}: refused: {}", crate::text::clean_line(&why));
+            }
+            Err(e) => {
+                crate::say_err!("gremium: {shown}: {e}");
+                crate::say_err!("gremium: {imported} ballots imported before it; nothing after it");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    let record_path = live.record_path().display().to_string();
+    let s = if imported == 1 { "" } else { "s" };
+    crate::say!("{imported} ballot{s} imported into {record_path}; {refused} refused");
+    Ok(ExitCode::from(if refused == 0 { 0 } else { 1 }))
+}
+
+/// One line on what an import took: whose ballot, how many scores, the
+/// signer, and the dossiers left out with the reason.
+pub fn summary(import: &crate::domain::BallotImport, session: &crate::domain::Session) -> String {
+    let name = session.member(&import.member).map_or(import.member.as_str(), |m| m.name.as_str());
+    let s = if import.scores.len() == 1 { "" } else { "s" };
+    let signed = match &import.signer {
+        Some(fp) => format!("signed by key {fp}"),
+        None => "not signed".to_string(),
+    };
+    let mut line = format!("imported {} score{s} of {name} ({signed})", import.scores.len());
+    if import.replaces.is_some() {
+        line.push_str(", replacing the earlier ballot");
+    }
+    if !import.refused.is_empty() {
+        let left: Vec<String> = import
+            .refused
+            .iter()
+            .map(|r| {
+                let why = match r.reason {
+                    BallotRefusalReason::Conflict => "conflict of interest",
+                    BallotRefusalReason::Revealed => "round revealed already",
+                    BallotRefusalReason::ScoredInSession => "scored in the session",
+                };
+                format!("{} ({why})", r.dossier)
+            })
+            .collect();
+        line.push_str(&format!("; not taken: {}", left.join(", ")));
+    }
+    line
+}

@@ -1,0 +1,224 @@
+//! `gremium keygen --member` and `gremium import-ballots` on the real binary,
+//! on the 1–10 half-point session of tests/fixtures/apply (copied, so that
+//! the test can list a member's key in it): a signed ballot and an unsigned
+//! one imported, a conflicted dossier left out and named, a ballot altered
+//! by one byte refused, a second ballot refused without --replace, and the
+//! minutes listing the ballots.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use gremium::domain::{BallotRemark, BallotScore};
+use gremium::export::ballot::{self, BallotFile, BallotInputs, BallotMember};
+
+/// 26.11.2026 07:55 UTC (times without a record offset are UTC here).
+const OPENED: &str = "1795679700";
+
+fn gremium(tmp: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("gremium").expect("binary");
+    cmd.env("GREMIUM_CONFIG", tmp.join("config"))
+        .env("GREMIUM_DATA", tmp.join("data"))
+        .env("SOURCE_DATE_EPOCH", OPENED);
+    cmd
+}
+
+fn run(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.assert().code(code).get_output().clone();
+    String::from_utf8(out.stdout).expect("utf-8") + &String::from_utf8(out.stderr).expect("utf-8")
+}
+
+/// The fixture's session folder, copied; `key` becomes arch's public key.
+fn session(tmp: &Path, key: Option<&str>) -> PathBuf {
+    let dir = tmp.join("session");
+    fs::create_dir_all(&dir).expect("dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/apply");
+    fs::copy(fixture.join("dossiers.json"), dir.join("dossiers.json")).expect("copy");
+    let mut text = fs::read_to_string(fixture.join("session.json")).expect("session");
+    if let Some(k) = key {
+        text = text.replacen(
+            "\"name\": \"S. Brandner\",",
+            &format!("\"name\": \"S. Brandner\", \"public_key\": {},", serde_json::json!(k)),
+            1,
+        );
+    }
+    text = text.replacen(
+        "\"conflicts\": [],",
+        "\"conflicts\": [{\"member\": \"wiss\", \"dossier\": \"HOG-SUED\"}],",
+        1,
+    );
+    fs::write(dir.join("session.json"), text).expect("write");
+    dir
+}
+
+fn ballot_of(member: &str, name: &str, dir: &Path, scores: &[(&str, &str, f64)]) -> BallotFile {
+    let inputs =
+        gremium::record::inputs_digest(&gremium::load::FsSource, &dir.join("session.json")).expect("digest");
+    BallotFile {
+        schema: None,
+        format: ballot::BALLOT_FORMAT.into(),
+        session_id: "jury-stadtteilpreis".into(),
+        inputs: BallotInputs::from(&inputs),
+        member: BallotMember { id: member.into(), name: name.into() },
+        written_at: "2026-11-20T18:00:00+01:00".parse().expect("time"),
+        scores: scores
+            .iter()
+            .map(|(d, c, v)| BallotScore { dossier: (*d).into(), criterion: (*c).into(), value: *v })
+            .collect(),
+        remarks: vec![BallotRemark { dossier: "KS-NORD".into(), text: "Nachfrage zum Kostenplan".into() }],
+        signature: None,
+    }
+}
+
+#[test]
+fn ballots_are_checked_imported_and_listed_in_the_minutes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    // arch makes a ballot key; the secretariat lists it in the session.
+    let out = run(gremium(tmp.path()).args(["keygen", "--member", "arch"]), 0);
+    assert!(out.starts_with("Ballot signing key (private, keep it so): "), "{out}");
+    let public = tmp.path().join("config/keys/members/arch/signing.pub");
+    let pem = fs::read_to_string(&public).expect("public key");
+    let dir = session(tmp.path(), Some(&pem));
+    let key = gremium::export::keys::load_signing_key(&tmp.path().join("config/keys/members/arch"))
+        .expect("key")
+        .expect("there");
+
+    let mut arch =
+        ballot_of("arch", "S. Brandner", &dir, &[("KS-NORD", "need", 8.5), ("KS-NORD", "concept", 7.0)]);
+    ballot::sign(&mut arch, &key).expect("sign");
+    let arch_file = tmp.path().join("ballot-arch.json");
+    fs::write(&arch_file, ballot::ballot_bytes(&arch).expect("bytes")).expect("write");
+
+    // The same ballot with one byte changed: 8.5 → 9.5.
+    let altered = tmp.path().join("altered").join("ballot-arch.json");
+    fs::create_dir_all(altered.parent().expect("parent")).expect("dir");
+    let text = fs::read_to_string(&arch_file).expect("read").replacen("8.5", "9.5", 1);
+    fs::write(&altered, text).expect("write");
+
+    // wiss, unsigned (no key listed): HOG-SUED is left out (conflict).
+    let wiss =
+        ballot_of("wiss", "Prof. R. Adebayo", &dir, &[("KS-NORD", "need", 9.0), ("HOG-SUED", "need", 4.0)]);
+    let wiss_file = tmp.path().join("ballot-wiss.json");
+    fs::write(&wiss_file, ballot::ballot_bytes(&wiss).expect("bytes")).expect("write");
+
+    // arch's ballot unsigned: refused, the session lists arch's key.
+    let unsigned_file = tmp.path().join("unsigned").join("ballot-arch.json");
+    fs::create_dir_all(unsigned_file.parent().expect("parent")).expect("dir");
+    let unsigned = ballot_of("arch", "S. Brandner", &dir, &[("KS-NORD", "need", 8.5)]);
+    fs::write(&unsigned_file, ballot::ballot_bytes(&unsigned).expect("bytes")).expect("write");
+
+    let out = run(
+        gremium(tmp.path()).arg("import-ballots").arg(&dir).args([
+            &altered,
+            &unsigned_file,
+            &arch_file,
+            &wiss_file,
+        ]),
+        1,
+    );
+    let fp = gremium::export::fingerprint(&key.verifying_key());
+    let lines: Vec<&str> = out.lines().collect();
+    let shown = |p: &Path| p.display().to_string();
+    assert_eq!(
+        lines[..4],
+        [
+            format!(
+                "{}: refused: signature invalid: the ballot was changed after signing, or the signature is not by this key",
+                shown(&altered)
+            ),
+            format!(
+                "{}: refused: not signed, but the session lists a public key for \"arch\": a ballot of theirs must be signed",
+                shown(&unsigned_file)
+            ),
+            format!("{}: imported 2 scores of S. Brandner (signed by key {fp})", shown(&arch_file)),
+            format!(
+                "{}: imported 1 score of Prof. R. Adebayo (not signed); not taken: HOG-SUED (conflict of interest)",
+                shown(&wiss_file)
+            ),
+        ],
+        "{out}"
+    );
+    assert!(lines[4].starts_with("2 ballots imported into "), "{out}");
+    assert!(lines[4].ends_with("record.jsonl; 2 refused"), "{out}");
+
+    // A second import of arch's ballot needs --replace.
+    let again = run(gremium(tmp.path()).arg("import-ballots").arg(&dir).arg(&arch_file), 1);
+    assert!(
+        again.starts_with(&format!(
+            "{}: refused: ein Stimmzettel von S. Brandner ist bereits übernommen (Protokollzeile ",
+            shown(&arch_file)
+        )),
+        "{again}"
+    );
+    let replaced =
+        run(gremium(tmp.path()).arg("import-ballots").arg(&dir).arg(&arch_file).arg("--replace"), 0);
+    assert!(replaced.contains("imported 2 scores of S. Brandner (signed by key "), "{replaced}");
+    assert!(replaced.contains(", replacing the earlier ballot"), "{replaced}");
+
+    // The minutes list both ballots with digest and signer.
+    let export = tmp.path().join("export");
+    run(gremium(tmp.path()).arg("export").arg(&dir).arg("--out").arg(&export), 0);
+    let minutes = fs::read_to_string(export.join("minutes.md")).expect("minutes");
+    let sha = gremium::export::sha256_hex(&fs::read(&arch_file).expect("read"));
+    assert!(minutes.contains("## Stimmzettel"), "{minutes}");
+    assert!(
+        minutes.contains(&format!("| S. Brandner | 07:55 Uhr | ballot-arch.json ({sha}) | {fp} | 2 | — |")),
+        "{minutes}"
+    );
+    assert!(minutes.contains("| Prof. R. Adebayo | 07:55 Uhr | ballot-wiss.json ("), "{minutes}");
+    assert!(
+        minutes.contains(&format!(
+            "| S. Brandner | 07:55 Uhr, ersetzt den Stimmzettel von 07:55 Uhr | ballot-arch.json ({sha}) | {fp} | 2 | — |"
+        )),
+        "{minutes}"
+    );
+    assert!(minutes.contains("| nicht signiert | 1 | HOG-SUED (befangen) |"), "{minutes}");
+
+    // results.json lists the ballots; the KS-NORD round is blind, so its
+    // scores (and their mark) appear only once revealed.
+    let results: serde_json::Value =
+        serde_json::from_slice(&fs::read(export.join("results.json")).expect("results")).expect("json");
+    let ballots = results["ballots"].as_array().expect("ballots");
+    assert_eq!(ballots.len(), 3, "the replaced one too");
+    assert_eq!(ballots[1]["member"], "wiss");
+    assert_eq!(ballots[1]["refused"], serde_json::json!([{"dossier": "HOG-SUED", "reason": "conflict"}]));
+    assert_eq!(ballots[2]["signer"], serde_json::json!(fp));
+    assert_eq!(ballots[2]["replaces"], ballots[0]["at"]);
+    assert_eq!(
+        ballots[0]["remarks"],
+        serde_json::json!([{"dossier": "KS-NORD", "text": "Nachfrage zum Kostenplan"}])
+    );
+
+    // The room: arch present, wiss absent; KS-NORD revealed. arch's ballot
+    // scores count and are marked; wiss's do not count.
+    let commands = tmp.path().join("room.jsonl");
+    fs::write(
+        &commands,
+        "{\"format\": \"gremium.commands/1\"}\n\
+         {\"command\": \"confirm_duly_invited\", \"at\": \"2026-11-26T09:00:00+01:00\"}\n\
+         {\"command\": \"mark_present\", \"member\": \"vors\", \"at\": \"2026-11-26T09:00:00+01:00\"}\n\
+         {\"command\": \"mark_present\", \"member\": \"stv\", \"at\": \"2026-11-26T09:00:00+01:00\"}\n\
+         {\"command\": \"mark_present\", \"member\": \"arch\", \"at\": \"2026-11-26T09:00:00+01:00\"}\n\
+         {\"command\": \"reveal_scores\", \"dossier\": \"KS-NORD\", \"at\": \"2026-11-26T09:10:00+01:00\"}\n",
+    )
+    .expect("commands");
+    run(gremium(tmp.path()).arg("apply").arg(&dir).arg(&commands), 0);
+    let export = tmp.path().join("export-2");
+    run(gremium(tmp.path()).arg("export").arg(&dir).arg("--out").arg(&export), 0);
+    let results: serde_json::Value =
+        serde_json::from_slice(&fs::read(export.join("results.json")).expect("results")).expect("json");
+    let ks = results["dossiers"]
+        .as_array()
+        .expect("dossiers")
+        .iter()
+        .find(|d| d["id"] == "KS-NORD")
+        .expect("KS-NORD");
+    assert_eq!(
+        ks["rounds"][0]["scores"],
+        serde_json::json!([
+            {"member": "arch", "criterion": "need", "value": 8.5, "from_ballot": true},
+            {"member": "arch", "criterion": "concept", "value": 7.0, "from_ballot": true}
+        ]),
+        "wiss is absent: the ballot's 9 does not count"
+    );
+}
