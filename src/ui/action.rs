@@ -77,6 +77,8 @@ pub enum Action {
     EnBloc,
     /// Draw lots among the dossiers tied with the selected one (ranking).
     DrawLots,
+    /// Import members' ballots (scoring screen): asks for a file or folder.
+    ImportBallots,
     /// Dismiss the conflict suggested for the selected member.
     DismissSuggestion,
     /// The committee decides a doubtful conflict of the selected member,
@@ -187,6 +189,7 @@ impl Action {
         Action::DecideConflict,
         Action::DismissSuggestion,
         Action::DrawLots,
+        Action::ImportBallots,
         Action::ConfirmResult,
         Action::EnBloc,
         Action::MotionAdmit,

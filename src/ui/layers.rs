@@ -75,6 +75,7 @@ pub fn stack(app: &App) -> Vec<Layer> {
     match app.screen() {
         Screen::Agenda if app.agenda().editing() => layers.push(Layer::ScreenText),
         Screen::Attendance if app.attendance().typing() => layers.push(Layer::ScreenText),
+        Screen::Scoring if app.scoring.importing().is_some() => layers.push(Layer::ScreenText),
         Screen::Decision => {
             if app.decision().dialog().is_some() {
                 layers.push(Layer::VoteDialog);

@@ -240,6 +240,8 @@ pub struct Strings {
     pub no_checks: &'static str,
     pub f_notes: &'static str,
     pub f_attachments: &'static str,
+    /// Remarks members shared in their ballots.
+    pub f_ballot_remarks: &'static str,
     pub no_notes: &'static str,
     pub no_attachments: &'static str,
 }
@@ -459,6 +461,7 @@ impl Strings {
             Action::EnBloc => self.decision.en_bloc,
             Action::ConfirmResult => self.decision.confirm_result,
             Action::DrawLots => self.ranking.draw_lots,
+            Action::ImportBallots => self.scoring.ballots_title,
             Action::DismissSuggestion => self.att.dismiss_suggestion,
             Action::DecideConflict => self.att.decide_conflict,
             Action::ConfirmReinvitation => self.decision.reinvitation,

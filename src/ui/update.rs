@@ -131,6 +131,7 @@ impl App {
             Layer::ScreenText => match self.screen {
                 Screen::Agenda => Some(self.agenda.field_mut()),
                 Screen::Attendance => self.attendance.field_mut(),
+                Screen::Scoring => self.scoring.import_field_mut(),
                 Screen::Decision => self.decision.defer_field_mut(),
                 _ => None,
             },
@@ -385,6 +386,7 @@ impl App {
                 let label = if redo { s.record.redone } else { s.record.undone };
                 let mut description = kind.describe();
                 super::describe::mask_blind(self.state(), &mut description);
+                super::describe::name_things(self, &mut description);
                 let text = format!("{label}: {}", super::describe::event(&description, s));
                 self.notify(text);
             }

@@ -20,6 +20,7 @@ mod svg;
 
 mod attendance_flow;
 mod attendance_snapshots;
+mod ballots_flow;
 mod decision_flow;
 mod decision_snapshots;
 mod findings_flow;

@@ -4,6 +4,7 @@
 //! a new round is opened after discussion (confirmed). Everything shown
 //! comes from the record; only the cursor and half-typed text are the UI's.
 
+pub mod ballots;
 pub mod entry;
 mod grid;
 pub mod sheet;
@@ -20,7 +21,16 @@ use crate::ui::effect::Effect;
 use crate::ui::prompts::Confirm;
 use crate::ui::screens::Screen;
 use entry::Typed;
-pub use grid::{cell_at, render};
+pub use grid::cell_at;
+
+/// The sheet, and over it the ballot prompt while a path is typed.
+pub fn render(app: &App, frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
+    grid::render(app, frame, area);
+    if let Some(field) = app.scoring.importing() {
+        let title = app.strings().scoring.ballots_prompt;
+        crate::ui::widgets::prompt_box::render_prompt(app, frame, area, title, &[], field);
+    }
+}
 use sheet::Sheet;
 
 /// The dossier on the sheet (index into `session.dossiers`) and why.
@@ -101,6 +111,28 @@ pub fn intercept(app: &App, state: &mut ScoringState, action: Action) -> Option<
 }
 
 pub fn handle(app: &App, state: &mut ScoringState, action: Action) -> Vec<Effect> {
+    if let Some(field) = state.import.as_mut() {
+        if field.edit(action) == crate::ui::widgets::text_field::Edit::Changed {
+            return Vec::new();
+        }
+        return match action {
+            Action::Back => {
+                state.import = None;
+                Vec::new()
+            }
+            Action::Open => {
+                let field = std::mem::take(field);
+                state.import = None;
+                ballots::import(app, state, &field)
+            }
+            _ => Vec::new(),
+        };
+    }
+    if action == Action::ImportBallots {
+        state.typed.clear();
+        state.import = Some(crate::ui::widgets::text_field::TextField::new());
+        return Vec::new();
+    }
     let Some((index, source)) = target_with(app, state.selected) else { return Vec::new() };
     let Some(dossier) = app.session.dossiers.get(index).map(|d| d.id.clone()) else { return Vec::new() };
     let (rows, cols, cursor, start) = {
@@ -203,6 +235,10 @@ fn score(app: &App, state: &mut ScoringState, value: f64, then: Option<(usize, u
 pub fn recorded(app: &App, state: &mut ScoringState, kinds: &[EventKind]) -> Vec<Effect> {
     let mut effects = Vec::new();
     for kind in kinds {
+        if let EventKind::BallotImported(import) = kind {
+            effects.push(Effect::Notify(ballots::recorded(app, state, import)));
+            continue;
+        }
         let (dossier, member, criterion, corrected) = match kind {
             EventKind::ScoreEntered { dossier, member, criterion, .. } => (dossier, member, criterion, false),
             EventKind::ScoreCorrected { dossier, member, criterion, .. } => {
@@ -297,6 +333,7 @@ pub fn hints(app: &App) -> Vec<Hint> {
         label: sc.hint_move,
     });
     hints.push(Hint::pair(Action::PrevDossier, Action::NextDossier, s.hint_dossier_step));
+    hints.push(Hint::new(Action::ImportBallots, sc.import_ballots));
     hints.push(Hint::new(Action::Back, s.actions.back));
     hints
 }

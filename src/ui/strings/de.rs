@@ -322,6 +322,7 @@ pub static DE: Strings = Strings {
     no_checks: "Für diese Sitzung sind keine Prüfpunkte vereinbart.",
     f_notes: "Hinweise der Geschäftsstelle",
     f_attachments: "Anlagen",
+    f_ballot_remarks: "Anmerkungen aus Stimmzetteln",
     no_notes: "Keine Hinweise.",
     no_attachments: "Keine Anlagen.",
 };

@@ -322,6 +322,7 @@ pub static EN: Strings = Strings {
     no_checks: "No formal checks are declared for this session.",
     f_notes: "Secretariat notes",
     f_attachments: "Attachments",
+    f_ballot_remarks: "Remarks from ballots",
     no_notes: "No notes.",
     no_attachments: "No attachments.",
 };

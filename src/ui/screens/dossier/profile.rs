@@ -172,4 +172,21 @@ pub fn notes(doc: &mut Doc, app: &App, d: &Dossier) {
     for a in &d.attachments {
         doc.indented(&format!("{} ({})", a.title, a.path), "• ", "  ");
     }
+    // What members shared in their ballots on this dossier, in the order
+    // the ballots were imported.
+    let mut ballots: Vec<_> = app.state().proceedings.ballots.values().collect();
+    ballots.sort_by_key(|b| b.seq);
+    let remarks: Vec<String> = ballots
+        .iter()
+        .flat_map(|b| {
+            let who = crate::ui::describe::member_name(app.session(), &b.import.member);
+            b.import.remarks.iter().filter(|r| r.dossier == d.id).map(move |r| format!("{who}: {}", r.text))
+        })
+        .collect();
+    if !remarks.is_empty() {
+        doc.heading(s.f_ballot_remarks);
+        for r in &remarks {
+            doc.indented(r, "• ", "  ");
+        }
+    }
 }

@@ -268,13 +268,15 @@ fn member_line(
     for (c, cell) in row.cells.iter().enumerate() {
         let here = cursor == Some(c);
         let typed = app.scoring.typed();
+        // A score from the member's ballot carries a star.
+        let star = if row.from_ballot.get(c).copied().unwrap_or(false) { "*" } else { "" };
         let text = match cell {
             _ if here && !typed.is_empty() && sheet.blind => {
                 format!("{}▏", "•".repeat(typed.chars().count()))
             }
             _ if here && !typed.is_empty() => format!("{typed}▏"),
-            Some(_) if sheet.blind => "✓".to_string(),
-            Some(v) => decimal(*v, decimals, app.language()),
+            Some(_) if sheet.blind => format!("✓{star}"),
+            Some(v) => format!("{}{star}", decimal(*v, decimals, app.language())),
             None => "·".to_string(),
         };
         let style = match cell {
@@ -326,8 +328,12 @@ fn bottom_lines(app: &App, sheet: &Sheet, result: Option<&RoundResult>, w: usize
     let s = app.strings();
     let t = &app.theme;
     let def = &app.session.definition;
+    let ballot_legend =
+        sheet.any_from_ballot().then(|| Line::styled(fit(s.scoring.legend_ballot, w, Align::Left), t.muted));
     let Some(result) = result else {
-        return vec![Line::styled(fit(s.scoring.legend_blind, w, Align::Left), t.muted)];
+        let mut lines = vec![Line::styled(fit(s.scoring.legend_blind, w, Align::Left), t.muted)];
+        lines.extend(ballot_legend);
+        return lines;
     };
     let lang = app.language();
     let total = total_text(result, lang, def.scale.max).unwrap_or_else(|| "—".to_string());
@@ -352,6 +358,7 @@ fn bottom_lines(app: &App, sheet: &Sheet, result: Option<&RoundResult>, w: usize
     } else if sheet.revealed() || !sheet.blind {
         lines.push(Line::styled(fit(s.scoring.no_disagreement, w, Align::Left), t.muted));
     }
+    lines.extend(ballot_legend);
     lines
 }
 

@@ -28,6 +28,8 @@ pub struct SheetRow<'a> {
     pub standing: Standing,
     /// Per criterion, in the session's order.
     pub cells: Vec<Option<f64>>,
+    /// Per criterion: the score came from the member's ballot.
+    pub from_ballot: Vec<bool>,
 }
 
 impl SheetRow<'_> {
@@ -68,7 +70,7 @@ impl<'a> Sheet<'a> {
                 } else {
                     Standing::Unrecorded
                 };
-                SheetRow { member, standing, cells: vec![None; criteria] }
+                SheetRow { member, standing, cells: vec![None; criteria], from_ballot: vec![false; criteria] }
             })
             .collect();
         let row_of: HashMap<&str, usize> =
@@ -78,9 +80,13 @@ impl<'a> Sheet<'a> {
         for (key, value) in state.round_scores(dossier, round) {
             if let (Some(&r), Some(&c)) =
                 (row_of.get(state.names.id(key.member)), col_of.get(state.names.id(key.criterion)))
-                && let Some(cell) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c))
+                && let Some(row) = rows.get_mut(r)
+                && let Some(cell) = row.cells.get_mut(c)
             {
                 *cell = Some(value);
+                if let Some(mark) = row.from_ballot.get_mut(c) {
+                    *mark = state.proceedings.from_ballot.contains(key);
+                }
             }
         }
         let scoring = rows.iter().filter(|r| r.scores());
@@ -97,6 +103,11 @@ impl<'a> Sheet<'a> {
             rows,
             quorum: item_quorum(state, dossier),
         }
+    }
+
+    /// Some score on the sheet came from a ballot.
+    pub fn any_from_ballot(&self) -> bool {
+        self.rows.iter().any(|r| r.from_ballot.contains(&true))
     }
 
     pub fn complete(&self) -> bool {

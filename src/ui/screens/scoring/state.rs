@@ -24,12 +24,26 @@ pub struct ScoringState {
     /// Where the cursor goes once the score being recorded is in, when a
     /// move committed it (else on along the member's criteria).
     pub(super) then: Option<(usize, usize)>,
+    /// The ballot file or folder being typed (`I`).
+    pub(super) import: Option<crate::ui::widgets::text_field::TextField>,
+    /// Ballot files refused in an import that also took others: said
+    /// with the last import's notice.
+    pub(super) refused: Option<String>,
 }
 
 impl ScoringState {
     /// Put dossier `i` on the sheet when no agenda item is open.
     pub fn select(&mut self, i: usize) {
         self.selected = Some(i);
+    }
+
+    /// A ballot file or folder is being typed.
+    pub fn importing(&self) -> Option<&crate::ui::widgets::text_field::TextField> {
+        self.import.as_ref()
+    }
+
+    pub fn import_field_mut(&mut self) -> Option<&mut crate::ui::widgets::text_field::TextField> {
+        self.import.as_mut()
     }
 
     /// Text typed for a score that is not committed yet.
