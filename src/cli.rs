@@ -141,6 +141,27 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Write a member's ballot (ballot-<member>.json, gremium.ballot/1)
+    /// from the member's review record.
+    ///
+    /// The scores and the remarks to share go in, private notes never;
+    /// signed when `gremium keygen --member` made the member a key. The
+    /// review record is reviews/<session id>/<member id> under the data
+    /// directory (filled by `gremium apply … --record` with review
+    /// commands). See docs/ballots.md.
+    Ballot {
+        /// The session folder (holding session.json) or the session file.
+        path: PathBuf,
+        /// The member's id in the session.
+        #[arg(long, value_name = "ID")]
+        member: String,
+        /// The file to write [default: ./ballot-<member>.json].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The review record folder, if not the one under the data directory.
+        #[arg(long, value_name = "DIR")]
+        record: Option<PathBuf>,
+    },
     /// List the session records in the data directory.
     Sessions,
     /// Check a results document (results.json) or a session record (record.jsonl).
@@ -256,6 +277,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             integrity::verify(&file, public_key.as_deref(), record.as_deref())
         }
         Some(Command::Keygen { force, member }) => integrity::keygen(force, member.as_deref()),
+        Some(Command::Ballot { path, member, out, record }) => ballots::write(&path, &member, out, record),
         Some(Command::ImportBallots { path, ballots: files, record, replace }) => {
             ballots::import(ballots::ImportRequest { path, files, record, replace, lang })
         }

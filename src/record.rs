@@ -30,6 +30,7 @@ pub use line::{Damage, genesis};
 pub use live::{LiveError, LiveSession, OpenReport, Prepared};
 pub use location::{
     DATA_ENV, LocationError, RecordState, RecordSummary, data_root, default_dir, list_records, records_root,
+    review_dir,
 };
 pub use lock::WriterLock;
 

@@ -136,7 +136,7 @@ mod tests {
     fn every_command_line_may_carry_actor_and_at() {
         let v = schema_value(SchemaKind::Commands);
         let variants = v["oneOf"].as_array().expect("oneOf");
-        assert_eq!(variants.len(), 26, "one per command");
+        assert_eq!(variants.len(), 29, "one per command");
         for variant in variants {
             assert_eq!(variant["properties"]["actor"]["enum"], json!(["chair", "secretary"]), "{variant}");
             assert!(!variant["required"].as_array().is_some_and(|r| r.contains(&json!("at"))), "{variant}");

@@ -137,3 +137,124 @@ pub fn summary(import: &crate::domain::BallotImport, session: &crate::domain::Se
     }
     line
 }
+
+/// `gremium ballot PATH --member ID`: the member's ballot from their review
+/// record. 0 written, 1 nothing to write (no review, or files changed since
+/// it), 2 unreadable or unwritable.
+pub fn write(
+    path: &std::path::Path,
+    member: &str,
+    out: Option<PathBuf>,
+    record: Option<PathBuf>,
+) -> color_eyre::Result<ExitCode> {
+    use crate::export::ballot::{BallotFile, BallotInputs, BallotMember};
+    let fail = |code: u8, message: &str| {
+        crate::say_err!("gremium: {}", crate::text::clean_line(message));
+        Ok(ExitCode::from(code))
+    };
+    let (session_path, loaded) = match super::apply::load_session(path) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let session = std::sync::Arc::new(loaded.session);
+    let id = session.definition.id.clone();
+    let Some(m) = session.member(member) else {
+        return fail(1, &format!("member {member:?} is not in session {id}"));
+    };
+    let name = m.name.clone();
+    let dir = match crate::record::review_dir(&id, member, record.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let ro = match crate::record::read_only(&dir, Some(&id)) {
+        Ok(ro) => ro,
+        Err(crate::record::RecordError::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            return fail(1, &format!("no review of {member} for session {id} in {}", dir.display()));
+        }
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let state = match crate::domain::SessionState::replay(session.clone(), ro.events) {
+        Ok(s) => s,
+        Err(e) => return fail(2, &format!("{}: {e}", dir.join(crate::record::RECORD_FILE).display())),
+    };
+    let Some(review) = state.proceedings.review.as_ref().filter(|r| r.member == member) else {
+        return fail(1, &format!("{} is not {member}'s review record", dir.display()));
+    };
+    // The ballot names the files the member reviewed; they must still be
+    // the session's.
+    match crate::record::inputs_digest(&crate::load::FsSource, &session_path) {
+        Ok(now) => {
+            let changes = crate::record::compare_inputs(&state.meta.inputs, &now);
+            if !changes.is_empty() {
+                let list: Vec<&str> = changes.iter().map(|c| c.path.as_str()).collect();
+                return fail(
+                    1,
+                    &format!(
+                        "the session files changed since the review: {}; review the changed dossiers again before writing the ballot",
+                        list.join(", ")
+                    ),
+                );
+            }
+        }
+        Err(e) => return fail(2, &e.to_string()),
+    }
+    let written_at = match super::export::export_time(state.meta.last_at.map(|t| *t.offset())) {
+        Ok(t) => t,
+        Err(e) => return fail(2, &e),
+    };
+    let mut ballot = BallotFile {
+        schema: None,
+        format: crate::export::ballot::BALLOT_FORMAT.into(),
+        session_id: id.clone(),
+        inputs: BallotInputs::from(&state.meta.inputs),
+        member: BallotMember { id: member.to_string(), name },
+        written_at,
+        scores: review
+            .scores
+            .iter()
+            .map(|((dossier, criterion), value)| crate::domain::BallotScore {
+                dossier: dossier.clone(),
+                criterion: criterion.clone(),
+                value: *value,
+            })
+            .collect(),
+        remarks: review
+            .remarks
+            .iter()
+            .map(|(dossier, text)| crate::domain::BallotRemark {
+                dossier: dossier.clone(),
+                text: text.clone(),
+            })
+            .collect(),
+        signature: None,
+    };
+    let key = match crate::config::member_key(member) {
+        Ok(k) => k,
+        Err(e) => return fail(2, &format!("the member's key: {e}")),
+    };
+    if let Some(key) = &key
+        && let Err(e) = ballot::sign(&mut ballot, key)
+    {
+        return fail(2, &format!("cannot sign the ballot: {e}"));
+    }
+    let target = out.unwrap_or_else(|| PathBuf::from(ballot::file_name(member)));
+    let written = ballot::ballot_bytes(&ballot)
+        .map_err(std::io::Error::other)
+        .and_then(|bytes| crate::files::write_private_file(&target, &bytes));
+    if let Err(e) = written {
+        return fail(2, &format!("{}: cannot write: {e}", target.display()));
+    }
+    let signed = match &key {
+        Some(k) => format!("signed with key {}", crate::export::fingerprint(&k.verifying_key())),
+        None => "not signed (no key: gremium keygen --member)".to_string(),
+    };
+    crate::say!(
+        "Ballot written: {} ({} scores, {} remarks; {signed})",
+        target.display(),
+        ballot.scores.len(),
+        ballot.remarks.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

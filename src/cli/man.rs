@@ -36,6 +36,9 @@ How far the record reached: its number of events and last hash.
 \fI<data>/records/<session id>/record.lock\fR
 The writer lock; holds the writing process id.
 .TP
+\fI<data>/reviews/<session id>/<member id>/record.jsonl\fR
+A member's review before the session: scores, private notes, remarks to share (\fBgremium ballot\fR writes the ballot from it).
+.TP
 \fI<config>/config.toml\fR
 Language, theme, key bindings, CSV dialect, mouse.
 .TP

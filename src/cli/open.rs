@@ -140,10 +140,18 @@ fn has_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-/// Look at the record without the lock; nothing can be recorded.
+/// Look at the record without the lock; nothing can be recorded. Without
+/// a record (a member reading the dossiers before the session) the session
+/// is shown as it stands before anything was done, and no record is made.
 fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre::Result<ExitCode> {
+    let record_file = dir.join(record::RECORD_FILE);
     let ro = match record::read_only(dir, Some(&session.definition.id)) {
-        Ok(ro) => ro,
+        Ok(ro) => Some(ro),
+        Err(RecordError::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound && !record_file.exists() =>
+        {
+            None
+        }
         Err(RecordError::Anchor { record, anchor, mismatch }) => {
             let lang = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
             let r = &crate::ui::strings::strings(lang).record;
@@ -153,16 +161,20 @@ fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre
         }
         Err(e) => return fail(&e.to_string()),
     };
-    let state = match SessionState::replay(session.clone(), ro.events) {
-        Ok(s) => s,
-        Err(e) => return fail(&format!("{}: {e}", dir.join(record::RECORD_FILE).display())),
+    let state = match ro {
+        Some(ro) => match SessionState::replay(session.clone(), ro.events) {
+            Ok(s) => s,
+            Err(e) => return fail(&format!("{}: {e}", record_file.display())),
+        },
+        None => SessionState::new(session.clone()),
     };
     if !has_terminal() {
         let lang = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
         crate::say_err!("gremium: {}", crate::ui::strings::strings(lang).record.no_terminal);
         return Ok(ExitCode::from(2));
     }
-    let journal = Journal::View { state: Box::new(state), path: Some(dir.join(record::RECORD_FILE)) };
+    let path = record_file.exists().then_some(record_file);
+    let journal = Journal::View { state: Box::new(state), path };
     run_ui(session, Opening { journal, torn: None, inputs_changed: Vec::new(), anchor_missing: None }, lang)
 }
 

@@ -34,6 +34,9 @@ pub enum Action {
     SuggestionDismissed,
     ConflictDecided,
     BallotImported,
+    ReviewStarted,
+    ReviewScoreGiven,
+    ReviewNoteWritten,
     NoteAdded,
     SignedOff,
     Amendment,
@@ -43,7 +46,7 @@ pub enum Action {
 
 impl Action {
     /// How many kinds of action there are: the length of a table of names.
-    pub const COUNT: usize = 30;
+    pub const COUNT: usize = 33;
 
     /// The position of this action in a table of names, in declaration
     /// order (the language tables list the event names in this order).
@@ -203,6 +206,21 @@ impl EventKind {
                 d.member = Some(import.member.clone());
                 d.count = Some(import.scores.len());
                 Action::BallotImported
+            }
+            EventKind::ReviewStarted { member } => {
+                d.member = Some(member.clone());
+                Action::ReviewStarted
+            }
+            EventKind::ReviewScoreGiven { dossier, criterion, value } => {
+                d.dossier = Some(dossier.clone());
+                d.criterion = Some(criterion.clone());
+                d.value = Some(*value);
+                Action::ReviewScoreGiven
+            }
+            EventKind::ReviewNoteWritten { dossier, text, .. } => {
+                d.dossier = Some(dossier.clone());
+                d.text = Some(text.clone());
+                Action::ReviewNoteWritten
             }
             EventKind::NoteAdded { text, dossier } => {
                 d.dossier = dossier.clone();

@@ -193,6 +193,26 @@ pub enum EventKind {
     },
     /// A member's ballot imported (PRODUCT.md §11, docs/ballots.md).
     BallotImported(Box<crate::domain::BallotImport>),
+    /// This record is a member's review before the session (PRODUCT.md
+    /// §11), not a session: it takes only the member's scores and notes.
+    ReviewStarted {
+        member: String,
+    },
+    /// The reviewing member's score; a later one for the same dossier and
+    /// criterion replaces it.
+    ReviewScoreGiven {
+        dossier: String,
+        criterion: String,
+        value: f64,
+    },
+    /// The reviewing member's note on a dossier: private, or `shared` with
+    /// the committee (it goes into the ballot). Empty text removes it.
+    ReviewNoteWritten {
+        dossier: String,
+        text: String,
+        #[serde(default)]
+        shared: bool,
+    },
     /// A conflict came to light after a vote on `dossier`: the committee
     /// records why the result stands (PRODUCT.md §3).
     ResultConfirmed {

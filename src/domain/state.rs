@@ -69,6 +69,19 @@ pub struct Proceedings {
     pub ballots: BTreeMap<String, BallotEntry>,
     /// Scores whose value came from a ballot and was not corrected since.
     pub from_ballot: BTreeSet<ScoreKey>,
+    /// A member's review before the session (PRODUCT.md §11): this record
+    /// is then the member's, not the session's.
+    pub review: Option<Review>,
+}
+
+/// What a member gave in their review: scores by (dossier, criterion),
+/// private notes and remarks to share, by dossier.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Review {
+    pub member: String,
+    pub scores: BTreeMap<(String, String), f64>,
+    pub notes: BTreeMap<String, String>,
+    pub remarks: BTreeMap<String, String>,
 }
 
 /// A member's imported ballot: the line and time of the import.

@@ -154,6 +154,28 @@ pub enum Command {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         replace: bool,
     },
+    /// Make this record a member's review before the session (PRODUCT.md
+    /// §11): only on a record with nothing done yet; afterwards it takes
+    /// only review commands.
+    StartReview {
+        member: String,
+    },
+    /// The reviewing member's score on one criterion of a dossier (a second
+    /// one replaces it).
+    ReviewScore {
+        dossier: String,
+        criterion: String,
+        value: f64,
+    },
+    /// The reviewing member's note on a dossier; `shared` notes go into the
+    /// ballot as remarks to the committee, the others never leave the
+    /// record. Empty text removes the note.
+    ReviewNote {
+        dossier: String,
+        text: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        shared: bool,
+    },
     SignOff {
         by: String,
     },
@@ -194,6 +216,10 @@ pub enum DomainError {
         "a ballot of `{member}` is imported already (line {seq}); a newer one replaces it only when confirmed"
     )]
     BallotImportedAlready { member: String, seq: u64 },
+    #[error("this is a member's review record: it takes only the member's scores and notes")]
+    ReviewRecord,
+    #[error("not a member's review record: start one with start_review on a new record")]
+    NoReview,
     #[error("`{dossier}`, `{criterion}`: scored twice in one ballot")]
     ScoredTwice { dossier: String, criterion: String },
     #[error("member `{member}` already has a conflict declared on `{dossier}`")]

@@ -40,6 +40,9 @@ impl Procedure<'_> {
                         | Command::Undo
                         | Command::Redo
                         | Command::ImportBallot { .. }
+                        | Command::StartReview { .. }
+                        | Command::ReviewScore { .. }
+                        | Command::ReviewNote { .. }
                 ) {
                     return Err(DomainError::NotAmendable);
                 }
@@ -50,6 +53,15 @@ impl Procedure<'_> {
                     .collect())
             }
             _ if self.is_signed_off() => Err(DomainError::SignedOff),
+            // A member's review record takes the review's commands only,
+            // and a session's record none of them.
+            Command::ReviewScore { .. } | Command::ReviewNote { .. } | Command::Undo | Command::Redo
+                if self.proceedings.review.is_some() =>
+            {
+                self.decide_action(command, false)
+            }
+            _ if self.proceedings.review.is_some() => Err(DomainError::ReviewRecord),
+            Command::ReviewScore { .. } | Command::ReviewNote { .. } => Err(DomainError::NoReview),
             _ => self.decide_action(command, false),
         }
     }
@@ -142,6 +154,60 @@ impl Procedure<'_> {
             }
             Command::EnterScore { dossier, member, criterion, value } => {
                 self.decide_score(dossier, member, criterion, *value)
+            }
+            Command::StartReview { member } => {
+                // Only a record on which nothing was done yet.
+                if !self.history.done.is_empty() || !self.history.undone.is_empty() {
+                    return Err(DomainError::ReviewRecord);
+                }
+                let m = self.known_member(member)?;
+                if !m.is_voting() {
+                    return Err(DomainError::NotVoting(member.clone()));
+                }
+                one(EventKind::ReviewStarted { member: member.clone() })
+            }
+            Command::ReviewScore { dossier, criterion, value } => {
+                let Some(review) = &p.review else { return Err(DomainError::NoReview) };
+                self.known_dossier(dossier)?;
+                if self.session.definition.criterion(criterion).is_none() {
+                    return Err(DomainError::UnknownCriterion(criterion.clone()));
+                }
+                let scale = self.session.definition.scale;
+                if !scale.accepts(*value) {
+                    return Err(DomainError::OffScale {
+                        value: *value,
+                        min: scale.min,
+                        max: scale.max,
+                        step: scale.step,
+                    });
+                }
+                if self.is_conflicted(&review.member, dossier) {
+                    return Err(DomainError::Conflicted {
+                        member: review.member.clone(),
+                        dossier: dossier.clone(),
+                    });
+                }
+                if review.scores.get(&(dossier.clone(), criterion.clone())) == Some(value) {
+                    return Err(DomainError::SameScore(*value));
+                }
+                one(EventKind::ReviewScoreGiven {
+                    dossier: dossier.clone(),
+                    criterion: criterion.clone(),
+                    value: *value,
+                })
+            }
+            Command::ReviewNote { dossier, text, shared } => {
+                let Some(review) = &p.review else { return Err(DomainError::NoReview) };
+                self.known_dossier(dossier)?;
+                let text = text.trim().to_string();
+                let notes = if *shared { &review.remarks } else { &review.notes };
+                if text.is_empty() && !notes.contains_key(dossier) {
+                    return Err(DomainError::EmptyText);
+                }
+                if notes.get(dossier) == Some(&text) {
+                    return Err(DomainError::EmptyText);
+                }
+                one(EventKind::ReviewNoteWritten { dossier: dossier.clone(), text, shared: *shared })
             }
             Command::ImportBallot { member, file, sha256, signer, written_at, scores, remarks, replace } => {
                 let import = crate::domain::BallotImport {

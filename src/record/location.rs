@@ -53,6 +53,21 @@ pub fn default_dir(session_id: &str, explicit: Option<&Path>) -> Result<PathBuf,
     Ok(records_root()?.join(session_id))
 }
 
+/// A member's review record (PRODUCT.md §11): `explicit` when given, else
+/// `reviews/<session id>/<member id>` under the data directory, apart from
+/// any session record.
+pub fn review_dir(session_id: &str, member: &str, explicit: Option<&Path>) -> Result<PathBuf, LocationError> {
+    if let Some(dir) = explicit {
+        return Ok(dir.to_path_buf());
+    }
+    for id in [session_id, member] {
+        if !is_valid_id(id) || id.starts_with('.') {
+            return Err(LocationError::BadSessionId(id.to_string()));
+        }
+    }
+    Ok(data_root()?.join("reviews").join(session_id).join(member))
+}
+
 /// State of a listed record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordState {

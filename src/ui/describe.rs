@@ -105,6 +105,10 @@ fn english_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ScoredTwice { dossier, criterion } => {
             format!("the ballot scores {} twice on {}", id(dossier), q(criterion))
         }
+        DomainError::ReviewRecord => {
+            "this is a member's review record: it takes only the member's scores and notes".to_string()
+        }
+        DomainError::NoReview => "not a member's review record".to_string(),
         DomainError::AlreadyConflicted { member, dossier } => {
             format!("a conflict of interest of {} on {} is already declared", who(member), id(dossier))
         }
@@ -249,6 +253,10 @@ fn german_refusal(e: &DomainError, session: &Session) -> String {
         DomainError::ScoredTwice { dossier, criterion } => {
             format!("der Stimmzettel bewertet {} zweimal bei {}", id(dossier), q(criterion))
         }
+        DomainError::ReviewRecord => {
+            "dies ist das Durchsichtsprotokoll eines Mitglieds: es nimmt nur dessen Bewertungen und Notizen auf".to_string()
+        }
+        DomainError::NoReview => "kein Durchsichtsprotokoll eines Mitglieds".to_string(),
         DomainError::AlreadyConflicted { member, dossier } => {
             format!("für {} ist bei {} bereits eine Befangenheit erklärt", who(member), id(dossier))
         }

@@ -222,3 +222,59 @@ fn ballots_are_checked_imported_and_listed_in_the_minutes() {
         "wiss is absent: the ballot's 9 does not count"
     );
 }
+
+/// A member fills a review record with review commands, writes the ballot
+/// with `gremium ballot` (signed with the member's key; the private note
+/// stays out), and the chair imports it.
+#[test]
+fn a_review_record_becomes_a_signed_ballot_the_chair_imports() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    run(gremium(tmp.path()).args(["keygen", "--member", "arch"]), 0);
+    let pem =
+        fs::read_to_string(tmp.path().join("config/keys/members/arch/signing.pub")).expect("public key");
+    let dir = session(tmp.path(), Some(&pem));
+    let review = tmp.path().join("review.jsonl");
+    fs::write(
+        &review,
+        "{\"format\": \"gremium.commands/1\"}\n\
+         {\"command\": \"start_review\", \"member\": \"arch\", \"at\": \"2026-11-20T18:00:00+01:00\"}\n\
+         {\"command\": \"review_score\", \"dossier\": \"KS-NORD\", \"criterion\": \"need\", \"value\": 8.5, \"at\": \"2026-11-20T18:05:00+01:00\"}\n\
+         {\"command\": \"review_score\", \"dossier\": \"KS-NORD\", \"criterion\": \"concept\", \"value\": 7.0, \"at\": \"2026-11-20T18:06:00+01:00\"}\n\
+         {\"command\": \"review_note\", \"dossier\": \"KS-NORD\", \"text\": \"privat: Ortstermin\", \"at\": \"2026-11-20T18:07:00+01:00\"}\n\
+         {\"command\": \"review_note\", \"dossier\": \"KS-NORD\", \"text\": \"Kostenplan nachfragen\", \"shared\": true, \"at\": \"2026-11-20T18:08:00+01:00\"}\n\
+         {\"command\": \"confirm_duly_invited\", \"at\": \"2026-11-20T18:09:00+01:00\"}\n",
+    )
+    .expect("review commands");
+    let reviews = tmp.path().join("data/reviews/jury-stadtteilpreis/arch");
+    let out = run(gremium(tmp.path()).arg("apply").arg(&dir).arg(&review).arg("--record").arg(&reviews), 1);
+    assert!(
+        out.contains(":7: dies ist das Durchsichtsprotokoll eines Mitglieds: es nimmt nur dessen Bewertungen und Notizen auf"),
+        "{out}"
+    );
+
+    let ballot_file = tmp.path().join("ballot-arch.json");
+    let out = run(
+        gremium(tmp.path()).arg("ballot").arg(&dir).args(["--member", "arch", "--out"]).arg(&ballot_file),
+        0,
+    );
+    let key = gremium::export::keys::load_signing_key(&tmp.path().join("config/keys/members/arch"))
+        .expect("key")
+        .expect("there");
+    let fp = gremium::export::fingerprint(&key.verifying_key());
+    assert_eq!(
+        out,
+        format!("Ballot written: {} (2 scores, 1 remarks; signed with key {fp})\n", ballot_file.display())
+    );
+    let text = fs::read_to_string(&ballot_file).expect("ballot");
+    assert!(!text.contains("Ortstermin"), "private notes never leave the record: {text}");
+    assert!(text.contains("\"text\": \"Kostenplan nachfragen\""), "{text}");
+
+    let out = run(gremium(tmp.path()).arg("import-ballots").arg(&dir).arg(&ballot_file), 0);
+    assert!(
+        out.starts_with(&format!(
+            "{}: imported 2 scores of S. Brandner (signed by key {fp})\n",
+            ballot_file.display()
+        )),
+        "{out}"
+    );
+}

@@ -115,3 +115,19 @@ fn set_file_size_limit(pid: u32, bytes: u64) {
     let done = unsafe { libc::prlimit(pid, libc::RLIMIT_FSIZE, &limit, std::ptr::null_mut()) };
     assert_eq!(done, 0, "prlimit: {}", std::io::Error::last_os_error());
 }
+
+/// A member reads the dossiers before the session: `open --read-only` on a
+/// session without a record shows it as it stands before anything was
+/// done, and makes no record.
+#[test]
+fn read_only_without_a_record_shows_the_session_and_records_nothing() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let session = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/apply");
+    let mut term = Terminal::spawn(&["open", session, "--read-only"], 100, 30, home.path());
+    term.wait_for("Nur-Lesen-Ansicht");
+    term.send("a");
+    term.wait_for("KS-NORD");
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+    assert!(!home.path().join("data").exists(), "nothing written to the data directory");
+}

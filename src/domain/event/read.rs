@@ -139,6 +139,20 @@ enum Body {
         seed: String,
     },
     BallotImported(Box<crate::domain::BallotImport>),
+    ReviewStarted {
+        member: String,
+    },
+    ReviewScoreGiven {
+        dossier: String,
+        criterion: String,
+        value: f64,
+    },
+    ReviewNoteWritten {
+        dossier: String,
+        text: String,
+        #[serde(default)]
+        shared: bool,
+    },
     ResultConfirmed {
         dossier: String,
         reason: String,
@@ -486,6 +500,9 @@ mod tests {
         };
         vec![
             EventKind::BallotImported(Box::new(ballot)),
+            EventKind::ReviewStarted { member: "b".into() },
+            EventKind::ReviewScoreGiven { dossier: "D1".into(), criterion: "c1".into(), value: 2.5 },
+            EventKind::ReviewNoteWritten { dossier: "D1".into(), text: "„privat“".into(), shared: false },
             EventKind::VoteRecorded(full.clone()),
             EventKind::VoteRecorded(plain),
             EventKind::DecisionRecorded {

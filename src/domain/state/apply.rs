@@ -185,6 +185,25 @@ impl SessionState {
                 p.ballots.insert(member, BallotEntry { import: (**import).clone(), seq, at });
                 Prior::Ballot(Box::new(BallotPrior { ballot: before, scores }))
             }
+            EventKind::ReviewStarted { member } => Prior::Review(Box::new(
+                p.review.replace(crate::domain::Review { member: member.clone(), ..Default::default() }),
+            )),
+            EventKind::ReviewScoreGiven { dossier, criterion, value } => match p.review.as_mut() {
+                Some(r) => Prior::ReviewScore(r.scores.insert((dossier.clone(), criterion.clone()), *value)),
+                None => Prior::Nothing,
+            },
+            EventKind::ReviewNoteWritten { dossier, text, shared } => match p.review.as_mut() {
+                Some(r) => {
+                    let notes = if *shared { &mut r.remarks } else { &mut r.notes };
+                    let before = if text.trim().is_empty() {
+                        notes.remove(dossier)
+                    } else {
+                        notes.insert(dossier.clone(), text.clone())
+                    };
+                    Prior::ReviewNote(before)
+                }
+                None => Prior::Nothing,
+            },
             EventKind::ScoresRevealed { dossier, round, early } => {
                 Prior::Reveal(p.reveals.insert((dossier.clone(), *round), Reveal { early: *early, seq, at }))
             }

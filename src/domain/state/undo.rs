@@ -24,6 +24,11 @@ pub enum Prior {
     Score(Option<f64>, bool),
     /// A ballot imported.
     Ballot(Box<BallotPrior>),
+    /// A review started: the review before (none).
+    Review(Box<Option<super::Review>>),
+    /// A review score or note: its value before.
+    ReviewScore(Option<f64>),
+    ReviewNote(Option<String>),
     Reveal(Option<Reveal>),
     Decision(Option<Box<DecisionEntry>>),
     /// A vote was appended; when carried, the decisions it replaced, by
@@ -121,6 +126,17 @@ impl SessionState {
                 put(&mut p.scores, key, before);
                 if was_from_ballot {
                     p.from_ballot.insert(key);
+                }
+            }
+            (EventKind::ReviewStarted { .. }, Prior::Review(before)) => p.review = *before,
+            (EventKind::ReviewScoreGiven { dossier, criterion, .. }, Prior::ReviewScore(before)) => {
+                if let Some(r) = p.review.as_mut() {
+                    put(&mut r.scores, (dossier.clone(), criterion.clone()), before);
+                }
+            }
+            (EventKind::ReviewNoteWritten { dossier, shared, .. }, Prior::ReviewNote(before)) => {
+                if let Some(r) = p.review.as_mut() {
+                    put(if *shared { &mut r.remarks } else { &mut r.notes }, dossier.clone(), before);
                 }
             }
             (EventKind::BallotImported(import), Prior::Ballot(before)) => {

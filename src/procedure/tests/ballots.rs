@@ -162,3 +162,49 @@ fn a_ballot_score_counts_only_while_its_member_is_present() {
         "the ranking agrees"
     );
 }
+
+#[test]
+fn a_review_record_takes_only_the_members_scores_and_notes() {
+    let mut r = Run::new();
+    // Review commands are refused on a session's record.
+    assert_eq!(
+        r.err(Command::ReviewScore { dossier: "D0001".into(), criterion: "c0".into(), value: 3.0 }),
+        DomainError::NoReview
+    );
+    assert_eq!(r.err(Command::StartReview { member: "adv".into() }), DomainError::NotVoting("adv".into()));
+    r.ok(Command::StartReview { member: "m01".into() });
+    assert_eq!(r.err(Command::StartReview { member: "m02".into() }), DomainError::ReviewRecord);
+    assert_eq!(r.err(Command::ConfirmDulyInvited), DomainError::ReviewRecord);
+    assert_eq!(r.err(score("D0001", "m01", "c0", 3.0)), DomainError::ReviewRecord);
+    // m01 is conflicted on D0000 (pre-declared): no score there.
+    assert_eq!(
+        r.err(Command::ReviewScore { dossier: "D0000".into(), criterion: "c0".into(), value: 3.0 }),
+        DomainError::Conflicted { member: "m01".into(), dossier: "D0000".into() }
+    );
+    r.ok(Command::ReviewScore { dossier: "D0001".into(), criterion: "c0".into(), value: 3.0 });
+    r.ok(Command::ReviewScore { dossier: "D0001".into(), criterion: "c0".into(), value: 4.0 });
+    r.ok(Command::ReviewNote { dossier: "D0001".into(), text: "nur für mich".into(), shared: false });
+    r.ok(Command::ReviewNote { dossier: "D0001".into(), text: "Kostenplan?".into(), shared: true });
+    let review = r.state.proceedings.review.clone().expect("review");
+    assert_eq!(review.scores.get(&("D0001".to_string(), "c0".to_string())), Some(&4.0));
+    assert_eq!(review.notes.get("D0001").map(String::as_str), Some("nur für mich"));
+    assert_eq!(review.remarks.get("D0001").map(String::as_str), Some("Kostenplan?"));
+    // Undo takes back the shared remark, then the note, then the correction.
+    r.ok(Command::Undo);
+    let review = r.state.proceedings.review.clone().expect("review");
+    assert!(review.remarks.is_empty());
+    assert_eq!(review.notes.get("D0001").map(String::as_str), Some("nur für mich"));
+    r.ok(Command::Undo);
+    r.ok(Command::Undo);
+    let review = r.state.proceedings.review.clone().expect("review");
+    assert!(review.notes.is_empty());
+    assert_eq!(review.scores.get(&("D0001".to_string(), "c0".to_string())), Some(&3.0));
+    // An empty note removes a note; with none there, it is refused.
+    r.ok(Command::ReviewNote { dossier: "D0001".into(), text: "Ortstermin".into(), shared: false });
+    r.ok(Command::ReviewNote { dossier: "D0001".into(), text: "  ".into(), shared: false });
+    assert!(r.state.proceedings.review.as_ref().is_some_and(|r| r.notes.is_empty()));
+    assert_eq!(
+        r.err(Command::ReviewNote { dossier: "D0001".into(), text: "".into(), shared: false }),
+        DomainError::EmptyText
+    );
+}
