@@ -141,6 +141,23 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Review the dossiers before the session as a committee member: the
+    /// dossier screens, your own score sheet (s), private notes (n) and
+    /// remarks for the committee (A), kept in your own review record.
+    ///
+    /// The record is reviews/<session id>/<member id> under the data
+    /// directory, apart from any session record. `gremium ballot` writes
+    /// the ballot from it. See docs/ballots.md.
+    Review {
+        /// The session folder (holding session.json) or the session file.
+        path: PathBuf,
+        /// Your member id in the session.
+        #[arg(long, value_name = "ID")]
+        member: String,
+        /// The review record folder, if not the one under the data directory.
+        #[arg(long, value_name = "DIR")]
+        record: Option<PathBuf>,
+    },
     /// Write a member's ballot (ballot-<member>.json, gremium.ballot/1)
     /// from the member's review record.
     ///
@@ -261,6 +278,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                         record_dir: record,
                         read_only,
                         lang,
+                        review: None,
                     })
                 }
                 Err(e) => {
@@ -278,6 +296,21 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Keygen { force, member }) => integrity::keygen(force, member.as_deref()),
         Some(Command::Ballot { path, member, out, record }) => ballots::write(&path, &member, out, record),
+        Some(Command::Review { path, member, record }) => {
+            let (session_path, loaded) = match apply::load_session(&path) {
+                Ok(l) => l,
+                Err(code) => return Ok(code),
+            };
+            open::open(open::OpenRequest {
+                session: loaded.session,
+                source: &FsSource,
+                session_file: &session_path,
+                record_dir: record,
+                read_only: false,
+                lang,
+                review: Some(member),
+            })
+        }
         Some(Command::ImportBallots { path, ballots: files, record, replace }) => {
             ballots::import(ballots::ImportRequest { path, files, record, replace, lang })
         }
@@ -335,5 +368,6 @@ fn demo(record: Option<PathBuf>, read_only: bool, lang: Option<Language>) -> col
         record_dir: record,
         read_only,
         lang,
+        review: None,
     })
 }

@@ -21,12 +21,28 @@ pub struct OpenRequest<'a> {
     pub record_dir: Option<PathBuf>,
     pub read_only: bool,
     pub lang: Option<Language>,
+    /// `gremium review --member ID`: the member's review record instead of
+    /// the session's (PRODUCT.md §11).
+    pub review: Option<String>,
 }
 
 pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
     let session = Arc::new(req.session);
     let id = session.definition.id.clone();
-    let dir = match record::default_dir(&id, req.record_dir.as_deref()) {
+    let dir = match &req.review {
+        Some(member) => {
+            match session.member(member) {
+                None => return fail(&format!("member {member:?} is not in session {id}")),
+                Some(m) if !m.is_voting() => {
+                    return fail(&format!("member {member:?} is advisory and does not score"));
+                }
+                Some(_) => {}
+            }
+            record::review_dir(&id, member, req.record_dir.as_deref())
+        }
+        None => record::default_dir(&id, req.record_dir.as_deref()),
+    };
+    let dir = match dir {
         Ok(d) => d,
         Err(e) => return fail(&e.to_string()),
     };
@@ -52,7 +68,12 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
             crate::say_err!("gremium: {}", crate::ui::strings::strings(lang).record.no_terminal);
             Ok(ExitCode::from(2))
         }
-        Ok(Some((live, report))) => {
+        Ok(Some((mut live, report))) => {
+            if let Some(member) = &req.review
+                && let Err(why) = start_review(&mut live, member)
+            {
+                return fail(&why);
+            }
             let opening = Opening {
                 journal: Journal::Live(Box::new(live)),
                 torn: report.torn,
@@ -99,6 +120,27 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
         Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// A new review record becomes the member's review (recorded); an existing
+/// one must be that member's.
+fn start_review(live: &mut LiveSession, member: &str) -> Result<(), String> {
+    match &live.state().proceedings.review {
+        Some(r) if r.member == member => Ok(()),
+        Some(r) => Err(format!(
+            "{}: the review record of {}, not of {member}",
+            live.record_path().display(),
+            r.member
+        )),
+        None => live
+            .execute(
+                crate::domain::Actor::Chair,
+                &crate::procedure::Command::StartReview { member: member.to_string() },
+                record::now(),
+            )
+            .map(|_| ())
+            .map_err(|e| format!("{}: {e}", live.record_path().display())),
     }
 }
 

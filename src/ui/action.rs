@@ -79,6 +79,8 @@ pub enum Action {
     DrawLots,
     /// Import members' ballots (scoring screen): asks for a file or folder.
     ImportBallots,
+    /// In a member's review: write the remark shared with the committee.
+    ShareRemark,
     /// Dismiss the conflict suggested for the selected member.
     DismissSuggestion,
     /// The committee decides a doubtful conflict of the selected member,
@@ -190,6 +192,7 @@ impl Action {
         Action::DismissSuggestion,
         Action::DrawLots,
         Action::ImportBallots,
+        Action::ShareRemark,
         Action::ConfirmResult,
         Action::EnBloc,
         Action::MotionAdmit,

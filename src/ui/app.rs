@@ -37,6 +37,9 @@ pub struct App {
     pub(crate) journal: Journal,
     /// A chair's note being typed.
     pub(crate) note: Option<TextField>,
+    /// In a member's review: the note being typed is the remark shared
+    /// with the committee (else the private note).
+    pub(crate) note_shared: bool,
     /// What opening found that the chair must know (a torn record line set
     /// aside, config problems); kept on the overview for the whole session.
     pub(crate) warnings: Vec<String>,
@@ -123,6 +126,7 @@ impl App {
             journal,
             session,
             note: None,
+            note_shared: false,
             warnings: Vec::new(),
             inputs_changed: Vec::new(),
             index,
@@ -211,6 +215,10 @@ impl App {
     pub fn with_journal(mut self, journal: Journal) -> App {
         self.journal = journal;
         self.sync_agenda();
+        // A member's review starts on the dossiers.
+        if self.in_review() {
+            self.screen = Screen::Agenda;
+        }
         // A resumed session opens where it stands: the current item
         // selected on the agenda and the decision screen.
         let current = self.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.clone());
@@ -348,6 +356,11 @@ impl App {
             }
         }
         self.agenda.set_order(rank, &self.session, &self.index);
+    }
+
+    /// The record is a member's review before the session.
+    pub fn in_review(&self) -> bool {
+        self.state().proceedings.review.is_some()
     }
 
     pub(crate) fn go(&mut self, screen: Screen) {

@@ -462,6 +462,7 @@ impl Strings {
             Action::ConfirmResult => self.decision.confirm_result,
             Action::DrawLots => self.ranking.draw_lots,
             Action::ImportBallots => self.scoring.ballots_title,
+            Action::ShareRemark => self.scoring.share_remark,
             Action::DismissSuggestion => self.att.dismiss_suggestion,
             Action::DecideConflict => self.att.decide_conflict,
             Action::ConfirmReinvitation => self.decision.reinvitation,

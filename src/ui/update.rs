@@ -198,6 +198,15 @@ impl App {
                 self.theme = self.theme_kind.theme();
             }
             Action::Help => self.toggle_help(),
+            Action::Note | Action::ShareRemark if self.in_review() => {
+                let shared = action == Action::ShareRemark;
+                let Some(dossier) = self.review_dossier() else { return };
+                let text = self.state().proceedings.review.as_ref().and_then(|r| {
+                    if shared { r.remarks.get(&dossier) } else { r.notes.get(&dossier) }.cloned()
+                });
+                self.note_shared = shared;
+                self.note = Some(TextField::with(&text.unwrap_or_default()));
+            }
             Action::Note => self.note = Some(TextField::new()),
             Action::Undo => self.undo_redo(Command::Undo),
             Action::Redo => self.undo_redo(Command::Redo),
@@ -210,6 +219,22 @@ impl App {
 
     /// The screen keys that go somewhere; `true` when `action` was one.
     fn show(&mut self, action: Action) -> bool {
+        // A member's review reads and scores the dossiers; the session's
+        // screens are not there.
+        if self.in_review()
+            && matches!(
+                action,
+                Action::ShowOverview
+                    | Action::ShowAttendance
+                    | Action::ShowMinutes
+                    | Action::ShowSignOff
+                    | Action::ShowDecision
+                    | Action::ShowRanking
+            )
+        {
+            self.notify(self.strings().scoring.review_unavailable.to_string());
+            return true;
+        }
         match action {
             Action::ShowOverview => self.go(Screen::Overview),
             Action::ShowAgenda => self.go(Screen::Agenda),
@@ -393,8 +418,20 @@ impl App {
         }
     }
 
+    /// The dossier a review note is about: the one on the dossier screen,
+    /// else the one on the sheet, else the one selected on the agenda.
+    pub(crate) fn review_dossier(&self) -> Option<String> {
+        let i = match self.screen {
+            Screen::Dossier => self.dossier.current(),
+            Screen::Scoring => scoring::target(self).map(|(i, _)| i),
+            _ => self.agenda.selected_dossier(),
+        }?;
+        self.session.dossiers.get(i).map(|d| d.id.clone())
+    }
+
     /// Keys while a note is typed: text, Enter records it, Esc drops it.
     fn edit_note(&mut self, action: Action) {
+        let in_review = self.in_review();
         let Some(field) = self.note.as_mut() else { return };
         if field.edit(action) == Edit::Changed {
             return;
@@ -402,6 +439,14 @@ impl App {
         match action {
             Action::Back => self.note = None,
             Action::Quit => self.quit = true,
+            Action::Open if in_review => {
+                let text = field.text().trim().to_string();
+                let Some(dossier) = self.review_dossier() else { return };
+                let command = Command::ReviewNote { dossier, text, shared: self.note_shared };
+                if self.execute_events(command).is_some() {
+                    self.note = None;
+                }
+            }
             Action::Open => {
                 let text = field.text().trim().to_string();
                 let dossier = match self.screen {

@@ -5,6 +5,7 @@ mod files;
 mod full_session;
 mod input;
 mod pty;
+mod review;
 
 use pty::Terminal;
 

@@ -119,3 +119,54 @@ fn import_on_the_scoring_screen_then_reveal_with_a_total_by_hand() {
     assert!(app.state().proceedings.ballots.contains_key("hst"));
     assert!(!app.state().proceedings.ballots.contains_key("lag"));
 }
+
+/// A member's review on the demo, headless: the sheet takes the member's
+/// scores, `n` and `A` keep the private note and the remark, the session's
+/// screens are not there, and the header says whose review and how far.
+#[test]
+fn a_members_review_scores_notes_and_keeps_to_the_dossiers() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let session = demo();
+    let setup = vec![Command::StartReview { member: "lag".into() }];
+    let mut app = open_app(&session, &tmp.path().join("review"), Language::De, &setup);
+    assert_eq!(app.screen(), gremium::ui::Screen::Agenda, "a review starts on the dossiers");
+    app.update(Action::ShowScoring);
+    for c in ["4", "3", "2", "1", "0", "4"] {
+        type_text(&mut app, c);
+    }
+    app.update(Action::Note);
+    type_text(&mut app, "Ortstermin");
+    app.update(Action::Open);
+    app.update(Action::ShareRemark);
+    type_text(&mut app, "QM-Träger klären");
+    app.update(Action::Open);
+    let review = app.state().proceedings.review.clone().expect("review");
+    let scores: Vec<f64> =
+        CRITERIA.iter().map(|c| review.scores[&("OF-LAUTERBORN".to_string(), (*c).to_string())]).collect();
+    assert_eq!(scores, [4.0, 3.0, 2.0, 1.0, 0.0, 4.0]);
+    assert_eq!(review.notes["OF-LAUTERBORN"], "Ortstermin");
+    assert_eq!(review.remarks["OF-LAUTERBORN"], "QM-Träger klären");
+
+    let terminal = crate::fixture::render(&mut app, 120, 40);
+    assert!(
+        row_text(&terminal, 0).contains("Durchsicht: T. Marquardt · 1/21 bewertet"),
+        "{}",
+        row_text(&terminal, 0)
+    );
+    let text = screen_text(&terminal);
+    assert!(text.contains("Durchsicht T. Marquardt: 1 von 21 Dossiers vollständig bewertet"), "{text}");
+
+    // The session's screens are not there in a review.
+    app.update(Action::ShowRanking);
+    assert_eq!(app.screen(), gremium::ui::Screen::Scoring);
+    let text = screen_text(&crate::fixture::render(&mut app, 120, 40));
+    assert!(text.contains("In der Durchsicht nicht verfügbar"), "{text}");
+
+    // hst is conflicted on OF-LAUTERBORN; lag is not, but KS-WESERTOR
+    // next on the agenda takes scores as well: ] moves on, the cursor
+    // starts at its first criterion.
+    app.update(Action::NextDossier);
+    type_text(&mut app, "2");
+    let review = app.state().proceedings.review.clone().expect("review");
+    assert_eq!(review.scores.get(&("KS-WESERTOR".to_string(), "social".to_string())), Some(&2.0));
+}

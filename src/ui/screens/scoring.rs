@@ -7,6 +7,7 @@
 pub mod ballots;
 pub mod entry;
 mod grid;
+pub mod review;
 pub mod sheet;
 pub mod state;
 pub use state::{ScoringState, Source};
@@ -25,6 +26,10 @@ pub use grid::cell_at;
 
 /// The sheet, and over it the ballot prompt while a path is typed.
 pub fn render(app: &App, frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
+    if app.state().proceedings.review.is_some() {
+        review::render(app, frame, area);
+        return;
+    }
     grid::render(app, frame, area);
     if let Some(field) = app.scoring.importing() {
         let title = app.strings().scoring.ballots_prompt;
@@ -64,7 +69,7 @@ pub fn show(app: &App) -> Vec<Effect> {
 /// Keys that belong to a half-typed score come here first; `None` when the
 /// key is not one of them.
 pub fn intercept(app: &App, state: &mut ScoringState, action: Action) -> Option<Vec<Effect>> {
-    if state.typed.is_empty() {
+    if state.typed.is_empty() || app.state().proceedings.review.is_some() {
         return None;
     }
     match action {
@@ -111,6 +116,9 @@ pub fn intercept(app: &App, state: &mut ScoringState, action: Action) -> Option<
 }
 
 pub fn handle(app: &App, state: &mut ScoringState, action: Action) -> Vec<Effect> {
+    if app.state().proceedings.review.is_some() {
+        return review::handle(app, state, action);
+    }
     if let Some(field) = state.import.as_mut() {
         if field.edit(action) == crate::ui::widgets::text_field::Edit::Changed {
             return Vec::new();
@@ -315,6 +323,16 @@ fn ask_round(app: &App, dossier: &str) -> Vec<Effect> {
 pub fn hints(app: &App) -> Vec<Hint> {
     let s = app.strings();
     let sc = s.scoring;
+    if app.state().proceedings.review.is_some() {
+        return vec![
+            Hint { actions: vec![], keys: Some("0–9"), label: sc.hint_values },
+            Hint::pair(Action::Down, Action::Up, sc.hint_move),
+            Hint::new(Action::Note, s.actions.note),
+            Hint::new(Action::ShareRemark, sc.share_remark),
+            Hint::pair(Action::PrevDossier, Action::NextDossier, s.hint_dossier_step),
+            Hint::new(Action::Back, s.actions.back),
+        ];
+    }
     let revealed = target(app).and_then(|(i, _)| app.session.dossiers.get(i)).is_some_and(|d| {
         app.state().proceedings.reveals.contains_key(&(d.id.clone(), app.state().round(&d.id)))
     });

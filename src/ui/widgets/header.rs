@@ -16,7 +16,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let screen = format!(" {} ", app.screen().title(s));
     let right = format!(" {} ", s.lang_code);
     // The quorum wins over the title when space is short.
-    let (quorum, reached) = super::quorum::session(app);
+    let (quorum, reached) = match app.state().proceedings.review.as_ref() {
+        // A member's review has no quorum: whose review, and how far.
+        Some(review) => {
+            let (done, of) = crate::ui::screens::scoring::review::progress(app, review);
+            let who = crate::ui::describe::member_name(app.session(), &review.member);
+            let text = s
+                .scoring
+                .review_header
+                .replace("{member}", &who)
+                .replace("{done}", &done.to_string())
+                .replace("{of}", &of.to_string());
+            (text, true)
+        }
+        None => super::quorum::session(app),
+    };
     // Not quorate stands out against the header row (and says so in words).
     let quorum_style =
         if reached { t.header } else { t.header.add_modifier(Modifier::BOLD | Modifier::REVERSED) };

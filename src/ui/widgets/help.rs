@@ -39,6 +39,13 @@ fn entries(app: &App, scope: Scope, lookup_scope: Scope) -> Vec<Entry> {
     let mut out = Vec::new();
     let mut tabs_listed = false;
     for action in app.keymap.actions(scope) {
+        // What only a member's review does, or only the chair's session,
+        // is listed where it works.
+        let review_only = action == Action::ShareRemark;
+        let session_only = action == Action::ImportBallots;
+        if (review_only && !app.in_review()) || (session_only && app.in_review()) {
+            continue;
+        }
         if let Action::Tab(_) = action {
             if !tabs_listed {
                 out.push(("1–9".to_string(), s.help_tab_digits));
