@@ -277,4 +277,42 @@ fn a_review_record_becomes_a_signed_ballot_the_chair_imports() {
         )),
         "{out}"
     );
+
+    // The session: arch, vors, stv and quart present (wiss absent); the
+    // three score KS-NORD in the room, the round is revealed. By hand,
+    // medians: need {8.5, 7, 8, 6} → 7.5, concept {7, 6, 8, 5.5} → 6.5;
+    // weighted (60 · 7.5 + 40 · 6.5) / 100 = 7.1.
+    let room = tmp.path().join("room.jsonl");
+    let mut text = String::from("{\"format\": \"gremium.commands/1\"}\n");
+    text.push_str("{\"command\": \"confirm_duly_invited\", \"at\": \"2026-11-26T09:00:00+01:00\"}\n");
+    for m in ["vors", "stv", "arch", "quart"] {
+        text.push_str(&format!(
+            "{{\"command\": \"mark_present\", \"member\": \"{m}\", \"at\": \"2026-11-26T09:00:00+01:00\"}}\n"
+        ));
+    }
+    for (m, need, concept) in [("vors", 7.0, 6.0), ("stv", 8.0, 8.0), ("quart", 6.0, 5.5)] {
+        for (c, v) in [("need", need), ("concept", concept)] {
+            text.push_str(&format!(
+                "{{\"command\": \"enter_score\", \"dossier\": \"KS-NORD\", \"member\": \"{m}\", \"criterion\": \"{c}\", \"value\": {v:?}, \"at\": \"2026-11-26T09:05:00+01:00\"}}\n"
+            ));
+        }
+    }
+    text.push_str(
+        "{\"command\": \"reveal_scores\", \"dossier\": \"KS-NORD\", \"at\": \"2026-11-26T09:10:00+01:00\"}\n",
+    );
+    fs::write(&room, text).expect("room");
+    run(gremium(tmp.path()).arg("apply").arg(&dir).arg(&room), 0);
+    let export = tmp.path().join("export");
+    run(gremium(tmp.path()).arg("export").arg(&dir).arg("--out").arg(&export), 0);
+    let results: serde_json::Value =
+        serde_json::from_slice(&fs::read(export.join("results.json")).expect("results")).expect("json");
+    let ks = results["dossiers"]
+        .as_array()
+        .expect("dossiers")
+        .iter()
+        .find(|d| d["id"] == "KS-NORD")
+        .expect("KS-NORD");
+    assert_eq!(ks["total"], serde_json::json!(7.1));
+    assert_eq!(ks["rounds"][0]["criteria"][0]["aggregate"], serde_json::json!(7.5));
+    assert_eq!(ks["rounds"][0]["criteria"][1]["aggregate"], serde_json::json!(6.5));
 }

@@ -156,6 +156,14 @@ fn a_members_review_scores_notes_and_keeps_to_the_dossiers() {
     let text = screen_text(&terminal);
     assert!(text.contains("Durchsicht T. Marquardt: 1 von 21 Dossiers vollständig bewertet"), "{text}");
 
+    // The agenda says how far each dossier is: in full, and conflicted.
+    app.update(Action::ShowAgenda);
+    let terminal = crate::fixture::render(&mut app, 120, 40);
+    let row = (0..40).map(|y| row_text(&terminal, y)).find(|r| r.contains("OF-LAUTERBORN")).expect("row");
+    assert!(row.trim_end().ends_with("✓ 6/6"), "{row}");
+    assert!(screen_text(&terminal).contains(" Bewertet"), "the column's heading");
+    app.update(Action::ShowScoring);
+
     // The session's screens are not there in a review.
     app.update(Action::ShowRanking);
     assert_eq!(app.screen(), gremium::ui::Screen::Scoring);

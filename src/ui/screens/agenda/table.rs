@@ -98,7 +98,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         (s.col_requested, cols.requested, Align::Right),
         (s.col_checks, cols.checks, Align::Left),
         (s.col_conflicts, cols.conflicts, Align::Left),
-        (s.att.col_time, cols.time, Align::Right),
+        (if app.in_review() { s.scoring.col_scored } else { s.att.col_time }, cols.time, Align::Right),
     ];
     head.retain(|(_, w, _)| *w > 0);
     let mut spans = vec![Span::raw("  ")];
@@ -220,8 +220,12 @@ fn row(app: &App, cols: &Columns, dossier: usize, selected: bool) -> Line<'stati
         0 => String::new(),
         n => format!("⚑{n}"),
     };
-    let time =
-        if cols.time > 0 { super::items::spent(app, &d.id).unwrap_or_default() } else { String::new() };
+    let time = match app.state().proceedings.review.as_ref() {
+        // In a member's review: how far the member's own scores are.
+        Some(review) if cols.time > 0 => review_status(app, review, &d.id),
+        _ if cols.time > 0 => super::items::spent(app, &d.id).unwrap_or_default(),
+        _ => String::new(),
+    };
     let area =
         if cols.merged() { format!("{} · {}", d.municipality, d.area.name) } else { d.area.name.clone() };
     let mut cells: Vec<(String, usize, Align, Style)> = vec![
@@ -246,4 +250,20 @@ fn row(app: &App, cols: &Columns, dossier: usize, selected: bool) -> Line<'stati
     }
     let line = Line::from(spans);
     if selected { line.style(t.selected) } else { line }
+}
+
+/// A dossier in a member's review: `✓ n/n` scored in full, `k/n` begun,
+/// `·` not yet, `⚑` the member's conflict (no score).
+fn review_status(app: &App, review: &crate::domain::Review, dossier: &str) -> String {
+    if app.state().is_conflicted(&review.member, dossier) {
+        return "⚑".to_string();
+    }
+    let criteria = &app.session().definition.criteria;
+    let given =
+        criteria.iter().filter(|c| review.scores.contains_key(&(dossier.to_string(), c.id.clone()))).count();
+    match given {
+        0 => "·".to_string(),
+        n if n == criteria.len() => format!("✓ {n}/{n}"),
+        n => format!("{n}/{}", criteria.len()),
+    }
 }
