@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""gremium against its peers, side by side in one run (PRODUCT.md §9,
+docs/performance.md).
+
+    python3 benches/compare.py [DATA_DIR] [--runs N]
+
+Builds the release binary and the data (examples/bench_data.rs: a session
+of 2,000 dossiers, a 200,000-event record for it, a 20 MB collection),
+finds or installs the peers (jq; VisiData's `vd` via `pip install
+visidata`), and measures each comparison N times (default 5), printing the
+medians, the ratio to the peer and the target, and peak memory of the real
+binary (`/usr/bin/time -f %M`). The table is also written to
+DATA_DIR/compare.md.
+
+Time to first frame is taken on the real binary in a tmux pane of 120×40:
+the pane is respawned with the command and its screen polled every 2 ms
+until the expected text is on it. The floor of the method — the same
+respawn and polling for a command that prints the text at once — is
+measured in the same run and printed; it is part of every first-frame
+figure.
+
+Not run in CI: it needs tmux, jq, Python and a quiet machine.
+"""
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "gremium")
+GEN = os.path.join(ROOT, "target", "release", "examples", "bench_data")
+POLL = 0.002
+
+
+def sh(*args, **kw):
+    return subprocess.run(list(args), check=True, **kw)
+
+
+def build(data):
+    sh("cargo", "build", "--release", "--quiet", "--bin", "gremium", "--example", "bench_data", cwd=ROOT)
+    sh(GEN, data, stdout=subprocess.DEVNULL)
+
+
+def find_vd():
+    vd = shutil.which("vd")
+    if vd:
+        return vd
+    print("installing VisiData (pip install --user visidata) …", file=sys.stderr)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--user", "visidata"], check=False)
+    local = os.path.expanduser("~/.local/bin/vd")
+    return shutil.which("vd") or (local if os.path.exists(local) else None)
+
+
+def wall(cmd, env=None):
+    """Seconds one run of `cmd` takes, output thrown away."""
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
+    return time.perf_counter() - start
+
+
+def peak_kb(cmd, env=None):
+    """Peak resident memory of `cmd` in KB, by /usr/bin/time."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", out.name] + cmd,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env,
+        )
+        return int(out.read().strip().splitlines()[-1])
+
+
+class Pane:
+    """One tmux session whose pane is respawned for each measured run."""
+
+    def __init__(self, cols=120, rows=40):
+        self.name = f"gremium-compare-{os.getpid()}"
+        sh("tmux", "new-session", "-d", "-s", self.name, "-x", str(cols), "-y", str(rows), "sleep 100000")
+
+    def screen(self):
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        ).stdout
+
+    def first_frame(self, command, marker, timeout=30.0, keep=False):
+        """Seconds from respawning the pane with `command` until `marker`
+        is on the screen; the pane is then emptied (unless `keep`)."""
+        sh("tmux", "respawn-pane", "-k", "-t", self.name, "sleep 100000")
+        while marker in self.screen():
+            time.sleep(POLL)
+        start = time.perf_counter()
+        sh("tmux", "respawn-pane", "-k", "-t", self.name, command)
+        while marker not in self.screen():
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError(f"no {marker!r} after {timeout} s: {command}\n{self.screen()}")
+            time.sleep(POLL)
+        elapsed = time.perf_counter() - start
+        if not keep:
+            sh("tmux", "respawn-pane", "-k", "-t", self.name, "sleep 100000")
+        return elapsed
+
+    def keys(self, keys):
+        sh("tmux", "send-keys", "-t", self.name, keys)
+
+    def close(self):
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+
+
+def median(samples):
+    return statistics.median(samples)
+
+
+def ms(s):
+    return f"{s * 1000:.0f} ms"
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    runs = 5
+    if "--runs" in sys.argv:
+        runs = int(sys.argv[sys.argv.index("--runs") + 1])
+        args = [a for a in args if a != str(runs)]
+    data = os.path.abspath(args[0] if args else os.path.join(tempfile.gettempdir(), "gremium-bench"))
+    build(data)
+    session = os.path.join(data, "session-2000")
+    dossiers = os.path.join(session, "dossiers.json")
+    record = os.path.join(data, "record-200k")
+    collection = os.path.join(data, "collection-20mb.json")
+    jq = shutil.which("jq")
+    vd = find_vd()
+    home = tempfile.mkdtemp(prefix="gremium-compare-")
+    env = dict(os.environ, GREMIUM_DATA=os.path.join(home, "data"), GREMIUM_CONFIG=os.path.join(home, "config"))
+    env_prefix = f"env GREMIUM_DATA={home}/data GREMIUM_CONFIG={home}/config "
+    rows = []
+    pane = Pane()
+    try:
+        floor = [pane.first_frame("printf 'gremium-marker\\n'; sleep 100000", "gremium-marker") for _ in range(runs)]
+
+        # 1. Open 2,000 dossiers (no record yet) to the first frame, beside
+        #    vd opening the same dossier file to its first screen.
+        opened = []
+        for i in range(runs):
+            fresh = os.path.join(home, f"fresh-{i}")
+            opened.append(pane.first_frame(f"{env_prefix}{BIN} open {session} --record {fresh}", "Bench"))
+        row = ["open 2,000 dossiers, no record, to first frame (120×40)", ms(median(opened))]
+        if vd:
+            vd_times = [pane.first_frame(f"{vd} {dossiers}", "gremium.dossiers/1") for _ in range(runs)]
+            row += [f"`vd` first screen: {ms(median(vd_times))}", f"{median(opened) / median(vd_times):.2f}", "≤ 0.1"]
+        else:
+            row += ["`vd` not found", "—", "≤ 0.1"]
+        rows.append(row)
+
+        # 2. validate a 20 MB collection beside `jq .` on it.
+        validate = [wall([BIN, "validate", collection]) for _ in range(runs)]
+        row = ["`validate` of a 20 MB collection", ms(median(validate))]
+        if jq:
+            jq_times = [wall([jq, ".", collection]) for _ in range(runs)]
+            row += [f"`jq .`: {ms(median(jq_times))}", f"{median(validate) / median(jq_times):.2f}", "≤ 0.1"]
+        else:
+            row += ["`jq` not found", "—", "≤ 0.1"]
+        rows.append(row)
+        validate_kb = peak_kb([BIN, "validate", collection])
+        jq_kb = peak_kb([jq, ".", collection]) if jq else None
+
+        # 3. Open with a 200,000-event record to the first frame (read-only:
+        #    no lock, nothing written), and its peak memory.
+        replay = [
+            pane.first_frame(f"{env_prefix}{BIN} open {session} --record {record} --read-only", "Bench")
+            for _ in range(runs)
+        ]
+        rows.append(["open + replay 200,000 events, 2,000 dossiers, to first frame", ms(median(replay)), "—", "—", "≤ 300 ms"])
+        # Peak memory of the same open: quit with `q` once the first frame
+        # is there, and read what /usr/bin/time wrote.
+        rss_file = os.path.join(home, "rss")
+        command = f"{env_prefix}/usr/bin/time -f %M -o {rss_file} {BIN} open {session} --record {record} --read-only"
+        pane.first_frame(command, "Bench", keep=True)
+        pane.keys("q")
+        deadline = time.perf_counter() + 10
+        while not (os.path.exists(rss_file) and os.path.getsize(rss_file) > 0) and time.perf_counter() < deadline:
+            time.sleep(0.05)
+        with open(rss_file) as f:
+            replay_kb = int(f.read().strip().splitlines()[-1])
+    finally:
+        pane.close()
+
+    lines = [
+        f"runs: {runs} each, medians; floor of the first-frame method (tmux respawn + 2 ms polling): "
+        f"{ms(median(floor))} (in every first-frame figure)",
+        "",
+        "| what | gremium | peer | ratio | target (PRODUCT.md §9) |",
+        "|---|---|---|---|---|",
+    ]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    lines += [
+        "",
+        "| peak memory | KB |",
+        "|---|---|",
+        f"| `gremium validate` 20 MB | {validate_kb} |",
+    ]
+    if jq_kb:
+        lines.append(f"| `jq .` 20 MB | {jq_kb} |")
+    lines.append(f"| `gremium open` with the 200,000-event record, to the first frame and quit (≤ 150 MB) | {replay_kb} |")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    with open(os.path.join(data, "compare.md"), "w") as out:
+        out.write(text)
+    shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
