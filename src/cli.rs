@@ -141,6 +141,20 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Show the room what it may see of a running session (for a projector):
+    /// the item being dealt with, its scoring (counts while blind), the last
+    /// vote, the decided lists and the budget, live from the record.
+    ///
+    /// Reads the record the chair's gremium writes, without its lock, and
+    /// follows what is appended; `q` ends it. See docs/follow.md.
+    Follow {
+        /// The session folder (holding session.json) or the session file;
+        /// `demo` for the embedded demo session.
+        path: PathBuf,
+        /// The record folder, if not the one under the data directory.
+        #[arg(long, value_name = "DIR")]
+        record: Option<PathBuf>,
+    },
     /// Review the dossiers before the session as a committee member: the
     /// dossier screens, your own score sheet (s), private notes (n) and
     /// remarks for the committee (A), kept in your own review record.
@@ -296,6 +310,17 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Keygen { force, member }) => integrity::keygen(force, member.as_deref()),
         Some(Command::Ballot { path, member, out, record }) => ballots::write(&path, &member, out, record),
+        Some(Command::Follow { path, record }) => {
+            let session = if crate::demo::named(&path) {
+                crate::demo::session()?
+            } else {
+                match apply::load_session(&path) {
+                    Ok((_, loaded)) => loaded.session,
+                    Err(code) => return Ok(code),
+                }
+            };
+            open::follow(session, record, lang)
+        }
         Some(Command::Review { path, member, record }) => {
             let (session_path, loaded) = match apply::load_session(&path) {
                 Ok(l) => l,

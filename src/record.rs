@@ -8,6 +8,7 @@
 pub mod anchor;
 mod digest;
 mod file;
+mod follow;
 mod line;
 mod live;
 mod location;
@@ -26,6 +27,7 @@ use std::path::{Path, PathBuf};
 pub use anchor::{ANCHOR_FILE, ANCHOR_FORMAT, Anchor, Mismatch, Reached, anchor_path};
 pub use digest::{DigestError, compare_inputs, inputs_digest};
 pub use file::{Opened, Record};
+pub use follow::{FollowError, Follower};
 pub use line::{Damage, genesis};
 pub use live::{LiveError, LiveSession, OpenReport, Prepared};
 pub use location::{

@@ -16,6 +16,7 @@ pub mod layers;
 mod mouse;
 pub mod prompts;
 mod recording;
+pub mod room;
 pub mod screens;
 pub mod strings;
 pub mod terminal;
@@ -231,4 +232,81 @@ pub fn render_to_test_backend(app: &mut App, width: u16, height: u16) -> Termina
         match never {}
     }
     terminal
+}
+
+/// `gremium follow`: the room's view of a record the chair's gremium
+/// writes (PRODUCT.md §12), until `q`. It polls the record four times a
+/// second and redraws when something was appended; a record that was
+/// replaced is said on the view, and following stops.
+pub fn follow(mut follower: crate::record::Follower, lang: Option<Language>) -> color_eyre::Result<()> {
+    let (config, _) = crate::config::load();
+    let lang = lang.or(config.language).unwrap_or(follower.state().session.definition.language);
+    let theme = ThemeKind::from_env(
+        std::env::var("NO_COLOR").ok().as_deref(),
+        std::env::var("GREMIUM_THEME").ok().as_deref().or(config.theme.as_deref()),
+    )
+    .theme();
+    let mut signals = terminal::SignalWatch::install()?;
+    let mut term = terminal::enter(false)?;
+    let result = follow_loop(&mut term, &mut follower, lang, &theme, &mut signals);
+    terminal::leave();
+    match result {
+        Ok(Some(code)) => std::process::exit(code),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// How often the room's view looks at the record.
+const FOLLOW_POLL: std::time::Duration = std::time::Duration::from_millis(250);
+
+fn follow_loop(
+    term: &mut terminal::Term,
+    follower: &mut crate::record::Follower,
+    lang: Language,
+    theme: &theme::Theme,
+    signals: &mut terminal::SignalWatch,
+) -> color_eyre::Result<Option<i32>> {
+    use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    let mut stopped: Option<String> = None;
+    term.draw(|frame| room::render(follower.state(), lang, theme, stopped.as_deref(), frame))?;
+    loop {
+        let mut redraw = false;
+        match signals.pending() {
+            Some(terminal::SignalAction::Exit(code)) => return Ok(Some(code)),
+            Some(terminal::SignalAction::Suspend) => {
+                terminal::suspend(term)?;
+                redraw = true;
+            }
+            None => {}
+        }
+        if stopped.is_none() {
+            match follower.poll() {
+                Ok(changed) => redraw |= changed,
+                Err(e) => {
+                    stopped = Some(e.to_string());
+                    redraw = true;
+                }
+            }
+        }
+        if event::poll(FOLLOW_POLL)? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    let ctrl_c =
+                        key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+                    if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                        return Ok(None);
+                    }
+                }
+                Event::Resize(w, h) => {
+                    terminal::redraw_whole(term, terminal::capped(Size::new(w, h)))?;
+                    redraw = true;
+                }
+                _ => {}
+            }
+        }
+        if redraw {
+            term.draw(|frame| room::render(follower.state(), lang, theme, stopped.as_deref(), frame))?;
+        }
+    }
 }

@@ -259,3 +259,46 @@ fn fail(message: &str) -> color_eyre::Result<ExitCode> {
     crate::say_err!("gremium: {message}");
     Ok(ExitCode::from(1))
 }
+
+/// `gremium follow`: the room's view of the session's record. 1 when there
+/// is no record to follow (yet) or it does not check out, 2 without a
+/// terminal.
+pub fn follow(
+    session: Session,
+    record_dir: Option<PathBuf>,
+    lang: Option<Language>,
+) -> color_eyre::Result<ExitCode> {
+    let session = Arc::new(session);
+    let id = session.definition.id.clone();
+    let dir = match record::default_dir(&id, record_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return fail(&e.to_string()),
+    };
+    if !dir.join(record::RECORD_FILE).exists() {
+        return fail(&format!(
+            "no record of session {id} in {}: the chair opens the session first, then the room's view follows it",
+            dir.display()
+        ));
+    }
+    let follower = match record::Follower::open(session.clone(), &dir) {
+        Ok(f) => f,
+        Err(e) => return fail(&e.to_string()),
+    };
+    if !has_terminal() {
+        let lang = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+        crate::say_err!("gremium: {}", crate::ui::strings::strings(lang).record.no_terminal);
+        return Ok(ExitCode::from(2));
+    }
+    let lang_then = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
+    match ui::follow(follower, lang) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(report) => match report.downcast_ref::<std::io::Error>() {
+            Some(io) => {
+                let text = crate::ui::strings::strings(lang_then).record.terminal_failed;
+                crate::say_err!("gremium: {}", text.replace("{error}", &io.to_string()));
+                Ok(ExitCode::from(2))
+            }
+            None => Err(report),
+        },
+    }
+}

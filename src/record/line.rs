@@ -120,6 +120,50 @@ pub fn scan(bytes: &[u8], session_id: Option<&str>) -> Result<Scan, DamageAt> {
     }
 }
 
+/// The complete lines of `tail`, the part of a record after line
+/// `first_seq - 1` whose hash is `prev`: each parsed and checked against
+/// the one before, as [`scan`] does. A last line without its newline is
+/// left for later (it is being written). Answers the events, the hash of
+/// the last one taken, and how many bytes they took.
+pub fn continue_scan(
+    tail: &[u8],
+    first_seq: u64,
+    prev: [u8; 32],
+) -> Result<(Vec<Event>, [u8; 32], usize), DamageAt> {
+    let mut events = Vec::new();
+    let mut last = prev;
+    let mut used = 0;
+    for (i, (start, end, terminated)) in split_lines(tail).into_iter().enumerate() {
+        if !terminated {
+            break;
+        }
+        let seq = first_seq + i as u64;
+        let line_no = usize::try_from(seq).unwrap_or(usize::MAX).saturating_add(1);
+        let line = &tail[start..end];
+        let event = serde_json::from_slice::<Event>(line)
+            .map_err(|e| DamageAt { line: line_no, damage: Damage::Unparseable(e.to_string()) })?;
+        if event.v != RECORD_FORMAT_VERSION {
+            return Err(DamageAt { line: line_no, damage: Damage::UnsupportedVersion(event.v) });
+        }
+        if event.seq != seq {
+            return Err(DamageAt {
+                line: line_no,
+                damage: Damage::SeqMismatch { expected: seq, found: event.seq },
+            });
+        }
+        if !prev_matches(&event.prev, &last) {
+            return Err(DamageAt {
+                line: line_no,
+                damage: Damage::ChainBroken { expected: hex::encode(last), found: event.prev },
+            });
+        }
+        last = sha256(line);
+        events.push(event);
+        used = end + 1;
+    }
+    Ok((events, last, used))
+}
+
 fn genesis_hash(session_id: &str) -> [u8; 32] {
     sha256(genesis(session_id).as_bytes())
 }

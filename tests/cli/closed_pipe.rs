@@ -62,7 +62,7 @@ fn the_manual_pages_have_their_sections_and_one_page_per_command() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     pages.sort();
-    assert_eq!(pages.len(), 16, "{pages:?}");
+    assert_eq!(pages.len(), 17, "{pages:?}");
     assert!(
         pages.contains(&"gremium-apply.1".to_string())
             && pages.contains(&"gremium-import-ballots.1".to_string())

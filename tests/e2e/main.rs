@@ -2,6 +2,7 @@
 
 mod crash;
 mod files;
+mod follow;
 mod full_session;
 mod input;
 mod pty;

@@ -33,6 +33,7 @@ mod ranking_flow;
 mod ranking_snapshots;
 mod readme_screens;
 mod record_flow;
+mod room_flow;
 mod scoring_flow;
 mod scoring_snapshots;
 mod sign_off_flow;

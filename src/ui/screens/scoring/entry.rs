@@ -96,7 +96,7 @@ fn snap(v: f64, scale: Scale) -> f64 {
 }
 
 /// Places after the point the step needs (0.5 → 1, 0.25 → 2), at most 6.
-pub(super) fn decimals(step: f64) -> usize {
+pub fn decimals(step: f64) -> usize {
     (0..=6)
         .find(|d| ((step * 10f64.powi(*d as i32)).round() - step * 10f64.powi(*d as i32)).abs() < 1e-6)
         .unwrap_or(6)
