@@ -225,11 +225,17 @@ fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre
 /// line in the screens' language, exit 2. Anything else is a crash report.
 fn run_ui(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> color_eyre::Result<ExitCode> {
     let lang_then = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
-    match ui::run(session, opening, lang) {
+    ended(ui::run(session, opening, lang), lang_then)
+}
+
+/// How the screens ended: a terminal I/O error in one line, exit 2; any
+/// other error is a bug and goes on as a crash report.
+fn ended(result: color_eyre::Result<()>, lang: Language) -> color_eyre::Result<ExitCode> {
+    match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(report) => match report.downcast_ref::<std::io::Error>() {
             Some(io) => {
-                let text = crate::ui::strings::strings(lang_then).record.terminal_failed;
+                let text = crate::ui::strings::strings(lang).record.terminal_failed;
                 crate::say_err!("gremium: {}", text.replace("{error}", &io.to_string()));
                 Ok(ExitCode::from(2))
             }
@@ -290,15 +296,5 @@ pub fn follow(
         return Ok(ExitCode::from(2));
     }
     let lang_then = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
-    match ui::follow(follower, lang) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(report) => match report.downcast_ref::<std::io::Error>() {
-            Some(io) => {
-                let text = crate::ui::strings::strings(lang_then).record.terminal_failed;
-                crate::say_err!("gremium: {}", text.replace("{error}", &io.to_string()));
-                Ok(ExitCode::from(2))
-            }
-            None => Err(report),
-        },
-    }
+    ended(ui::follow(follower, lang), lang_then)
 }
