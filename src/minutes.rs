@@ -27,6 +27,7 @@ use chrono::{DateTime, FixedOffset};
 pub use html::html;
 pub use markdown::markdown;
 pub use text::{Text, text};
+pub use votes::result_line;
 
 use crate::domain::{Language, SessionState};
 use context::{Context, fill};

@@ -241,11 +241,18 @@ pub fn render_to_test_backend(app: &mut App, width: u16, height: u16) -> Termina
 pub fn follow(mut follower: crate::record::Follower, lang: Option<Language>) -> color_eyre::Result<()> {
     let (config, _) = crate::config::load();
     let lang = lang.or(config.language).unwrap_or(follower.state().session.definition.language);
-    let theme = ThemeKind::from_env(
-        std::env::var("NO_COLOR").ok().as_deref(),
-        std::env::var("GREMIUM_THEME").ok().as_deref().or(config.theme.as_deref()),
-    )
-    .theme();
+    // The projector's light theme, unless NO_COLOR or a theme is asked for
+    // (`dark` for the screens' own).
+    let no_color = std::env::var("NO_COLOR").ok();
+    let requested = std::env::var("GREMIUM_THEME").ok().or(config.theme.clone());
+    let theme = match requested.as_deref() {
+        _ if no_color.as_deref().is_some_and(|v| !v.is_empty()) => ThemeKind::Plain.theme(),
+        Some("dark" | "default") => ThemeKind::Default.theme(),
+        Some(other @ ("high-contrast" | "plain" | "no-color")) => {
+            ThemeKind::from_env(None, Some(other)).theme()
+        }
+        _ => theme::Theme::projector(),
+    };
     let mut signals = terminal::SignalWatch::install()?;
     let mut term = terminal::enter(false)?;
     let result = follow_loop(&mut term, &mut follower, lang, &theme, &mut signals);

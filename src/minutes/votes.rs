@@ -154,7 +154,7 @@ fn finding(cx: &Context, voted: &Voted) -> Vec<Block> {
         t.vote_quorum[usize::from(q.present != 1)],
         &[("finding", held), ("present", &q.present.to_string()), ("required", &q.required.to_string())],
     );
-    let mut blocks = vec![para(quorum), para(result_line(cx, vote))];
+    let mut blocks = vec![para(quorum), para(result_line(cx.t, &cx.def.rules, vote))];
     if !vote.ballots.is_empty() {
         blocks.push(para(fill(t.by_name, &[("groups", &by_name(cx, vote))])));
     }
@@ -167,9 +167,7 @@ fn finding(cx: &Context, voted: &Voted) -> Vec<Block> {
 
 /// "5 Ja, 2 Nein, 1 Enthaltung – absolute Mehrheit (mind. 5 von 8)
 /// erreicht – angenommen".
-fn result_line(cx: &Context, vote: &Vote) -> String {
-    let t = cx.t;
-    let rules = &cx.def.rules;
+pub fn result_line(t: &super::Text, rules: &crate::domain::Rules, vote: &Vote) -> String {
     let counts = Counts { yes: vote.yes, no: vote.no, abstain: vote.abstain };
     let r = vote_result(counts, rules.majority, rules.tie, vote.quorum.present, vote.tie_choice);
     let abstentions =

@@ -32,8 +32,12 @@ struct Text {
     spread: &'static str,
     total: &'static str,
     vote: &'static str,
-    carried: &'static str,
-    rejected: &'static str,
+    area: &'static str,
+    ranking: &'static str,
+    line: &'static str,
+    proposed: &'static str,
+    waiting: &'static str,
+    not_admitted: &'static str,
     decided: &'static str,
     remaining: &'static str,
     signed_off: &'static str,
@@ -52,9 +56,13 @@ const DE: Text = Text {
     aggregate_median: "Median",
     spread: "Spannweite",
     total: "Gewichtete Summe",
-    vote: "Abstimmung: {yes} Ja, {no} Nein, {abstain} Enthaltung – {result}",
-    carried: "angenommen",
-    rejected: "abgelehnt",
+    vote: "Abstimmung",
+    area: "{hectares} ha · {residents} Einwohnerinnen und Einwohner",
+    ranking: "Rangfolge ({scored} von {all} bewertet)",
+    line: "Budgetlinie: {proposed} Standorte, {eur} von {available}",
+    proposed: "Vorschlag",
+    waiting: "Nachrückerliste {position}",
+    not_admitted: "unter der Linie",
     decided: "Beschlossen: {admitted} aufgenommen ({eur}) · {waiting} Nachrückerliste · {not} nicht aufgenommen · {deferred} vertagt · {open} offen",
     remaining: "verbleibendes Budget",
     signed_off: "Die Sitzung ist freigegeben ({time}).",
@@ -73,9 +81,13 @@ const EN: Text = Text {
     aggregate_median: "Median",
     spread: "Spread",
     total: "Weighted total",
-    vote: "Vote: {yes} yes, {no} no, {abstain} abstain – {result}",
-    carried: "carried",
-    rejected: "rejected",
+    vote: "Vote",
+    area: "{hectares} ha · {residents} residents",
+    ranking: "Ranking ({scored} of {all} scored)",
+    line: "Budget line: {proposed} sites, {eur} of {available}",
+    proposed: "proposed",
+    waiting: "waiting list {position}",
+    not_admitted: "below the line",
     decided: "Decided: {admitted} admitted ({eur}) · {waiting} waiting list · {not} not admitted · {deferred} deferred · {open} open",
     remaining: "remaining budget",
     signed_off: "The session is signed off ({time}).",
@@ -115,6 +127,11 @@ pub fn lines(
         out.push(Line::raw(""));
     }
     match &state.proceedings.agenda.current {
+        // Between items, once dossiers are scored: the ranking with its
+        // budget line, as the committee decides on it.
+        None if !crate::rules::ranking(state).ranked.is_empty() => {
+            out.extend(ranking_lines(state, lang, t, theme, w))
+        }
         None => out.push(Line::styled(t.no_item.to_string(), theme.muted)),
         Some(current) => out.extend(item_lines(state, &current.dossier, lang, t, theme, w)),
     }
@@ -160,7 +177,24 @@ fn item_lines(
         ),
         theme.heading,
     ));
-    out.push(Line::styled(format!("{} {}", t.requested, money(d.funding.requested_eur, lang)), theme.label));
+    let mut facts = vec![format!("{} {}", t.requested, money(d.funding.requested_eur, lang))];
+    if let Some(region) = &d.region {
+        facts.push(safe(region).into_owned());
+    }
+    if let (Some(ha), Some(residents)) = (d.area.hectares, d.area.residents) {
+        facts.push(
+            t.area
+                .replace("{hectares}", &decimal(ha, 1, lang))
+                .replace("{residents}", &crate::format::integer(residents, lang)),
+        );
+    }
+    out.push(Line::styled(fit(&facts.join(" · "), w, Align::Left), theme.label));
+    // The dossier's summary: two lines on a small screen, four on a wide
+    // one, so that the figures below stay in view.
+    let summary_lines = if w < 100 { 2 } else { 4 };
+    for part in crate::ui::widgets::doc::wrap(&d.summary, w).into_iter().take(summary_lines) {
+        out.push(Line::raw(part));
+    }
     out.push(Line::raw(""));
     let sheet = Sheet::new(state, dossier);
     match sheet.reveal {
@@ -229,15 +263,67 @@ fn item_lines(
         state.proceedings.votes.iter().rev().find(|v| v.vote.subject.dossiers().iter().any(|x| x == dossier));
     if let Some(v) = last_vote {
         out.push(Line::raw(""));
-        let result = if v.vote.carried { t.carried } else { t.rejected };
+        // The arithmetic as the minutes give it: counts, the majority
+        // needed, reached or not, the result.
+        let text =
+            crate::minutes::result_line(crate::minutes::text(lang), &state.session.definition.rules, &v.vote);
+        for part in crate::ui::widgets::doc::wrap(&format!("{}: {text}", t.vote), w) {
+            out.push(Line::styled(part, if v.vote.carried { theme.ok } else { theme.bad }));
+        }
+    }
+    out
+}
+
+/// The ranking with its budget line: rank, id, municipality, total, place.
+fn ranking_lines(
+    state: &SessionState,
+    lang: Language,
+    t: &Text,
+    theme: &Theme,
+    w: usize,
+) -> Vec<Line<'static>> {
+    let ranking = crate::rules::ranking(state);
+    let all = state.session.dossiers.len();
+    let mut out = vec![Line::styled(
+        t.ranking.replace("{scored}", &ranking.ranked.len().to_string()).replace("{all}", &all.to_string()),
+        theme.heading,
+    )];
+    let line = &ranking.line;
+    let line_text = t
+        .line
+        .replace("{proposed}", &line.proposed.to_string())
+        .replace("{eur}", &money(line.proposed_eur, lang))
+        .replace("{available}", &money(line.available_eur, lang));
+    let name_w = w.saturating_sub(34).max(10);
+    for (i, r) in ranking.ranked.iter().enumerate() {
+        if i == line.proposed {
+            out.push(Line::styled(fit(&format!("── {line_text} "), w, Align::Left), theme.heading));
+        }
+        let name = state
+            .session
+            .dossier(&r.dossier)
+            .map_or(String::new(), |d| format!("{} · {}", d.id, d.municipality));
+        let place = match r.place {
+            crate::rules::Place::Proposed => t.proposed.to_string(),
+            crate::rules::Place::WaitingList { position } => {
+                t.waiting.replace("{position}", &position.to_string())
+            }
+            crate::rules::Place::NotAdmitted => t.not_admitted.to_string(),
+        };
+        let decided = state.proceedings.decisions.contains_key(&r.dossier);
         out.push(Line::styled(
-            t.vote
-                .replace("{yes}", &v.vote.yes.to_string())
-                .replace("{no}", &v.vote.no.to_string())
-                .replace("{abstain}", &v.vote.abstain.to_string())
-                .replace("{result}", result),
-            if v.vote.carried { theme.ok } else { theme.bad },
+            format!(
+                "{}{} {}{}",
+                fit(&r.rank.to_string(), 4, Align::Right),
+                fit(&format!(" {}", safe(&name)), name_w, Align::Left),
+                fit(&fixed(r.total.value, 2, lang), 8, Align::Right),
+                fit(&format!("  {place}"), 20, Align::Left),
+            ),
+            if decided { theme.muted } else { ratatui::style::Style::new() },
         ));
+    }
+    if line.proposed >= ranking.ranked.len() {
+        out.push(Line::styled(fit(&format!("── {line_text} "), w, Align::Left), theme.heading));
     }
     out
 }
@@ -246,6 +332,15 @@ fn item_lines(
 pub fn render(state: &SessionState, lang: Language, theme: &Theme, stopped: Option<&str>, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::new().style(theme.base), area);
-    let inner = Rect { x: area.x + 1, y: area.y, width: area.width.saturating_sub(2), height: area.height };
-    frame.render_widget(Paragraph::new(lines(state, lang, theme, area.width, stopped)), inner);
+    // A calm column: at most 120 wide, centred on a wide projector screen,
+    // with a blank line above.
+    let width = area.width.saturating_sub(2).min(120);
+    let x = area.x + (area.width - width) / 2;
+    let inner = Rect {
+        x,
+        y: area.y + u16::from(area.height > 30),
+        width,
+        height: area.height.saturating_sub(u16::from(area.height > 30)),
+    };
+    frame.render_widget(Paragraph::new(lines(state, lang, theme, width + 2, stopped)), inner);
 }

@@ -117,6 +117,32 @@ impl Theme {
         }
     }
 
+    /// For the room's view on a projector (`gremium follow`): dark text on
+    /// a white ground, which projectors show crisply in a lit room; blue
+    /// for headings, green and red only beside the words that carry the
+    /// meaning.
+    pub fn projector() -> Theme {
+        let bold = Modifier::BOLD;
+        let base = Style::new().fg(Color::Black).bg(Color::White);
+        Theme {
+            base,
+            header: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(bold),
+            header_screen: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(bold),
+            footer: base,
+            footer_key: base.add_modifier(bold),
+            heading: Style::new().fg(Color::Blue).bg(Color::White).add_modifier(bold),
+            label: base,
+            muted: Style::new().fg(Color::DarkGray).bg(Color::White),
+            selected: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(bold),
+            tab: base,
+            tab_active: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(bold),
+            ok: Style::new().fg(Color::Green).bg(Color::White).add_modifier(bold),
+            bad: Style::new().fg(Color::Red).bg(Color::White).add_modifier(bold),
+            warn: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(bold),
+            search: base.add_modifier(bold),
+        }
+    }
+
     fn plain() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let reversed = Style::new().add_modifier(Modifier::REVERSED);

@@ -69,6 +69,7 @@ fn the_room_sees_counts_while_blind_then_the_figures_and_the_vote() {
     let blind = text(&follower, Language::De);
     assert!(blind.contains("Aufgerufen: OF-LAUTERBORN · Offenbach am Main – Lauterborn-Ost"), "{blind}");
     assert!(blind.contains("Bewertung Runde 1: verdeckt – 6 von 42 Punktzahlen erfasst"), "{blind}");
+    assert!(blind.contains("beantragt 1.580.000\u{a0}€ · Darmstadt"), "key figures: {blind}");
     assert!(!blind.contains("Kriterium") && !blind.contains("4,00"), "no value while blind: {blind}");
 
     // Everyone else scores 2: revealed at the last score by the chair's
@@ -97,13 +98,29 @@ fn the_room_sees_counts_while_blind_then_the_figures_and_the_vote() {
     );
     assert!(follower.poll().expect("poll"));
     let voted = text(&follower, Language::De);
-    assert!(voted.contains("Abstimmung: 7 Ja, 0 Nein, 0 Enthaltung – angenommen"), "{voted}");
+    assert!(
+        voted.contains("Abstimmung: 7 Ja, 0 Nein, 0 Enthaltungen – einfache Mehrheit erreicht – angenommen"),
+        "{voted}"
+    );
     assert!(
         voted.contains(
             "Beschlossen: 1 aufgenommen (1.580.000\u{a0}€) · 0 Nachrückerliste · 0 nicht aufgenommen"
         ),
         "{voted}"
     );
+
+    // The item closed: between items the room sees the ranking with its
+    // budget line.
+    run(&mut live, vec![Command::CloseItem]);
+    assert!(follower.poll().expect("poll"));
+    let between = text(&follower, Language::De);
+    assert!(between.contains("Rangfolge (1 von 21 bewertet)"), "{between}");
+    assert!(
+        between.contains("── Budgetlinie: 1 Standorte, 1.580.000\u{a0}€ von 11.500.000\u{a0}€"),
+        "{between}"
+    );
+    run(&mut live, vec![Command::Undo]);
+    assert!(follower.poll().expect("poll"));
 
     // Undo in the chair's instance: the room sees the vote gone.
     run(&mut live, vec![Command::Undo]);
