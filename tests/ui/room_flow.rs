@@ -129,6 +129,21 @@ fn the_room_sees_counts_while_blind_then_the_figures_and_the_vote() {
     run(&mut live, vec![Command::Redo]);
     assert!(follower.poll().expect("poll"));
 
+    // When the record was replaced the view says so at the top.
+    let theme = ThemeKind::Default.theme();
+    let stopped = gremium::ui::room::lines(
+        follower.state(),
+        Language::De,
+        &theme,
+        120,
+        Some("rec/record.jsonl: replaced"),
+    );
+    let third: String = stopped[2].spans.iter().map(|s| s.content.as_ref()).collect();
+    assert_eq!(
+        third.trim_end(),
+        "⚠ Die Raumansicht folgt dem Protokoll nicht mehr: rec/record.jsonl: replaced"
+    );
+
     for (w, h, lang) in [(80, 24, Language::De), (200, 50, Language::En)] {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         let theme = ThemeKind::Default.theme();
