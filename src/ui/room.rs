@@ -49,7 +49,7 @@ const DE: Text = Text {
     no_item: "Kein Punkt aufgerufen.",
     item: "Aufgerufen",
     requested: "beantragt",
-    blind: "Bewertung Runde {round}: verdeckt – {entered} von {expected} Punktzahlen erfasst",
+    blind: "Bewertung Runde {round}: verdeckt – {entered} von {expected} Punktzahlen erfasst, {missing} fehlen",
     revealed: "Bewertung Runde {round}, aufgedeckt {time}",
     criterion: "Kriterium",
     aggregate_mean: "Mittelwert",
@@ -74,7 +74,7 @@ const EN: Text = Text {
     no_item: "No item called.",
     item: "Called",
     requested: "requested",
-    blind: "Scoring round {round}: blind – {entered} of {expected} scores entered",
+    blind: "Scoring round {round}: blind – {entered} of {expected} scores entered, {missing} missing",
     revealed: "Scoring round {round}, revealed {time}",
     criterion: "Criterion",
     aggregate_mean: "Mean",
@@ -203,7 +203,8 @@ fn item_lines(
             t.blind
                 .replace("{round}", &sheet.round.to_string())
                 .replace("{entered}", &sheet.entered.to_string())
-                .replace("{expected}", &sheet.expected.to_string()),
+                .replace("{expected}", &sheet.expected.to_string())
+                .replace("{missing}", &sheet.expected.saturating_sub(sheet.entered).to_string()),
         )),
         None => {}
         Some(reveal) => {
