@@ -129,13 +129,13 @@ fn user_mistakes_are_plain_lines_not_crash_reports() {
             vec!["open", session, "--lang", "en"],
             None,
             2,
-            "gremium: the session needs a terminal (input and output). Without one, these work: validate, export, verify, apply, sessions, schema, keys, man.".into(),
+            "gremium: the session needs a terminal (input and output). Without one, these work: validate, export, verify, apply, import-ballots, ballot, keygen, sessions, schema, keys, man.".into(),
         ),
         (
             vec!["open", session],
             None,
             2,
-            "gremium: die Sitzung braucht ein Terminal (Ein- und Ausgabe). Ohne eines gehen: validate, export, verify, apply, sessions, schema, keys, man.".into(),
+            "gremium: die Sitzung braucht ein Terminal (Ein- und Ausgabe). Ohne eines gehen: validate, export, verify, apply, import-ballots, ballot, keygen, sessions, schema, keys, man.".into(),
         ),
     ];
     for (args, env, code, first_line) in cases {

@@ -221,7 +221,7 @@ fn without_a_terminal_the_session_says_so_and_records_nothing() {
     let err = refused_open_code(tmp.path(), &["demo"], &dir, 2);
     assert_eq!(
         err,
-        "gremium: die Sitzung braucht ein Terminal (Ein- und Ausgabe). Ohne eines gehen: validate, export, verify, apply, sessions, schema, keys, man.\n"
+        "gremium: die Sitzung braucht ein Terminal (Ein- und Ausgabe). Ohne eines gehen: validate, export, verify, apply, import-ballots, ballot, keygen, sessions, schema, keys, man.\n"
     );
     let err = refused_open_code(tmp.path(), &["--lang", "en", "demo", "--read-only"], &dir, 2);
     assert!(err.starts_with("gremium: the session needs a terminal (input and output)."), "{err}");

@@ -113,7 +113,7 @@ pub static DE: Strings = Strings {
         sort_first: "Die Reihenfolge lässt sich nur in der Sortierung „Tagesordnung“ ändern (S)",
         torn: "Unvollständige letzte Zeile {line} des Protokolls ({bytes} Bytes) wurde beiseitegelegt: {path}",
         terminal_failed: "das Terminal ist ausgefallen ({error}). Was der Bildschirm als erledigt zeigte, steht im Protokoll; gremium open setzt die Sitzung dort fort.",
-        no_terminal: "die Sitzung braucht ein Terminal (Ein- und Ausgabe). Ohne eines gehen: validate, export, verify, apply, sessions, schema, keys, man.",
+        no_terminal: "die Sitzung braucht ein Terminal (Ein- und Ausgabe). Ohne eines gehen: validate, export, verify, apply, import-ballots, ballot, keygen, sessions, schema, keys, man.",
         anchor_missing: "Neben dem Protokoll lag kein Anker ({path}); ein neuer wurde angelegt. Ob das Protokoll vorher gekürzt wurde, lässt sich so nicht erkennen – mit dem letzten Export prüfen: gremium verify results.json --record record.jsonl",
         anchor_refused: "Das Protokoll {record} passt nicht zu seinem Anker {anchor}: {what}",
         anchor_unreadable: "der Anker ist nicht lesbar ({why})",

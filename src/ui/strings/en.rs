@@ -113,7 +113,7 @@ pub static EN: Strings = Strings {
         sort_first: "The order can only be changed when sorted by agenda (S)",
         torn: "Incomplete last line {line} of the record ({bytes} bytes) was set aside: {path}",
         terminal_failed: "the terminal failed ({error}). Everything the screen showed as done is in the record; gremium open resumes the session there.",
-        no_terminal: "the session needs a terminal (input and output). Without one, these work: validate, export, verify, apply, sessions, schema, keys, man.",
+        no_terminal: "the session needs a terminal (input and output). Without one, these work: validate, export, verify, apply, import-ballots, ballot, keygen, sessions, schema, keys, man.",
         anchor_missing: "No anchor lay beside the record ({path}); a new one was written. Whether the record was cut back before cannot be told this way – check it against the last export: gremium verify results.json --record record.jsonl",
         anchor_refused: "The record {record} does not match its anchor {anchor}: {what}",
         anchor_unreadable: "the anchor cannot be read ({why})",
