@@ -280,6 +280,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Open { path, record, read_only }) => {
             let session_path = load::session_file(&path);
+            // The inputs digest reads the files again and hashes them: on
+            // the other core, while they are loaded (docs/performance.md).
+            let inputs = (!read_only).then(|| open::Digesting::start(&session_path));
             match load::load_session(&FsSource, &session_path, false) {
                 Ok(loaded) => {
                     for w in &loaded.warnings {
@@ -289,6 +292,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                         session: loaded.session,
                         source: &FsSource,
                         session_file: &session_path,
+                        inputs,
                         record_dir: record,
                         read_only,
                         lang,
@@ -330,6 +334,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 session: loaded.session,
                 source: &FsSource,
                 session_file: &session_path,
+                inputs: None,
                 record_dir: record,
                 read_only: false,
                 lang,
@@ -390,6 +395,7 @@ fn demo(record: Option<PathBuf>, read_only: bool, lang: Option<Language>) -> col
         session,
         source: &crate::demo::EmbeddedSource,
         session_file: Path::new(crate::demo::SESSION_PATH),
+        inputs: None,
         record_dir: record,
         read_only,
         lang,

@@ -3,14 +3,20 @@
 //! Files come through a [`Source`] so that the embedded demo session and the
 //! file system are read the same way.
 //!
-//! Each file goes through three stages: a spanned parse (`json`), a check
+//! A dossier file is first read in one pass (`fast`): serde straight into
+//! the domain types, then every check on those types. That path only
+//! decides whether the file is clean; when any file is not, the whole run is
+//! made again on the spanned path, which says what and where. There each
+//! file goes through three stages: a spanned parse (`json`), a check
 //! against the JSON Schema generated from the domain types (`check`), and the
 //! semantic cross-checks (`session`, `dossier`); values that passed the first
 //! two are then deserialized into the domain types with serde. Every problem is
 //! collected with its byte offset and located (line, column) only at the end.
+//! Session files are small and always take the spanned path.
 
 mod check;
 mod dossier;
+mod fast;
 mod json;
 mod position;
 mod sample;
@@ -233,20 +239,23 @@ fn locate(file: &Path, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Diagnost
 }
 
 /// The schemas generated from the domain types, compiled once.
+/// The checkers compiled from the domain's schemas, each on first use: a
+/// clean dossier file never needs its own (`fast.rs`).
 struct Schemas {
-    session: check::Schema,
-    dossier: check::Schema,
-    collection: check::Schema,
+    session: LazyLock<check::Schema>,
+    dossier: LazyLock<check::Schema>,
+    collection: LazyLock<check::Schema>,
 }
 
-static SCHEMAS: LazyLock<Schemas> = LazyLock::new(|| {
-    let compile = |s: schemars::Schema| check::Schema::compile(s.as_value());
-    Schemas {
-        session: compile(schemars::schema_for!(SessionDefinition)),
-        dossier: compile(schemars::schema_for!(Dossier)),
-        collection: compile(schemars::schema_for!(DossierCollection)),
-    }
-});
+fn compile(s: schemars::Schema) -> check::Schema {
+    check::Schema::compile(s.as_value())
+}
+
+static SCHEMAS: Schemas = Schemas {
+    session: LazyLock::new(|| compile(schemars::schema_for!(SessionDefinition))),
+    dossier: LazyLock::new(|| compile(schemars::schema_for!(Dossier))),
+    collection: LazyLock::new(|| compile(schemars::schema_for!(DossierCollection))),
+};
 
 /// Order dossiers for the agenda: the configured agenda first, then the rest
 /// by id.

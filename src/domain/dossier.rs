@@ -17,6 +17,7 @@ pub struct DossierCollection {
     /// Always `gremium.dossiers/1`.
     #[schemars(extend("const" = "gremium.dossiers/1"))]
     pub format: String,
+    #[serde(deserialize_with = "strict::objects")]
     pub dossiers: Vec<Dossier>,
 }
 
@@ -48,9 +49,10 @@ pub struct Dossier {
     #[serde(default)]
     pub rural: bool,
     /// Fördergebiet.
+    #[serde(deserialize_with = "strict::object")]
     pub area: Area,
     /// Eingang (date the application was received).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "strict::date")]
     pub submitted: Option<NaiveDate>,
     /// Kurzbeschreibung.
     pub summary: String,
@@ -58,27 +60,28 @@ pub struct Dossier {
     #[serde(default)]
     pub deficits: Vec<String>,
     /// Indikatoren: the area compared with the city and the state.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::objects")]
     pub indicators: Vec<Indicator>,
     /// Integriertes Entwicklungskonzept.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "strict::object_or_null")]
     pub concept: Option<Concept>,
     /// Beteiligung, Quartiersmanagement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "strict::object_or_null")]
     pub participation: Option<Participation>,
     /// Maßnahmen.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::objects")]
     pub measures: Vec<Measure>,
     /// Finanzierung.
+    #[serde(deserialize_with = "strict::object")]
     pub funding: Funding,
     /// Formale Prüfung: result of each declared eligibility check.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::unique_keys")]
     pub eligibility: BTreeMap<String, bool>,
     /// Ansprechperson.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "strict::object_or_null")]
     pub contact: Option<Contact>,
     /// Anlagen.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::objects")]
     pub attachments: Vec<Attachment>,
     /// Hinweise der Geschäftsstelle.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,7 +154,7 @@ pub enum IsekStatus {
 pub struct Concept {
     pub isek: IsekStatus,
     /// Date of adoption or resolution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "strict::date")]
     pub isek_date: Option<NaiveDate>,
     /// Handlungsfelder.
     #[serde(default)]
@@ -237,4 +240,137 @@ pub struct Attachment {
     pub title: String,
     /// Path relative to the dossier file.
     pub path: String,
+}
+
+/// Deserializers as strict as the loader's checks (PRODUCT.md §3): a date
+/// only in the form `YYYY-MM-DD`, a map without a key given twice, a
+/// record only as an object (serde would take `["Titel", null]` for a
+/// measure, its fields in order). The
+/// loader's fast path relies on serde refusing what the checks refuse
+/// (docs/decisions.md, "One pass over a clean dossier file").
+pub mod strict {
+    use std::collections::BTreeMap;
+    use std::fmt;
+
+    use std::marker::PhantomData;
+
+    use chrono::NaiveDate;
+    use serde::de::value::MapAccessDeserializer;
+    use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Deserializer};
+
+    pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let s: Option<String> = serde::Deserialize::deserialize(d)?;
+        s.map(|s| {
+            super::iso_date(&s)
+                .ok_or_else(|| D::Error::custom(format!("`{s}` is not a date in the form YYYY-MM-DD")))
+        })
+        .transpose()
+    }
+
+    /// A struct only from a JSON object.
+    pub fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+        d.deserialize_map(ObjectOnly(PhantomData))
+    }
+
+    pub fn object_or_null<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        struct OrNull<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for OrNull<T> {
+            type Value = Option<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object or null")
+            }
+            fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                object(d).map(Some)
+            }
+        }
+        d.deserialize_option(OrNull(PhantomData))
+    }
+
+    /// A list of structs, each from a JSON object.
+    pub fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        struct Each<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Each<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of objects")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+                while let Some(Obj(x)) = seq.next_element::<Obj<T>>()? {
+                    out.push(x);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Each(PhantomData))
+    }
+
+    /// `T` that deserializes only from an object (whole files go through it).
+    pub struct Obj<T>(pub T);
+
+    impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            object(d).map(Obj)
+        }
+    }
+
+    struct ObjectOnly<T>(PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectOnly<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(MapAccessDeserializer::new(map))
+        }
+    }
+
+    pub fn unique_keys<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, bool>, D::Error> {
+        struct Unique;
+        impl<'de> Visitor<'de> for Unique {
+            type Value = BTreeMap<String, bool>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of true/false answers")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((key, value)) = map.next_entry::<String, bool>()? {
+                    if out.contains_key(&key) {
+                        return Err(A::Error::custom(format!("duplicate key `{key}`")));
+                    }
+                    out.insert(key, value);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Unique)
+    }
+}
+
+/// A date written exactly as `YYYY-MM-DD` that exists in the calendar.
+pub fn iso_date(s: &str) -> Option<NaiveDate> {
+    let (y, m, d) = iso_date_parts(s)?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Year, month and day of a string shaped `YYYY-MM-DD` (digits), whether or
+/// not that day exists.
+pub fn iso_date_parts(s: &str) -> Option<(i32, u32, u32)> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+    shape.then(|| (num(0..4) as i32, num(5..7), num(8..10)))
 }

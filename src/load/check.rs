@@ -449,16 +449,9 @@ impl Checker<'_, '_, '_, '_> {
 
 /// Why a `YYYY-MM-DD` string is not a real calendar date, if it is not.
 pub fn date_problem(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
+    let Some((y, m, d)) = crate::domain::iso_date_parts(s) else {
         return Some(format!("`{}` is not a date in the form YYYY-MM-DD", shorten(s)));
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
-    let (y, m, d) = (num(0..4) as i32, num(5..7), num(8..10));
+    };
     match chrono::NaiveDate::from_ymd_opt(y, m, d) {
         Some(_) => None,
         None => Some(format!("{s} is not a date that exists")),

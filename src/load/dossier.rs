@@ -22,11 +22,24 @@ pub(super) struct DossierScope {
     pub dossiers: Vec<Dossier>,
     /// Whether to deserialize dossiers at all: `validate` only reports.
     pub keep: bool,
+    /// Whether to try the one-pass reading of a clean file first
+    /// (`fast.rs`); off for the second, spanned run after it failed.
+    pub fast: bool,
+    /// A file was not clean on the fast path: the run is to be made again
+    /// on the spanned path, which says what and where.
+    pub fast_failed: bool,
 }
 
 impl DossierScope {
     pub fn new(declared_checks: Option<Vec<String>>) -> Self {
-        DossierScope { ids: HashMap::new(), declared_checks, dossiers: Vec::new(), keep: true }
+        DossierScope {
+            ids: HashMap::new(),
+            declared_checks,
+            dossiers: Vec::new(),
+            keep: true,
+            fast: true,
+            fast_failed: false,
+        }
     }
 }
 
@@ -55,8 +68,35 @@ pub(super) fn file_kind(doc: &Doc<'_>, root: usize) -> (FileKind, bool) {
 }
 
 /// Check one dossier file and add its clean dossiers to the scope.
+/// On the fast path a file is read in one pass and reports nothing; one
+/// that is not clean marks the scope, and the caller runs again spanned.
 pub(super) fn check_dossier_file(path: &Path, bytes: &[u8], scope: &mut DossierScope) -> Vec<Diagnostic> {
+    if scope.fast {
+        if !scope.fast_failed && !read_clean(bytes, scope) {
+            scope.fast_failed = true;
+        }
+        return Vec::new();
+    }
     check_parsed_dossier_file(path, bytes, json::parse(bytes), scope)
+}
+
+/// The fast path (`fast.rs`): true when the file is clean, its ids new to
+/// the scope; its dossiers are then in the scope (when kept).
+pub(super) fn read_clean(bytes: &[u8], scope: &mut DossierScope) -> bool {
+    let Some(read) = super::fast::dossier_file(bytes, scope.declared_checks.as_deref(), scope.keep) else {
+        return false;
+    };
+    let mut fresh = std::collections::HashSet::with_capacity(read.len());
+    if !read.iter().all(|r| !scope.ids.contains_key(&r.id) && fresh.insert(r.id.as_str())) {
+        return false;
+    }
+    for r in read {
+        scope.dossiers.extend(r.dossier);
+        // where an id was defined is needed only for a message about a
+        // second definition, and that message comes from the spanned path
+        scope.ids.insert(r.id, String::new());
+    }
+    true
 }
 
 /// [`check_dossier_file`] for a file parsed already.

@@ -21,11 +21,27 @@ pub(super) struct SessionOutcome {
 
 /// Check a session file and everything it references; `keep` says whether
 /// to build the session (deserialize it and its dossiers) or only report.
+/// Dossier files are read on the fast path first; when one of them is not
+/// clean, everything is checked again on the spanned path (`fast.rs`).
 pub(super) fn check_session(src: &dyn Source, path: &Path, bytes: &[u8], keep: bool) -> SessionOutcome {
+    let (outcome, fast_failed) = check_session_once(src, path, bytes, keep, true);
+    if fast_failed { check_session_once(src, path, bytes, keep, false).0 } else { outcome }
+}
+
+/// One run; the flag says that the fast path met a file that is not clean
+/// (and the outcome is then empty).
+fn check_session_once(
+    src: &dyn Source,
+    path: &Path,
+    bytes: &[u8],
+    keep: bool,
+    fast: bool,
+) -> (SessionOutcome, bool) {
     let parsed = json::parse(bytes);
     let mut findings = parsed.findings;
     let mut scope = DossierScope::new(None);
     scope.keep = keep;
+    scope.fast = fast;
     let mut dossier_diagnostics = Vec::new();
     let mut definition = None;
     if let Some(doc) = &parsed.doc {
@@ -51,6 +67,9 @@ pub(super) fn check_session(src: &dyn Source, path: &Path, bytes: &[u8], keep: b
             c.scale_and_quorum();
             scope.declared_checks = Some(c.ids_of("eligibility"));
             c.references(src, &mut scope, &mut dossier_diagnostics);
+            if scope.fast_failed {
+                return (SessionOutcome { diagnostics: Vec::new(), session: None }, true);
+            }
             c.agenda_and_conflicts(&scope);
         }
     }
@@ -62,7 +81,7 @@ pub(super) fn check_session(src: &dyn Source, path: &Path, bytes: &[u8], keep: b
         agenda_order(&mut dossiers, &definition.agenda);
         Session { definition, dossiers }
     });
-    SessionOutcome { diagnostics, session }
+    (SessionOutcome { diagnostics, session }, false)
 }
 
 struct SessionCheck<'p, 'd, 'a, 'f> {

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::dossier::{DossierScope, check_parsed_dossier_file};
+use super::dossier::{DossierScope, check_parsed_dossier_file, read_clean};
 use super::session::{check_session, is_session};
 use super::{Diagnostic, Report, Severity, Source, json};
 
@@ -11,10 +11,20 @@ use super::{Diagnostic, Report, Severity, Source, json};
 /// dossier file, a collection, or a folder of dossier files. Dossier files
 /// given outside a session share one scope, so an id used in two of them is
 /// reported.
+///
+/// Dossier files are read on the fast path first (`fast.rs`); when one of
+/// them is not clean, every path is checked again on the spanned path, so
+/// that what it reports is located as before.
 pub(super) fn validate(src: &dyn Source, paths: &[PathBuf]) -> Report {
+    let (report, fast_failed) = validate_once(src, paths, true);
+    if fast_failed { validate_once(src, paths, false).0 } else { report }
+}
+
+fn validate_once(src: &dyn Source, paths: &[PathBuf], fast: bool) -> (Report, bool) {
     let mut report = Report::default();
     let mut loose = DossierScope::new(None);
     loose.keep = false;
+    loose.fast = fast;
     for path in paths {
         if !src.is_dir(path) {
             validate_file(src, path, &mut loose, &mut report);
@@ -47,7 +57,7 @@ pub(super) fn validate(src: &dyn Source, paths: &[PathBuf]) -> Report {
             validate_file(src, file, &mut loose, &mut report);
         }
     }
-    report
+    (report, loose.fast_failed)
 }
 
 fn validate_file(src: &dyn Source, path: &Path, loose: &mut DossierScope, report: &mut Report) {
@@ -55,10 +65,16 @@ fn validate_file(src: &dyn Source, path: &Path, loose: &mut DossierScope, report
         Ok(b) => b,
         Err(e) => return unreadable(report, path, &e),
     };
+    if loose.fast && (loose.fast_failed || read_clean(&bytes, loose)) {
+        return;
+    }
     let parsed = json::parse(&bytes);
     if parsed.doc.as_ref().is_some_and(is_session) {
         // session files are small: parsing again keeps `check_session` simple
         report.diagnostics.extend(check_session(src, path, &bytes, false).diagnostics);
+    } else if loose.fast {
+        // not clean: the spanned run says what and where
+        loose.fast_failed = true;
     } else {
         report.diagnostics.extend(check_parsed_dossier_file(path, &bytes, parsed, loose));
     }

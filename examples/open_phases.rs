@@ -1,0 +1,62 @@
+//! Where the time of an open goes, phase by phase, for profiling
+//! (docs/performance.md): load the session, digest its inputs, open or
+//! create the record and replay it, build the app and draw the first frame.
+//!
+//! ```sh
+//! cargo run --release --example open_phases -- SESSION_DIR [RECORD_DIR]
+//! ```
+//!
+//! Without RECORD_DIR a fresh record is made in a temporary folder.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use gremium::load::{FsSource, load_session, session_file};
+use gremium::record::{self, LiveSession};
+use gremium::ui::journal::Journal;
+use gremium::ui::{App, render_to_test_backend};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let dir = PathBuf::from(args.next().ok_or("usage: open_phases SESSION_DIR [RECORD_DIR]")?);
+    let record_dir = args.next().map(PathBuf::from);
+    let path = session_file(&dir);
+    let mut last = Instant::now();
+    let start = last;
+    let mut lap = |what: &str| {
+        let now = Instant::now();
+        let _ = writeln!(std::io::stdout(), "{what:<24} {:6.1} ms", (now - last).as_secs_f64() * 1e3);
+        last = now;
+    };
+    let loaded = load_session(&FsSource, &path, false).map_err(|e| e.report())?;
+    lap("load_session");
+    let session = Arc::new(loaded.session);
+    let journal = match &record_dir {
+        Some(r) => {
+            let ro = record::read_only(r, Some(&session.definition.id))?;
+            lap("record::read_only");
+            let state = gremium::domain::SessionState::replay(session.clone(), ro.events)?;
+            lap("replay");
+            Journal::View { state: Box::new(state), path: None }
+        }
+        None => {
+            let inputs = record::inputs_digest(&FsSource, &path)?;
+            lap("inputs_digest");
+            let tmp = std::env::temp_dir().join(format!("open-phases-{}", std::process::id()));
+            let live = LiveSession::prepare(session.clone(), &tmp, inputs, "bench")?;
+            let (live, _) = live.begin(record::now())?;
+            lap("record create + begin");
+            let _ = std::fs::remove_dir_all(&tmp);
+            Journal::Live(Box::new(live))
+        }
+    };
+    let mut app = App::new(session, None).with_journal(journal);
+    lap("App::new");
+    let term = render_to_test_backend(&mut app, 120, 40);
+    lap("first frame");
+    drop(term);
+    let _ = writeln!(std::io::stdout(), "{:<24} {:6.1} ms", "total", start.elapsed().as_secs_f64() * 1e3);
+    Ok(())
+}

@@ -1,0 +1,199 @@
+//! The fast path and the spanned path agree: a file the fast path accepts
+//! is one the spanned path reports nothing about, and a clean file takes
+//! the fast path. Checked on mutated dossier files, with the mutations that
+//! lie on the edges of the two: unknown fields, dates in other forms,
+//! negative zero, amounts at 2^53, duplicate keys, escapes, `$schema`.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use serde_json::Value;
+
+use super::super::dossier::{DossierScope, check_dossier_file, read_clean};
+use super::super::sample_collection;
+
+const DECLARED: [&str; 2] = ["isek", "gebiet"];
+
+fn scope(fast: bool) -> DossierScope {
+    let mut s = DossierScope::new(Some(DECLARED.iter().map(|d| d.to_string()).collect()));
+    s.fast = fast;
+    s
+}
+
+/// (fast path accepted, what the spanned path reported)
+fn both(bytes: &[u8]) -> (bool, Vec<String>) {
+    let fast = read_clean(bytes, &mut scope(true));
+    let spanned = check_dossier_file(Path::new("d.json"), bytes, &mut scope(false));
+    (fast, spanned.iter().map(|d| d.to_string()).collect())
+}
+
+/// A dossier file as the secretariat writes it: one collection of two, or
+/// the first of them alone.
+fn base(single: bool) -> Value {
+    let text = sample_collection(1);
+    let mut c: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    if let Some(list) = c["dossiers"].as_array_mut()
+        && let Some(first) = list.first().cloned()
+    {
+        let mut second = first.clone();
+        second["id"] = "D-2".into();
+        list.push(second);
+        if single {
+            let mut d = first;
+            d["format"] = "gremium.dossier/1".into();
+            return d;
+        }
+    }
+    c
+}
+
+fn pool() -> Vec<Value> {
+    serde_json::from_str(
+        r#"[null, true, false, 0, 1, -1, 0.5, 100, 100.0, 100.5, 9007199254740991, 9007199254740992,
+            2147483648, 1000.0, "", "x", "2026-01-05", "2026-1-5", "2026-02-30", "20260105",
+            "06400000", "0640000a", "D-1", "-bad", "gremium.dossier/1", "gremium.dossiers/1",
+            "adopted", "planned", "isek", [], {}, {"isek": true}, {"gebiet": false, "nicht": true},
+            ["a"], {"name": "n"}]"#,
+    )
+    .unwrap_or_default()
+}
+
+const KEYS: [&str; 12] = [
+    "id",
+    "format",
+    "$schema",
+    "extra",
+    "isek_date",
+    "submitted",
+    "eligibility",
+    "end_year",
+    "start_year",
+    "total_cost_eur",
+    "hectares",
+    "Id",
+];
+
+/// Textual edits JSON values cannot express.
+const RAW: [(&str, &str); 12] = [
+    ("\"requested_eur\": 1200000", "\"requested_eur\": -0"),
+    ("\"hectares\": 10.5", "\"hectares\": -0.0"),
+    ("\"eligibility\": {}", "\"eligibility\": {\"isek\": true, \"isek\": false}"),
+    ("\"id\": \"D-000000\"", "\"id\": \"D-000000\", \"id\": \"D-000000\""),
+    ("\"municipal_share_percent\": 10.0", "\"municipal_share_percent\": 1E2"),
+    ("\"municipal_share_percent\": 10.0", "\"municipal_share_percent\": 100.00000000000001"),
+    ("\"summary\": \"", "\"summary\": \"\\ud800"),
+    ("\"residents\": 4000", "\"residents\": 4000.0"),
+    ("\"year\": 2025", "\"year\": 2147483648"),
+    ("Frau X", "Frau \\u0058"),
+    ("\"name\": \"Frau X\"", "\"n\\u0061me\": \"Frau X\""),
+    ("\"notes\": \"keine\"", "\"notes\": \"keine\", \"$schema\": \"x\""),
+];
+
+/// Every path to a value in `v`, as a list of keys and indexes.
+fn paths(v: &Value, at: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
+    out.push(at.clone());
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                at.push(Value::from(k.as_str()));
+                paths(x, at, out);
+                at.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                at.push(Value::from(i));
+                paths(x, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn at_path<'v>(v: &'v mut Value, path: &[Value]) -> Option<&'v mut Value> {
+    path.iter().try_fold(v, |v, step| match step {
+        Value::String(k) => v.get_mut(k.as_str()),
+        Value::Number(i) => v.get_mut(i.as_u64()? as usize),
+        _ => None,
+    })
+}
+
+/// Replace, remove or add at a node chosen by `pick`.
+fn mutate(v: &mut Value, op: u8, pick: usize, value: usize, key: usize) {
+    let mut all = Vec::new();
+    paths(v, &mut Vec::new(), &mut all);
+    let path = all[pick % all.len()].clone();
+    let pool = pool();
+    let new = pool[value % pool.len()].clone();
+    match op % 3 {
+        0 => {
+            if let Some(slot) = at_path(v, &path) {
+                *slot = new;
+            }
+        }
+        1 => {
+            if let Some((Value::String(last), parent)) = path.split_last()
+                && let Some(Value::Object(m)) = at_path(v, parent)
+            {
+                m.remove(last);
+            }
+        }
+        _ => {
+            if let Some(Value::Object(m)) = at_path(v, &path) {
+                m.insert(KEYS[key % KEYS.len()].to_string(), new);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sample_files_take_the_fast_path() {
+    for single in [false, true] {
+        let bytes = serde_json::to_vec_pretty(&base(single)).unwrap_or_default();
+        assert_eq!(both(&bytes), (true, vec![]), "single: {single}");
+    }
+}
+
+#[test]
+fn each_edge_is_seen_by_both_paths() {
+    // (edit, whether the spanned path stays silent)
+    let expect = [false, false, false, false, true, false, false, false, false, true, true, false];
+    for ((from, to), silent) in RAW.iter().zip(expect) {
+        let text = serde_json::to_string_pretty(&base(false)).unwrap_or_default().replacen(from, to, 1);
+        assert!(text.contains(to), "{from} not in the sample");
+        let (fast, spanned) = both(text.as_bytes());
+        assert_eq!(spanned.is_empty(), silent, "{to}: {spanned:?}");
+        assert_eq!(fast, silent, "{to}: the fast path decides otherwise");
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_left_to_the_spanned_path() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(serde_json::to_vec_pretty(&base(false)).unwrap_or_default());
+    assert_eq!(both(&bytes), (false, vec![]));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn fast_path_agrees(
+        single in any::<bool>(),
+        ops in proptest::collection::vec((any::<u8>(), any::<usize>(), any::<usize>(), any::<usize>()), 0..4),
+        raw in proptest::option::of(0..RAW.len()),
+    ) {
+        let mut v = base(single);
+        for (op, pick, value, key) in ops {
+            mutate(&mut v, op, pick, value, key);
+        }
+        let mut text = serde_json::to_string_pretty(&v).unwrap_or_default();
+        if let Some(i) = raw {
+            text = text.replacen(RAW[i].0, RAW[i].1, 1);
+        }
+        let (fast, spanned) = both(text.as_bytes());
+        // accepted fast: nothing to report; nothing to report: read fast
+        prop_assert_eq!(fast, spanned.is_empty(), "{}\n{:?}", text, spanned);
+    }
+}
