@@ -35,10 +35,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let session = Arc::new(loaded.session);
     let journal = match &record_dir {
         Some(r) => {
-            let ro = record::read_only(r, Some(&session.definition.id))?;
-            lap("record::read_only");
-            let state = gremium::domain::SessionState::replay(session.clone(), ro.events)?;
-            lap("replay");
+            // as `gremium open --read-only` does: read and replay in parts
+            let mut state = gremium::domain::SessionState::new(session.clone());
+            let mut replayed = Ok(());
+            record::read_only_in_parts(r, Some(&session.definition.id), &mut |events| {
+                replayed = state.apply_all(events);
+                replayed.is_ok()
+            })?;
+            replayed?;
+            lap("read + replay in parts");
             Journal::View { state: Box::new(state), path: None }
         }
         None => {

@@ -13,6 +13,7 @@ mod line;
 mod live;
 mod location;
 mod lock;
+mod stream;
 
 #[cfg(test)]
 mod anchor_tests;
@@ -35,6 +36,7 @@ pub use location::{
     review_dir,
 };
 pub use lock::WriterLock;
+pub use stream::{Streamed, read_only_in_parts};
 
 use crate::domain::Event;
 
@@ -126,20 +128,7 @@ fn read_path(path: &Path, session_id: Option<&str>) -> Result<ReadOnly, RecordEr
     // the anchor, so a record read after its anchor always reaches it.
     let anchor_at = anchor_path(path);
     let anchor = anchor::read(&anchor_at, path)?;
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return match anchor {
-                Some(a) => Err(RecordError::Anchor {
-                    record: path.to_path_buf(),
-                    anchor: anchor_at,
-                    mismatch: Mismatch::Missing { events: a.events, hash: a.last_hash },
-                }),
-                None => Err(io_err(path, "read")(e)),
-            };
-        }
-        Err(e) => return Err(io_err(path, "read")(e)),
-    };
+    let bytes = std::fs::read(path).map_err(|e| unreadable(path, &anchor_at, anchor.as_ref(), e))?;
     let mut ro = read_bytes(path, &bytes, session_id)?;
     if let Some(a) = anchor {
         let reached =
@@ -149,6 +138,19 @@ fn read_path(path: &Path, session_id: Option<&str>) -> Result<ReadOnly, RecordEr
         ro.anchor = Some(reached);
     }
     Ok(ro)
+}
+
+/// A record that cannot be read: when it is gone and an anchor says what
+/// it held, that is what the chair learns.
+fn unreadable(path: &Path, anchor_at: &Path, anchor: Option<&Anchor>, e: io::Error) -> RecordError {
+    match anchor {
+        Some(a) if e.kind() == io::ErrorKind::NotFound => RecordError::Anchor {
+            record: path.to_path_buf(),
+            anchor: anchor_at.to_path_buf(),
+            mismatch: Mismatch::Missing { events: a.events, hash: a.last_hash.clone() },
+        },
+        _ => io_err(path, "read")(e),
+    }
 }
 
 /// Check a record's bytes as [`verify_record`] checks a file (`path` only

@@ -208,12 +208,20 @@ fn has_terminal() -> bool {
 /// is shown as it stands before anything was done, and no record is made.
 fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre::Result<ExitCode> {
     let record_file = dir.join(record::RECORD_FILE);
-    let ro = match record::read_only(dir, Some(&session.definition.id)) {
-        Ok(ro) => Some(ro),
+    // The record is read and replayed in parts: never all of its bytes and
+    // all of its events in memory at once (docs/performance.md).
+    let mut state = SessionState::new(session.clone());
+    let mut replayed = Ok(());
+    let read = record::read_only_in_parts(dir, Some(&session.definition.id), &mut |events| {
+        replayed = state.apply_all(events);
+        replayed.is_ok()
+    });
+    match read {
+        Ok(_) => {}
         Err(RecordError::Io { source, .. })
             if source.kind() == std::io::ErrorKind::NotFound && !record_file.exists() =>
         {
-            None
+            state = SessionState::new(session.clone());
         }
         Err(RecordError::Anchor { record, anchor, mismatch }) => {
             let lang = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
@@ -223,14 +231,10 @@ fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre
             return Ok(ExitCode::from(1));
         }
         Err(e) => return fail(&e.to_string()),
-    };
-    let state = match ro {
-        Some(ro) => match SessionState::replay(session.clone(), ro.events) {
-            Ok(s) => s,
-            Err(e) => return fail(&format!("{}: {e}", record_file.display())),
-        },
-        None => SessionState::new(session.clone()),
-    };
+    }
+    if let Err(e) = replayed {
+        return fail(&format!("{}: {e}", record_file.display()));
+    }
     if !has_terminal() {
         let lang = lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
         crate::say_err!("gremium: {}", crate::ui::strings::strings(lang).record.no_terminal);

@@ -350,10 +350,17 @@ impl SessionState {
     /// The state after `events`, in order.
     pub fn replay(session: Arc<Session>, events: Vec<Event>) -> Result<Self, ApplyError> {
         let mut state = SessionState::new(session);
-        for e in events {
-            state.apply_parts(e.seq, e.at, e.event)?;
-        }
+        state.apply_all(events)?;
         Ok(state)
+    }
+
+    /// Take recorded events into the state, in order (a record read in
+    /// parts is replayed part by part).
+    pub fn apply_all(&mut self, events: Vec<Event>) -> Result<(), ApplyError> {
+        for e in events {
+            self.apply_parts(e.seq, e.at, e.event)?;
+        }
+        Ok(())
     }
 
     /// Take one recorded event into the state.

@@ -92,11 +92,24 @@ pub fn check(
     events: &[Event],
     last_hash: &str,
 ) -> Result<Reached, Mismatch> {
+    let next = usize::try_from(anchor.events).ok().and_then(|i| events.get(i)).map(|e| e.prev.as_str());
+    check_count(anchor, session_id, events.len() as u64, next, last_hash)
+}
+
+/// [`check`] from what a reading in parts keeps: how many events there
+/// are, the `prev` of the event after the anchored ones (if there is one),
+/// and the hash of the last line.
+pub fn check_count(
+    anchor: &Anchor,
+    session_id: Option<&str>,
+    found: u64,
+    prev_after_anchored: Option<&str>,
+    last_hash: &str,
+) -> Result<Reached, Mismatch> {
     if let Some(found) = session_id.filter(|s| *s != anchor.session_id) {
         return Err(Mismatch::OtherSession { anchored: anchor.session_id.clone(), found: found.to_string() });
     }
     let (n, hash) = (anchor.events, anchor.last_hash.clone());
-    let found = events.len() as u64;
     if found == 0 {
         return Err(Mismatch::Emptied { events: n, hash });
     }
@@ -104,10 +117,7 @@ pub fn check(
         return Err(Mismatch::Shorter { found, found_hash: last_hash.to_string(), events: n, hash });
     }
     // The hash of event n is the `prev` of the event after it.
-    let found_hash = match usize::try_from(n).ok().and_then(|i| events.get(i)) {
-        Some(next) => next.prev.as_str(),
-        None => last_hash,
-    };
+    let found_hash = prev_after_anchored.unwrap_or(last_hash);
     if found_hash != hash {
         return Err(Mismatch::Differs { events: n, found_hash: found_hash.to_string(), hash });
     }

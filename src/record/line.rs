@@ -77,8 +77,33 @@ pub struct Scan {
 /// it), so the first problem of the first run that has one is the first
 /// problem of the record, as a line-by-line scan would find it.
 pub fn scan(bytes: &[u8], session_id: Option<&str>) -> Result<Scan, DamageAt> {
+    scan_part(bytes, Part { session_id, first_seq: 0, prev: None, last: true })
+}
+
+/// Where a part of a record starts: line `first_seq + 1`, after the line
+/// whose hash is `prev` (none for the first part), and whether it runs to
+/// the end of the file (only there is an incomplete line torn).
+#[derive(Clone, Copy)]
+pub struct Part<'a> {
+    pub session_id: Option<&'a str>,
+    pub first_seq: u64,
+    pub prev: Option<[u8; 32]>,
+    pub last: bool,
+}
+
+/// [`scan`] of a part of a record: its lines checked as a scan of the whole
+/// file would check them. A torn line's offset is within the part.
+pub fn scan_part(bytes: &[u8], part: Part<'_>) -> Result<Scan, DamageAt> {
     let lines = split_lines(bytes);
-    let first = Run { bytes, lines: &lines, expected_session: session_id };
+    let base = usize::try_from(part.first_seq).unwrap_or(usize::MAX);
+    let first = Run {
+        bytes,
+        lines: &lines,
+        expected_session: part.session_id,
+        base,
+        prev: part.prev,
+        last: part.last,
+    };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let (head, mut rest) = if threads < 2 || lines.len() < 2_000 {
         (first.check(0..lines.len()), Vec::new())
@@ -175,6 +200,11 @@ struct Run<'a> {
     lines: &'a [(usize, usize, bool)],
     /// The session line 1 must open; `None` to take it from there.
     expected_session: Option<&'a str>,
+    /// Seq of the first of `lines`, and the hash of the line before it.
+    base: usize,
+    prev: Option<[u8; 32]>,
+    /// Whether `lines` end the file.
+    last: bool,
 }
 
 /// What checking a run found.
@@ -205,7 +235,8 @@ impl<'a> Run<'a> {
             events: Vec::with_capacity(if range.start == 0 { self.lines.len() } else { range.len() }),
             session_id: self.expected_session.map(str::to_string),
             last_hash: match range.start {
-                0 => self.expected_session.map(genesis_hash),
+                0 if self.base == 0 => self.expected_session.map(genesis_hash),
+                0 => self.prev,
                 n => Some(sha256(self.line(n - 1))),
             },
             end: None,
@@ -221,24 +252,26 @@ impl<'a> Run<'a> {
 
     fn check_line(&self, i: usize, out: &mut Checked) -> Result<(), End> {
         let (start, _, terminated) = self.lines[i];
-        let line_no = i + 1;
+        let seq = self.base + i;
+        let line_no = seq + 1;
         let torn = || End::Torn(Tail { line: line_no, offset: start });
-        if !terminated {
+        let at_end = self.last && i + 1 == self.lines.len();
+        if !terminated && at_end {
             return Err(torn());
         }
         let line = self.line(i);
         let event = match serde_json::from_slice::<Event>(line) {
             Ok(event) => event,
-            Err(_) if i + 1 == self.lines.len() => return Err(torn()),
+            Err(_) if at_end => return Err(torn()),
             Err(e) => return Err(damaged(line_no, Damage::Unparseable(e.to_string()))),
         };
         if event.v != RECORD_FORMAT_VERSION {
             return Err(damaged(line_no, Damage::UnsupportedVersion(event.v)));
         }
-        if event.seq != i as u64 {
-            return Err(damaged(line_no, Damage::SeqMismatch { expected: i as u64, found: event.seq }));
+        if event.seq != seq as u64 {
+            return Err(damaged(line_no, Damage::SeqMismatch { expected: seq as u64, found: event.seq }));
         }
-        if i == 0 {
+        if seq == 0 {
             let EventKind::SessionOpened { session_id: found, .. } = &event.event else {
                 return Err(damaged(line_no, Damage::NotOpening));
             };

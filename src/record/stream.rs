@@ -1,0 +1,232 @@
+//! Reading a record in parts for viewing: each part's lines are checked as
+//! a scan of the whole file checks them (on every core) and handed on as
+//! events, so an open holds neither all of the record's bytes nor all of
+//! its events at once (docs/performance.md).
+
+use std::io::Read;
+use std::path::Path;
+
+use super::anchor::{self, Reached, anchor_path};
+use super::line::{Part, scan_part};
+use super::{RECORD_FILE, RecordError, io_err};
+use crate::domain::Event;
+
+/// About how many bytes of the record are read and checked at a time.
+pub const PART_BYTES: usize = 4 << 20;
+
+/// What a reading in parts found, besides the events it handed on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Streamed {
+    pub events: u64,
+    pub session_id: Option<String>,
+    /// 1-based line number of a torn last line, left in place.
+    pub torn_line: Option<usize>,
+    pub last_hash: String,
+    pub anchor: Option<Reached>,
+}
+
+/// [`super::read_only`], handing the events to `take` part by part, in
+/// order; `take` answers whether to go on. A damaged line is an error once
+/// the parts before it were handed on: the caller builds nothing it keeps
+/// until this returns `Ok`.
+pub fn read_only_in_parts(
+    dir: &Path,
+    session_id: Option<&str>,
+    take: &mut dyn FnMut(Vec<Event>) -> bool,
+) -> Result<Streamed, RecordError> {
+    read_in_parts(&dir.join(RECORD_FILE), session_id, PART_BYTES, take)
+}
+
+pub(super) fn read_in_parts(
+    path: &Path,
+    session_id: Option<&str>,
+    part_bytes: usize,
+    take: &mut dyn FnMut(Vec<Event>) -> bool,
+) -> Result<Streamed, RecordError> {
+    // The anchor first, as `read_only` reads it.
+    let anchor_at = anchor_path(path);
+    let anchored = anchor::read(&anchor_at, path)?;
+    let mut file =
+        std::fs::File::open(path).map_err(|e| super::unreadable(path, &anchor_at, anchored.as_ref(), e))?;
+    let mut session: Option<String> = session_id.map(str::to_string);
+    let mut seq = 0u64;
+    let mut prev: Option<[u8; 32]> = None;
+    let mut torn_line = None;
+    let mut prev_after_anchored: Option<String> = None;
+    let mut buf: Vec<u8> = Vec::with_capacity(part_bytes + 64 * 1024);
+    loop {
+        let want = part_bytes.saturating_sub(buf.len()).max(64 * 1024) as u64;
+        let read = file.by_ref().take(want).read_to_end(&mut buf).map_err(io_err(path, "read"))?;
+        let at_end = read == 0;
+        // whole lines only, unless the file ends here
+        let cut = if at_end {
+            buf.len()
+        } else {
+            match memchr::memrchr(b'\n', &buf) {
+                Some(i) => i + 1,
+                None => continue,
+            }
+        };
+        let part = Part { session_id: session.as_deref(), first_seq: seq, prev, last: at_end };
+        let scan = scan_part(&buf[..cut], part).map_err(|d| RecordError::Damaged {
+            path: path.to_path_buf(),
+            line: d.line,
+            damage: d.damage,
+        })?;
+        if let Some(a) = &anchored
+            && prev_after_anchored.is_none()
+            && let Some(next) = a
+                .events
+                .checked_sub(seq)
+                .and_then(|i| usize::try_from(i).ok())
+                .and_then(|i| scan.events.get(i))
+        {
+            prev_after_anchored = Some(next.prev.clone());
+        }
+        seq += scan.events.len() as u64;
+        session = scan.session_id;
+        prev = Some(scan.last_hash);
+        if at_end {
+            // only the last part can end in a torn line
+            torn_line = scan.torn.map(|t| t.line);
+        }
+        if !scan.events.is_empty() && !take(scan.events) {
+            break;
+        }
+        if at_end {
+            break;
+        }
+        buf.drain(..cut);
+    }
+    // every reading scans at least one part, and a scan names a hash
+    let last_hash = hex::encode(prev.unwrap_or_else(|| super::line::sha256(super::genesis("").as_bytes())));
+    let mut streamed = Streamed { events: seq, session_id: session, torn_line, last_hash, anchor: None };
+    if let Some(a) = anchored {
+        let reached = anchor::check_count(
+            &a,
+            streamed.session_id.as_deref(),
+            streamed.events,
+            prev_after_anchored.as_deref(),
+            &streamed.last_hash,
+        )
+        .map_err(|mismatch| RecordError::Anchor {
+            record: path.to_path_buf(),
+            anchor: anchor_at,
+            mismatch,
+        })?;
+        streamed.anchor = Some(reached);
+    }
+    Ok(streamed)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Read in parts of any size, a record gives what a whole reading gives:
+    //! the same events, torn line, hash, anchor, and the same damage at the
+    //! same line.
+
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use chrono::{DateTime, TimeDelta};
+
+    use super::*;
+    use crate::domain::{Actor, InputsDigest, fixture};
+    use crate::procedure::Command;
+    use crate::record::{LiveSession, read_only};
+
+    fn record(dir: &Path, notes: usize) -> std::path::PathBuf {
+        let t0 = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap();
+        let session = Arc::new(fixture::session(3, 3, 2));
+        let (mut live, _) = LiveSession::open(session, dir, InputsDigest::default(), "test", t0).unwrap();
+        for i in 0..notes {
+            let c = Command::AddNote { text: format!("Notiz {i} – ä"), dossier: None };
+            live.execute(Actor::Chair, &c, t0 + TimeDelta::minutes(i as i64)).unwrap();
+        }
+        live.record_path().to_path_buf()
+    }
+
+    fn in_parts(path: &Path, part: usize) -> Result<(Vec<Event>, Streamed), String> {
+        let mut events = Vec::new();
+        let streamed = read_in_parts(path, None, part, &mut |mut e| {
+            events.append(&mut e);
+            true
+        })
+        .map_err(|e| e.to_string())?;
+        Ok((events, streamed))
+    }
+
+    fn whole(path: &Path) -> Result<(Vec<Event>, Streamed), String> {
+        let ro = read_only(path.parent().unwrap(), None).map_err(|e| e.to_string())?;
+        let streamed = Streamed {
+            events: ro.events.len() as u64,
+            session_id: ro.session_id,
+            torn_line: ro.torn_line,
+            last_hash: ro.last_hash,
+            anchor: ro.anchor,
+        };
+        Ok((ro.events, streamed))
+    }
+
+    const PARTS: [usize; 5] = [1, 97, 400, 4096, PART_BYTES];
+
+    #[test]
+    fn a_clean_record_reads_the_same_in_parts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = record(dir.path(), 40);
+        let expected = whole(&path).unwrap();
+        assert_eq!(expected.0.len(), 41);
+        assert!(expected.1.anchor.is_some());
+        for part in PARTS {
+            assert_eq!(in_parts(&path, part), Ok(expected.clone()), "parts of {part} bytes");
+        }
+    }
+
+    #[test]
+    fn a_torn_last_line_reads_the_same_in_parts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = record(dir.path(), 12);
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.extend_from_slice(br#"{"v":1,"seq":13,"at":"2026-11"#);
+        std::fs::write(&path, bytes).unwrap();
+        let expected = whole(&path).unwrap();
+        assert_eq!(expected.1.torn_line, Some(14));
+        for part in PARTS {
+            assert_eq!(in_parts(&path, part), Ok(expected.clone()), "parts of {part} bytes");
+        }
+    }
+
+    #[test]
+    fn damage_is_named_at_the_same_line_in_parts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = record(dir.path(), 30);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edits = [
+            text.replacen("Notiz 17", "Notiz 71", 1), // an edited line: the next one's chain breaks
+            text.replacen("\"seq\":9,", "\"seq\":99,", 1), // a line out of place
+            text.replacen("Notiz 20 – ä\"", "Notiz 20", 1), // a line that is no JSON
+        ];
+        for edited in edits {
+            std::fs::write(&path, &edited).unwrap();
+            let expected = whole(&path).unwrap_err();
+            assert!(expected.contains("line"), "{expected}");
+            for part in PARTS {
+                assert_eq!(in_parts(&path, part).unwrap_err(), expected, "parts of {part} bytes");
+            }
+        }
+    }
+
+    #[test]
+    fn a_record_cut_short_of_its_anchor_is_refused_in_parts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = record(dir.path(), 20);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let kept: String = text.lines().take(15).map(|l| format!("{l}\n")).collect();
+        std::fs::write(&path, kept).unwrap();
+        let expected = whole(&path).unwrap_err();
+        assert!(expected.contains("anchor"), "{expected}");
+        for part in PARTS {
+            assert_eq!(in_parts(&path, part).unwrap_err(), expected, "parts of {part} bytes");
+        }
+    }
+}
