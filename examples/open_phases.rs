@@ -18,6 +18,15 @@ use gremium::record::{self, LiveSession};
 use gremium::ui::journal::Journal;
 use gremium::ui::{App, render_to_test_backend};
 
+/// Resident memory now and at its peak (Linux; empty elsewhere).
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status.lines().find(|l| l.starts_with(name)).map_or("", |l| l[name.len()..].trim()).to_string()
+    };
+    format!("rss {} peak {}", field("VmRSS:"), field("VmHWM:"))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().ok_or("usage: open_phases SESSION_DIR [RECORD_DIR]")?);
@@ -27,7 +36,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let start = last;
     let mut lap = |what: &str| {
         let now = Instant::now();
-        let _ = writeln!(std::io::stdout(), "{what:<24} {:6.1} ms", (now - last).as_secs_f64() * 1e3);
+        let _ = writeln!(
+            std::io::stdout(),
+            "{what:<24} {:6.1} ms  {}",
+            (now - last).as_secs_f64() * 1e3,
+            memory()
+        );
         last = now;
     };
     let loaded = load_session(&FsSource, &path, false).map_err(|e| e.report())?;

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::anchor::{self, Anchor, AnchorWriter, Mismatch, anchor_path};
-use super::line::{self, Scan};
+use super::line;
 use super::lock::WriterLock;
+use super::stream::{PART_BYTES, read_in_parts};
 use super::{
     Changed, LOCK_FILE, RECORD_FILE, RecordError, TornLine, create_dir_owner_only, io_err, owner_only,
     sync_dir,
@@ -108,44 +109,51 @@ impl Record {
     /// Open the record in `dir` for writing: lock it, check every line and
     /// the chain, and move a torn last line aside.
     pub fn open(dir: &Path, session_id: &str) -> Result<Opened, RecordError> {
+        let mut events = Vec::new();
+        let (record, torn, anchor_missing) = Record::open_in_parts(dir, session_id, &mut |mut part| {
+            events.append(&mut part);
+            true
+        })?;
+        Ok(Opened { record, events, torn, anchor_missing })
+    }
+
+    /// [`Record::open`], handing the events to `take` part by part as they
+    /// are checked (`take` answers whether to go on): the events are never
+    /// all in memory at once. Answers the record, its torn line moved aside,
+    /// and whether the anchor was missing.
+    pub fn open_in_parts(
+        dir: &Path,
+        session_id: &str,
+        take: &mut dyn FnMut(Vec<Event>) -> bool,
+    ) -> Result<(Record, Option<TornLine>, bool), RecordError> {
         let path = dir.join(RECORD_FILE);
         let lock = WriterLock::acquire(&dir.join(LOCK_FILE), &path)?;
         let anchor_at = anchor_path(&path);
-        let anchored = anchor::read(&anchor_at, &path)?;
-        let bytes = std::fs::read(&path).map_err(io_err(&path, "read"))?;
-        let Scan { events, last_hash, torn, session_id: found_session } =
-            line::scan(&bytes, Some(session_id)).map_err(|d| RecordError::Damaged {
-                path: path.clone(),
-                line: d.line,
-                damage: d.damage,
-            })?;
-        let anchor_missing = anchored.is_none() && !events.is_empty();
-        if let Some(a) = &anchored {
-            anchor::check(a, found_session.as_deref(), &events, &hex::encode(last_hash)).map_err(
-                |mismatch| RecordError::Anchor { record: path.clone(), anchor: anchor_at.clone(), mismatch },
-            )?;
-        }
+        let mut history = Vec::new();
+        let found = read_in_parts(&path, Some(session_id), PART_BYTES, take, Some(&mut history))?;
+        let anchor_missing = found.anchor.is_none() && found.events > 0;
         let file = owner_only().append(true).open(&path).map_err(io_err(&path, "open"))?;
         lock_record(&file, &path, &lock)?;
-        let mut file_len = bytes.len() as u64;
-        let torn = match torn {
-            Some(tail) => {
-                let backup = set_aside(dir, &path, &bytes[tail.offset..])?;
-                file.set_len(tail.offset as u64).map_err(io_err(&path, "truncate"))?;
+        let mut file_len = history.len() as u64;
+        let torn = match (found.torn_line, found.torn_offset) {
+            (Some(line), Some(offset)) => {
+                let cut = usize::try_from(offset).unwrap_or(history.len()).min(history.len());
+                let backup = set_aside(dir, &path, &history[cut..])?;
+                file.set_len(offset).map_err(io_err(&path, "truncate"))?;
                 file.sync_all().map_err(io_err(&path, "fsync"))?;
-                file_len = tail.offset as u64;
-                Some(TornLine { line: tail.line, bytes: bytes.len() - tail.offset, backup })
+                let bytes = history.len() - cut;
+                history.truncate(cut);
+                file_len = offset;
+                Some(TornLine { line, bytes, backup })
             }
-            None => None,
+            _ => None,
         };
-        let mut history = bytes;
-        history.truncate(usize::try_from(file_len).unwrap_or(usize::MAX));
         let record = Record {
             path,
             file,
             lock,
-            next_seq: events.len() as u64,
-            last_hash,
+            next_seq: found.events,
+            last_hash: found.last_hash,
             file_len,
             poisoned: false,
             buf: Vec::with_capacity(512),
@@ -153,7 +161,7 @@ impl Record {
             session_id: session_id.to_string(),
             anchor: AnchorWriter::start(anchor_at),
         };
-        Ok(Opened { record, events, torn, anchor_missing })
+        Ok((record, torn, anchor_missing))
     }
 
     /// Append events as lines and fsync before returning: once this is Ok

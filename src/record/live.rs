@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Opened, RECORD_FILE, Record, RecordError, TornLine, compare_inputs};
+use super::{RECORD_FILE, Record, RecordError, TornLine, compare_inputs};
 use crate::domain::{Actor, ApplyError, Event, EventKind, InputChange, InputsDigest, Session, SessionState};
 use crate::procedure::{Command, DomainError};
 
@@ -74,15 +74,20 @@ impl LiveSession {
     ) -> Result<Prepared, LiveError> {
         let id = session.definition.id.clone();
         let exists = dir.join(RECORD_FILE).exists();
-        let (record, events, torn, anchor_missing) = if exists {
-            let Opened { record, events, torn, anchor_missing } = Record::open(dir, &id)?;
-            (record, events, torn, anchor_missing)
+        // Read, checked and replayed part by part: the record's events are
+        // never all in memory at once (docs/performance.md).
+        let mut state = SessionState::new(session.clone());
+        let (record, torn, anchor_missing) = if exists {
+            let mut replayed = Ok(());
+            let opened = Record::open_in_parts(dir, &id, &mut |events| {
+                replayed = state.apply_all(events);
+                replayed.is_ok()
+            })?;
+            replayed.map_err(|source| LiveError::Replay { path: opened.0.path().to_path_buf(), source })?;
+            opened
         } else {
-            (Record::create(dir, &id)?, Vec::new(), None, false)
+            (Record::create(dir, &id)?, None, false)
         };
-        let path = record.path().to_path_buf();
-        let state = SessionState::replay(session.clone(), events)
-            .map_err(|source| LiveError::Replay { path, source })?;
         let live = LiveSession { record, state, inputs };
         Ok(Prepared { live, session, torn, anchor_missing, app_version: app_version.to_string() })
     }

@@ -12,16 +12,19 @@ use super::{RECORD_FILE, RecordError, io_err};
 use crate::domain::Event;
 
 /// About how many bytes of the record are read and checked at a time.
-pub const PART_BYTES: usize = 4 << 20;
+pub const PART_BYTES: usize = 1 << 20;
 
 /// What a reading in parts found, besides the events it handed on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Streamed {
     pub events: u64,
     pub session_id: Option<String>,
-    /// 1-based line number of a torn last line, left in place.
+    /// 1-based line number of a torn last line, left in place, and the
+    /// byte offset where it starts.
     pub torn_line: Option<usize>,
-    pub last_hash: String,
+    pub torn_offset: Option<u64>,
+    /// SHA-256 of the last line, or of the genesis string.
+    pub last_hash: [u8; 32],
     pub anchor: Option<Reached>,
 }
 
@@ -34,35 +37,49 @@ pub fn read_only_in_parts(
     session_id: Option<&str>,
     take: &mut dyn FnMut(Vec<Event>) -> bool,
 ) -> Result<Streamed, RecordError> {
-    read_in_parts(&dir.join(RECORD_FILE), session_id, PART_BYTES, take)
+    read_in_parts(&dir.join(RECORD_FILE), session_id, PART_BYTES, take, None)
 }
 
+/// The reading in parts; `keep` takes every byte read, as read (a writer
+/// keeps its record's history).
 pub(super) fn read_in_parts(
     path: &Path,
     session_id: Option<&str>,
     part_bytes: usize,
     take: &mut dyn FnMut(Vec<Event>) -> bool,
+    mut keep: Option<&mut Vec<u8>>,
 ) -> Result<Streamed, RecordError> {
     // The anchor first, as `read_only` reads it.
     let anchor_at = anchor_path(path);
     let anchored = anchor::read(&anchor_at, path)?;
     let mut file =
         std::fs::File::open(path).map_err(|e| super::unreadable(path, &anchor_at, anchored.as_ref(), e))?;
+    if let Some(history) = keep.as_deref_mut() {
+        // the history grows to the file's length: once, not by doubling
+        let len = file.metadata().map_or(0, |m| m.len());
+        history.reserve_exact(usize::try_from(len).unwrap_or(0));
+    }
     let mut session: Option<String> = session_id.map(str::to_string);
     let mut seq = 0u64;
     let mut prev: Option<[u8; 32]> = None;
     let mut torn_line = None;
+    let mut torn_offset = None;
+    // bytes of the parts before this one
+    let mut consumed = 0u64;
     let mut prev_after_anchored: Option<String> = None;
     let mut buf: Vec<u8> = Vec::with_capacity(part_bytes + 64 * 1024);
     loop {
         let want = part_bytes.saturating_sub(buf.len()).max(64 * 1024) as u64;
         let read = file.by_ref().take(want).read_to_end(&mut buf).map_err(io_err(path, "read"))?;
         let at_end = read == 0;
-        // whole lines only, unless the file ends here
+        // Whole lines only, and never the last one before the end of the
+        // file is seen: a last line that does not parse is torn, not
+        // damaged, and only the part that ends the file can say so.
         let cut = if at_end {
             buf.len()
         } else {
-            match memchr::memrchr(b'\n', &buf) {
+            let last_newline = memchr::memrchr(b'\n', &buf);
+            match last_newline.and_then(|i| memchr::memrchr(b'\n', &buf[..i])) {
                 Some(i) => i + 1,
                 None => continue,
             }
@@ -88,8 +105,13 @@ pub(super) fn read_in_parts(
         prev = Some(scan.last_hash);
         if at_end {
             // only the last part can end in a torn line
-            torn_line = scan.torn.map(|t| t.line);
+            torn_line = scan.torn.as_ref().map(|t| t.line);
+            torn_offset = scan.torn.as_ref().map(|t| consumed + t.offset as u64);
         }
+        if let Some(history) = keep.as_deref_mut() {
+            history.extend_from_slice(&buf[..cut]);
+        }
+        consumed += cut as u64;
         if !scan.events.is_empty() && !take(scan.events) {
             break;
         }
@@ -99,15 +121,16 @@ pub(super) fn read_in_parts(
         buf.drain(..cut);
     }
     // every reading scans at least one part, and a scan names a hash
-    let last_hash = hex::encode(prev.unwrap_or_else(|| super::line::sha256(super::genesis("").as_bytes())));
-    let mut streamed = Streamed { events: seq, session_id: session, torn_line, last_hash, anchor: None };
+    let last_hash = prev.unwrap_or_else(|| super::line::sha256(super::genesis("").as_bytes()));
+    let mut streamed =
+        Streamed { events: seq, session_id: session, torn_line, torn_offset, last_hash, anchor: None };
     if let Some(a) = anchored {
         let reached = anchor::check_count(
             &a,
             streamed.session_id.as_deref(),
             streamed.events,
             prev_after_anchored.as_deref(),
-            &streamed.last_hash,
+            &hex::encode(streamed.last_hash),
         )
         .map_err(|mismatch| RecordError::Anchor {
             record: path.to_path_buf(),
@@ -146,12 +169,26 @@ mod tests {
         live.record_path().to_path_buf()
     }
 
+    /// The events and what was found, the torn line's offset taken out.
     fn in_parts(path: &Path, part: usize) -> Result<(Vec<Event>, Streamed), String> {
-        let mut events = Vec::new();
-        let streamed = read_in_parts(path, None, part, &mut |mut e| {
-            events.append(&mut e);
-            true
+        in_parts_with_offset(path, part).map(|(events, mut streamed)| {
+            streamed.torn_offset = None;
+            (events, streamed)
         })
+    }
+
+    fn in_parts_with_offset(path: &Path, part: usize) -> Result<(Vec<Event>, Streamed), String> {
+        let mut events = Vec::new();
+        let streamed = read_in_parts(
+            path,
+            None,
+            part,
+            &mut |mut e| {
+                events.append(&mut e);
+                true
+            },
+            None,
+        )
         .map_err(|e| e.to_string())?;
         Ok((events, streamed))
     }
@@ -162,7 +199,12 @@ mod tests {
             events: ro.events.len() as u64,
             session_id: ro.session_id,
             torn_line: ro.torn_line,
-            last_hash: ro.last_hash,
+            torn_offset: None,
+            last_hash: {
+                let mut h = [0u8; 32];
+                hex::decode_to_slice(&ro.last_hash, &mut h).unwrap();
+                h
+            },
             anchor: ro.anchor,
         };
         Ok((ro.events, streamed))
@@ -184,15 +226,20 @@ mod tests {
 
     #[test]
     fn a_torn_last_line_reads_the_same_in_parts() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = record(dir.path(), 12);
-        let mut bytes = std::fs::read(&path).unwrap();
-        bytes.extend_from_slice(br#"{"v":1,"seq":13,"at":"2026-11"#);
-        std::fs::write(&path, bytes).unwrap();
-        let expected = whole(&path).unwrap();
-        assert_eq!(expected.1.torn_line, Some(14));
-        for part in PARTS {
-            assert_eq!(in_parts(&path, part), Ok(expected.clone()), "parts of {part} bytes");
+        // cut off while written, a whole line of garbage, zeros after a crash
+        for tail in [&br#"{"v":1,"seq":13,"at":"2026-11"#[..], b"garbage\n", b"\0\0\0\0"] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = record(dir.path(), 12);
+            let mut bytes = std::fs::read(&path).unwrap();
+            let good = bytes.len() as u64;
+            bytes.extend_from_slice(tail);
+            std::fs::write(&path, bytes).unwrap();
+            let expected = whole(&path).unwrap();
+            assert_eq!(expected.1.torn_line, Some(14));
+            for part in PARTS {
+                assert_eq!(in_parts(&path, part), Ok(expected.clone()), "parts of {part} bytes");
+                assert_eq!(in_parts_with_offset(&path, part).unwrap().1.torn_offset, Some(good));
+            }
         }
     }
 
