@@ -84,7 +84,7 @@ impl SessionState {
                 if !entry.is_present() {
                     entry.periods.push(Presence { from: *at, until: None, late });
                 }
-                Prior::Attendance(Some(before).filter(|b| *b != Default::default()))
+                Prior::Attendance(Box::new(Some(before).filter(|b| *b != Default::default())))
             }
             EventKind::MemberMarkedAbsent { member, at } | EventKind::MemberLeft { member, at } => {
                 let entry = p.attendance.entry(member.clone()).or_default();
@@ -95,13 +95,13 @@ impl SessionState {
                 if matches!(kind, EventKind::MemberMarkedAbsent { .. }) {
                     entry.marked_absent = Some(*at);
                 }
-                Prior::Attendance(Some(before).filter(|b| *b != Default::default()))
+                Prior::Attendance(Box::new(Some(before).filter(|b| *b != Default::default())))
             }
             EventKind::ConflictDeclared { member, dossier, reason } => {
-                Prior::Conflict(p.live_conflicts.insert(
+                Prior::Conflict(Box::new(p.live_conflicts.insert(
                     (member.clone(), dossier.clone()),
                     LiveConflict { reason: reason.clone(), seq, at },
-                ))
+                )))
             }
             EventKind::AgendaItemMoved { dossier, to } => {
                 let order = &mut p.agenda.order;
@@ -119,9 +119,11 @@ impl SessionState {
                 let agenda = &mut self.proceedings.agenda;
                 agenda.deferred.remove(dossier);
                 agenda.current = Some(CurrentItem { dossier: dossier.clone(), since: at });
-                Prior::Agenda(prior)
+                Prior::Agenda(Box::new(prior))
             }
-            EventKind::AgendaItemClosed { dossier } => Prior::Agenda(self.close_current(at, dossier)),
+            EventKind::AgendaItemClosed { dossier } => {
+                Prior::Agenda(Box::new(self.close_current(at, dossier)))
+            }
             EventKind::AgendaItemDeferred { dossier, .. } => {
                 let closes = p.agenda.current.as_ref().is_some_and(|c| &c.dossier == dossier);
                 let prior = if closes {
@@ -135,7 +137,7 @@ impl SessionState {
                     }
                 };
                 self.proceedings.agenda.deferred.insert(dossier.clone());
-                Prior::Agenda(prior)
+                Prior::Agenda(Box::new(prior))
             }
             EventKind::ScoringRoundOpened { dossier, round } => {
                 Prior::Round(p.rounds.insert(dossier.clone(), *round))
@@ -204,9 +206,9 @@ impl SessionState {
                 }
                 None => Prior::Nothing,
             },
-            EventKind::ScoresRevealed { dossier, round, early } => {
-                Prior::Reveal(p.reveals.insert((dossier.clone(), *round), Reveal { early: *early, seq, at }))
-            }
+            EventKind::ScoresRevealed { dossier, round, early } => Prior::Reveal(Box::new(
+                p.reveals.insert((dossier.clone(), *round), Reveal { early: *early, seq, at }),
+            )),
             EventKind::VoteRecorded(vote) => {
                 p.votes.push(VoteEntry { seq, at, vote: vote.clone() });
                 // A carried vote is the decision on each of its items.
@@ -270,7 +272,7 @@ impl SessionState {
             }
             EventKind::ResultConfirmed { dossier, reason } => {
                 let entry = Confirmation { reason: reason.clone(), seq, at };
-                Prior::Confirmation(p.confirmations.insert(dossier.clone(), entry))
+                Prior::Confirmation(Box::new(p.confirmations.insert(dossier.clone(), entry)))
             }
             EventKind::NoteAdded { text, dossier } => {
                 p.notes.push(NoteEntry { text: text.clone(), dossier: dossier.clone(), seq, at });

@@ -14,11 +14,13 @@ pub enum Prior {
     /// The action changed nothing (it named something unknown).
     Nothing,
     DulyInvited(bool),
-    Attendance(Option<Attendance>),
-    Conflict(Option<LiveConflict>),
+    // The larger priors are boxed: an action keeps its prior for undo, and
+    // a session keeps every action, so `Prior` stays as small as a score's.
+    Attendance(Box<Option<Attendance>>),
+    Conflict(Box<Option<LiveConflict>>),
     /// An agenda move: the index the item came from.
     Moved(usize),
-    Agenda(AgendaPrior),
+    Agenda(Box<AgendaPrior>),
     Round(Option<u32>),
     /// A score: its value before, and whether that value was from a ballot.
     Score(Option<f64>, bool),
@@ -29,7 +31,7 @@ pub enum Prior {
     /// A review score or note: its value before.
     ReviewScore(Option<f64>),
     ReviewNote(Option<String>),
-    Reveal(Option<Reveal>),
+    Reveal(Box<Option<Reveal>>),
     Decision(Option<Box<DecisionEntry>>),
     /// A vote was appended; when carried, the decisions it replaced, by
     /// dossier, in the order set.
@@ -45,7 +47,7 @@ pub enum Prior {
     /// A second invitation confirmed: what it replaced.
     Reinvitation(Option<(u64, chrono::DateTime<chrono::FixedOffset>)>),
     /// A result confirmed: the confirmation it replaced.
-    Confirmation(Option<super::Confirmation>),
+    Confirmation(Box<Option<super::Confirmation>>),
 }
 
 /// What importing a ballot replaced: the member's ballot before, and each
@@ -80,9 +82,9 @@ impl SessionState {
                 | EventKind::MemberArrived { member, .. }
                 | EventKind::MemberLeft { member, .. },
                 Prior::Attendance(before),
-            ) => put(&mut p.attendance, member.clone(), before),
+            ) => put(&mut p.attendance, member.clone(), *before),
             (EventKind::ConflictDeclared { member, dossier, .. }, Prior::Conflict(before)) => {
-                put(&mut p.live_conflicts, (member.clone(), dossier.clone()), before)
+                put(&mut p.live_conflicts, (member.clone(), dossier.clone()), *before)
             }
             (EventKind::AgendaItemMoved { dossier, .. }, Prior::Moved(from)) => {
                 let order = &mut p.agenda.order;
@@ -152,7 +154,7 @@ impl SessionState {
                 put(&mut p.ballots, import.member.clone(), ballot);
             }
             (EventKind::ScoresRevealed { dossier, round, .. }, Prior::Reveal(before)) => {
-                put(&mut p.reveals, (dossier.clone(), *round), before)
+                put(&mut p.reveals, (dossier.clone(), *round), *before)
             }
             (EventKind::DecisionRecorded { dossier, .. }, Prior::Decision(before)) => {
                 put(&mut p.decisions, dossier.clone(), before.map(|b| *b))
@@ -179,7 +181,7 @@ impl SessionState {
                 p.lots.pop();
             }
             (EventKind::ResultConfirmed { dossier, .. }, Prior::Confirmation(before)) => {
-                put(&mut p.confirmations, dossier.clone(), before)
+                put(&mut p.confirmations, dossier.clone(), *before)
             }
             (EventKind::NoteAdded { .. }, Prior::Pushed) => {
                 p.notes.pop();
