@@ -41,8 +41,35 @@ pub fn read_only_in_parts(
 }
 
 /// The reading in parts; `keep` takes every byte read, as read (a writer
-/// keeps its record's history).
+/// keeps its record's history). The parts are read and checked on a thread
+/// of their own while `take` replays the ones before on this one.
 pub(super) fn read_in_parts(
+    path: &Path,
+    session_id: Option<&str>,
+    part_bytes: usize,
+    take: &mut dyn FnMut(Vec<Event>) -> bool,
+    keep: Option<&mut Vec<u8>>,
+) -> Result<Streamed, RecordError> {
+    // one part waits while the next is checked: two in memory at most
+    let (to_take, parts) = std::sync::mpsc::sync_channel::<Vec<Event>>(1);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            produce(path, session_id, part_bytes, &mut |events| to_take.send(events).is_ok(), keep)
+        });
+        for events in parts.iter() {
+            if !take(events) {
+                break;
+            }
+        }
+        // `parts` is dropped here when `take` stopped: the reader stops at
+        // its next part
+        drop(parts);
+        // the reader panics only on a bug: that is a crash report
+        reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+fn produce(
     path: &Path,
     session_id: Option<&str>,
     part_bytes: usize,
