@@ -24,8 +24,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, TimeDelta};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use gremium::domain::{Actor, Event, RECORD_FORMAT_VERSION, Session, SessionState, fixture};
+use gremium::domain::{Actor, Event, EventKind, RECORD_FORMAT_VERSION, Session, SessionState, fixture};
 use gremium::load::{Source, load_session};
+use gremium::rules::{TotalsCache, ranking_cached};
 use gremium::ui::journal::Journal;
 use gremium::ui::{Action, App, render};
 use ratatui::Terminal;
@@ -335,9 +336,56 @@ fn minutes(c: &mut Criterion) {
     group.finish();
 }
 
+/// The first ranking after a change: a score entered on the 1,001st
+/// dossier of the mid-session state, then the ranking — computed afresh,
+/// and with the totals of the dossiers that did not change kept
+/// (`TotalsCache`, what the app does).
+fn ranking_after_a_score(c: &mut Criterion) {
+    let session = Arc::new(fixture::session(DOSSIERS, MEMBERS, CRITERIA));
+    let mut state = mid_session(&session);
+    let mut cache = TotalsCache::default();
+    black_box(ranking_cached(&state, &mut cache));
+    let dossier = session.dossiers[DONE].id.clone();
+    let t0 = DateTime::parse_from_rfc3339("2026-11-26T18:00:00+01:00").unwrap_or_default();
+    let mut n = 0u64;
+    let mut score = |state: &mut SessionState| {
+        n += 1;
+        let event = Event {
+            v: RECORD_FORMAT_VERSION,
+            seq: state.meta.events,
+            at: t0,
+            actor: Actor::Chair,
+            prev: String::new(),
+            event: EventKind::ScoreEntered {
+                dossier: dossier.clone(),
+                round: 1,
+                member: format!("m{:02}", 1 + n % (MEMBERS as u64 - 1)),
+                criterion: format!("c{}", n % CRITERIA as u64),
+                value: (n % 5) as f64,
+            },
+        };
+        state.apply(&event).expect("a score applies");
+    };
+    let mut group = c.benchmark_group(format!("ui/ranking after a score, {DOSSIERS} dossiers"));
+    group.sample_size(30);
+    group.bench_function("afresh", |b| {
+        b.iter(|| {
+            score(&mut state);
+            black_box(gremium::rules::ranking(&state))
+        })
+    });
+    group.bench_function("totals kept", |b| {
+        b.iter(|| {
+            score(&mut state);
+            black_box(ranking_cached(&state, &mut cache))
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_secs(1));
-    targets = keys, open, minutes
+    targets = ranking_after_a_score, keys, open, minutes
 }
 criterion_main!(benches);

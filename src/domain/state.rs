@@ -8,7 +8,7 @@ mod apply;
 mod names;
 mod undo;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
@@ -29,6 +29,61 @@ pub struct SessionState {
     pub meta: RecordMeta,
     /// The ids behind the [`Name`]s in [`ScoreKey`]s.
     pub names: Names,
+    /// When what totals are computed from last changed.
+    pub revisions: Revisions,
+}
+
+/// When what a dossier's totals are computed from (its scores, rounds,
+/// reveals, conflicts; attendance and ballots for all) last changed: the
+/// seq + 1 of the event, for one dossier or for all. A ranking keeps a
+/// dossier's total until one of the two moves (`rules::TotalsCache`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Revisions {
+    pub all: u64,
+    pub dossier: HashMap<String, u64>,
+}
+
+impl Revisions {
+    /// The dossier's revision, and the one for all.
+    pub fn of(&self, dossier: &str) -> (u64, u64) {
+        (self.dossier.get(dossier).copied().unwrap_or(0), self.all)
+    }
+
+    fn note(&mut self, seq: u64, kind: &EventKind) {
+        use EventKind as E;
+        let now = seq + 1;
+        match kind {
+            // what one dossier's totals are computed from
+            E::ScoreEntered { dossier, .. }
+            | E::ScoreCorrected { dossier, .. }
+            | E::ScoringRoundOpened { dossier, .. }
+            | E::ScoresRevealed { dossier, .. }
+            | E::ConflictDeclared { dossier, .. }
+            | E::ConflictDecided { dossier, .. } => {
+                self.dossier.insert(dossier.clone(), now);
+            }
+            // nothing totals are computed from
+            E::SessionResumed { .. }
+            | E::InputsAccepted { .. }
+            | E::DulyInvitedConfirmed {}
+            | E::AgendaItemMoved { .. }
+            | E::AgendaItemDeferred { .. }
+            | E::AgendaItemOpened { .. }
+            | E::AgendaItemClosed { .. }
+            | E::VoteRecorded(_)
+            | E::DecisionRecorded { .. }
+            | E::ConflictSuggestionDismissed { .. }
+            | E::ReinvitationConfirmed { .. }
+            | E::LotsDrawn { .. }
+            | E::ResultConfirmed { .. }
+            | E::NoteAdded { .. }
+            | E::SignedOff { .. }
+            | E::ReviewNoteWritten { .. } => {}
+            // attendance, ballots, undo, redo, amendments and anything
+            // added later: every dossier
+            _ => self.all = now,
+        }
+    }
 }
 
 /// What the committee did; undo restores exactly this part.
@@ -344,6 +399,7 @@ impl SessionState {
             history: History::default(),
             meta: RecordMeta::default(),
             names,
+            revisions: Revisions::default(),
         }
     }
 

@@ -99,6 +99,33 @@ fn opened() -> EventKind {
     }
 }
 
+/// Run the commands of `ops` as the live path would, after the opening
+/// line: each one the state accepts becomes events, handed to `take` in
+/// order (which applies them).
+fn drive(
+    state: &mut SessionState,
+    ops: Vec<Op>,
+    mut take: impl FnMut(&mut SessionState, Event) -> Result<(), TestCaseError>,
+) -> Result<(), TestCaseError> {
+    let start = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap();
+    let mut seq = 0;
+    for (i, op) in std::iter::once(None).chain(ops.into_iter().map(Some)).enumerate() {
+        let at = start + TimeDelta::seconds(37 * i as i64);
+        let kinds = match op {
+            None => vec![opened()],
+            Some(op) => match crate::procedure::decide(state, &command(op, at)) {
+                Ok(k) => k,
+                Err(_) => continue,
+            },
+        };
+        for kind in kinds {
+            take(state, Event { v: 1, seq, at, actor: Actor::Chair, prev: String::new(), event: kind })?;
+            seq += 1;
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
@@ -110,46 +137,54 @@ proptest! {
         let mut state = SessionState::new(session.clone());
         let mut bytes = Vec::new();
         let mut hash = line::sha256(line::genesis("test-session").as_bytes());
-        let mut seq = 0;
-        let start = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap();
         // (length of the record, state) after each event.
         let mut snapshots = vec![(0usize, state.clone())];
         let mut before: BTreeMap<u64, Proceedings> = BTreeMap::new();
         let mut after: BTreeMap<u64, Proceedings> = BTreeMap::new();
-
-        // The opening line first, then the commands that the state accepts.
-        for (i, op) in std::iter::once(None).chain(ops.into_iter().map(Some)).enumerate() {
-            let at = start + TimeDelta::seconds(37 * i as i64);
-            let kinds = match op {
-                None => vec![opened()],
-                Some(op) => match crate::procedure::decide(&state, &command(op, at)) {
-                    Ok(k) => k,
-                    Err(_) => continue,
-                },
-            };
-            for kind in kinds {
-                let event = Event { v: 1, seq, at, actor: Actor::Chair, prev: hex::encode(hash), event: kind };
-                hash = line::encode(&event, &mut bytes).unwrap();
-                let was = state.proceedings.clone();
-                state.apply(&event).unwrap();
-                match &event.event {
-                    EventKind::Undo { target } => prop_assert_eq!(&state.proceedings, &before[target]),
-                    EventKind::Redo { target } => prop_assert_eq!(&state.proceedings, &after[target]),
-                    k if k.is_undoable() => {
-                        before.insert(seq, was);
-                        after.insert(seq, state.proceedings.clone());
-                    }
-                    _ => {}
+        drive(&mut state, ops, |state, mut event| {
+            event.prev = hex::encode(hash);
+            hash = line::encode(&event, &mut bytes).unwrap();
+            let was = state.proceedings.clone();
+            state.apply(&event).unwrap();
+            match &event.event {
+                EventKind::Undo { target } => prop_assert_eq!(&state.proceedings, &before[target]),
+                EventKind::Redo { target } => prop_assert_eq!(&state.proceedings, &after[target]),
+                k if k.is_undoable() => {
+                    before.insert(event.seq, was);
+                    after.insert(event.seq, state.proceedings.clone());
                 }
-                seq += 1;
-                snapshots.push((bytes.len(), state.clone()));
+                _ => {}
             }
-        }
+            snapshots.push((bytes.len(), state.clone()));
+            Ok(())
+        })?;
         for (len, expected) in &snapshots {
             let scan = line::scan(&bytes[..*len], Some("test-session")).unwrap();
             prop_assert!(scan.torn.is_none());
             let replayed = SessionState::replay(session.clone(), scan.events).unwrap();
             prop_assert_eq!(&replayed, expected);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A ranking that keeps totals across changes (`TotalsCache`) is the
+    /// ranking computed afresh, after every event of random runs (undo,
+    /// redo, attendance, conflicts, amendments included).
+    #[test]
+    fn a_ranking_with_kept_totals_is_the_fresh_one(ops in prop::collection::vec(
+        (0u8..22, 0usize..4, 0usize..5, 0usize..4, 0u8..20), 1..80)
+    ) {
+        let session = Arc::new(fixture::session(4, 4, 2));
+        let mut state = SessionState::new(session.clone());
+        let mut cache = crate::rules::TotalsCache::default();
+        drive(&mut state, ops, |state, event| {
+            state.apply(&event).unwrap();
+            let kept = crate::rules::ranking_cached(state, &mut cache);
+            prop_assert_eq!(kept, crate::rules::ranking(state));
+            Ok(())
+        })?;
     }
 }

@@ -105,6 +105,50 @@ impl Ranking {
 
 /// The ranking as the record stands.
 pub fn ranking(state: &SessionState) -> Ranking {
+    ranking_cached(state, &mut TotalsCache::default())
+}
+
+/// Each dossier's weighted total as last computed, with the revisions of
+/// what it was computed from (`SessionState::revisions`): a ranking after
+/// a score recomputes that dossier's total only. A total is taken from the
+/// cache only while neither revision moved, so it is never stale.
+#[derive(Debug, Default)]
+pub struct TotalsCache {
+    totals: HashMap<String, Kept>,
+}
+
+/// A total, the round it is of, and the revisions it was computed at.
+#[derive(Debug)]
+struct Kept {
+    revision: (u64, u64),
+    round: u32,
+    total: Option<Total>,
+}
+
+impl TotalsCache {
+    fn total(
+        &mut self,
+        state: &SessionState,
+        totals: &Totals<'_>,
+        dossier: &str,
+        round: u32,
+    ) -> Option<Total> {
+        let revision = state.revisions.of(dossier);
+        match self.totals.get(dossier) {
+            Some(kept) if kept.revision == revision && kept.round == round => kept.total,
+            _ => {
+                let total = totals.total(dossier, round);
+                self.totals.insert(dossier.to_string(), Kept { revision, round, total });
+                total
+            }
+        }
+    }
+}
+
+/// [`ranking`], with the totals that have not changed taken from `cache`.
+/// The cache belongs to one session's state as it goes on (a view that
+/// switches to another record starts a new one).
+pub fn ranking_cached(state: &SessionState, cache: &mut TotalsCache) -> Ranking {
     let session = &state.session;
     let def = &session.definition;
     let dossiers: HashMap<&str, &Dossier> = session.dossiers.iter().map(|d| (d.id.as_str(), d)).collect();
@@ -117,7 +161,7 @@ pub fn ranking(state: &SessionState) -> Ranking {
         }
         let round = state.round(d);
         let revealed = state.proceedings.reveals.contains_key(&(d.clone(), round));
-        match totals.total(d, round) {
+        match cache.total(state, &totals, d, round) {
             Some(total) if revealed => scored.push((i, d, total)),
             _ => unscored.push(d.clone()),
         }

@@ -19,9 +19,9 @@ use super::screens::sign_off::state::SignOffState;
 use super::strings::{Strings, strings};
 use super::theme::{Theme, ThemeKind};
 use super::widgets::text_field::TextField;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
-use crate::rules::{DecidedList, Ranking};
+use crate::rules::{DecidedList, Ranking, TotalsCache};
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
@@ -91,6 +91,9 @@ pub struct App {
     /// The ranking as the record stands: computed on first use after a
     /// change, never per frame (it costs milliseconds on large sessions).
     pub(crate) ranking: OnceCell<Ranking>,
+    /// The dossiers' totals behind the ranking, kept across changes: after
+    /// a score only that dossier's total is computed again.
+    pub(crate) totals: RefCell<TotalsCache>,
     /// The decision screen: selection, vote dialog, deferral, overlay.
     pub(crate) decision: DecisionState,
     /// Selection and scroll position of the ranking screen.
@@ -122,6 +125,7 @@ impl App {
             decided: OnceCell::new(),
             decision: DecisionState::default(),
             ranking: OnceCell::new(),
+            totals: RefCell::default(),
             export_csv: crate::export::Dialect::default(),
             journal,
             session,
@@ -214,6 +218,10 @@ impl App {
     /// recorded, and the screens show the recorded state.
     pub fn with_journal(mut self, journal: Journal) -> App {
         self.journal = journal;
+        // totals of another record's state are not this one's
+        self.totals = RefCell::default();
+        self.ranking.take();
+        self.decided.take();
         self.sync_agenda();
         // A member's review starts on the dossiers.
         if self.in_review() {
@@ -261,7 +269,8 @@ impl App {
 
     /// The ranking with its budget line, as of the last change.
     pub fn ranking(&self) -> &Ranking {
-        self.ranking.get_or_init(|| crate::rules::ranking(self.journal.state()))
+        self.ranking
+            .get_or_init(|| crate::rules::ranking_cached(self.journal.state(), &mut self.totals.borrow_mut()))
     }
 
     /// The decided lists, as of the last change.

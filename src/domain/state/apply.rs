@@ -16,6 +16,7 @@ type At = DateTime<FixedOffset>;
 
 impl SessionState {
     pub(super) fn apply_parts(&mut self, seq: u64, at: At, kind: EventKind) -> Result<(), ApplyError> {
+        self.revisions.note(seq, &kind);
         self.meta.events += 1;
         self.meta.last_at = Some(at);
         match kind {
