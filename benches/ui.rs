@@ -26,6 +26,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gremium::domain::{Actor, Event, EventKind, RECORD_FORMAT_VERSION, Session, SessionState, fixture};
 use gremium::load::{Source, load_session};
+use gremium::record::{LiveSession, Record};
 use gremium::rules::{TotalsCache, ranking_cached};
 use gremium::ui::journal::Journal;
 use gremium::ui::{Action, App, render};
@@ -46,10 +47,8 @@ const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 /// dossiers done (each with 312 scores, 8 corrections, reveal, note and
 /// decision), item 1,001 called up with about half of its scores in.
 fn mid_session(session: &Arc<Session>) -> SessionState {
-    let per_dossier = 1 + (MEMBERS - 1) * CRITERIA + CRITERIA + 3;
-    let limit = 2 + MEMBERS + DONE * per_dossier + 1 + (MEMBERS - 1) * CRITERIA / 2;
     let t0 = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap_or_default();
-    let events = fixture::long_session(DOSSIERS, MEMBERS, CRITERIA, limit)
+    let events = mid_session_kinds()
         .into_iter()
         .enumerate()
         .map(|(seq, event)| Event {
@@ -62,6 +61,13 @@ fn mid_session(session: &Arc<Session>) -> SessionState {
         })
         .collect();
     SessionState::replay(session.clone(), events).expect("replay")
+}
+
+/// The events of [`mid_session`].
+fn mid_session_kinds() -> Vec<EventKind> {
+    let per_dossier = 1 + (MEMBERS - 1) * CRITERIA + CRITERIA + 3;
+    let limit = 2 + MEMBERS + DONE * per_dossier + 1 + (MEMBERS - 1) * CRITERIA / 2;
+    fixture::long_session(DOSSIERS, MEMBERS, CRITERIA, limit)
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -336,6 +342,83 @@ fn minutes(c: &mut Criterion) {
     group.finish();
 }
 
+/// Keys that change the record, timed one by one with what follows them:
+/// a score typed on the scoring grid (decided, appended, fsynced, drawn),
+/// then the ranking, the overview and the decision screen drawn for the
+/// first time after it. The app is live on a record of the mid-session
+/// events in a temporary folder (PRODUCT.md §9: key → state update →
+/// frame, the first frame after a change included).
+fn changes(_c: &mut Criterion) {
+    let session = Arc::new(fixture::session(DOSSIERS, MEMBERS, CRITERIA));
+    let dir = tempfile::tempdir().expect("temporary folder");
+    {
+        let mut record = Record::create(dir.path(), &session.definition.id).expect("record");
+        let t0 = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap_or_default();
+        let mut kinds = mid_session_kinds();
+        if let Some(EventKind::SessionOpened { session_id, .. }) = kinds.first_mut() {
+            session_id.clone_from(&session.definition.id);
+        }
+        let mut kinds = kinds.into_iter().peekable();
+        while kinds.peek().is_some() {
+            record.append(Actor::Chair, t0, kinds.by_ref().take(5_000).collect()).expect("append");
+        }
+    }
+    let now = DateTime::parse_from_rfc3339("2026-11-26T18:00:00+01:00").unwrap_or_default();
+    let (live, _) =
+        LiveSession::open(session.clone(), dir.path(), Default::default(), "bench", now).expect("open");
+    let mut app = App::new(session.clone(), None).with_journal(Journal::Live(Box::new(live)));
+    let (w, h) = SIZES[0];
+    app.update(Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    let mut press = |app: &mut App, k: KeyEvent| {
+        let t = Instant::now();
+        if let Some(action) = app.action_for_key(&k) {
+            app.update(action);
+        }
+        terminal.draw(|f| render(app, f)).expect("draw");
+        t.elapsed()
+    };
+    press(&mut app, ch('s'));
+    let before = app.journal().state().meta.events;
+    let then = [
+        ("scoring grid, the score itself", None),
+        ("ranking", Some('r')),
+        ("overview", Some('o')),
+        ("decision", Some('v')),
+    ];
+    for (name, after) in then {
+        let mut times = Vec::with_capacity(200);
+        for i in 0..200u32 {
+            // a cell of the open item, a new value each time
+            press(&mut app, key(if i % 2 == 0 { KeyCode::Right } else { KeyCode::Left }));
+            let events = app.journal().state().meta.events;
+            let score = press(&mut app, ch(char::from(b'0' + (i % 5) as u8)));
+            if app.journal().state().meta.events == events {
+                // the same value again records nothing: not a change
+                continue;
+            }
+            match after {
+                None => times.push(score),
+                Some(k) => {
+                    times.push(press(&mut app, ch(k)));
+                    press(&mut app, ch('s'));
+                }
+            }
+        }
+        times.sort();
+        println!(
+            "ui/change 120x40/{name}: {} changes, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms (screen {:?})",
+            times.len(),
+            percentile(&times, 0.50).as_secs_f64() * 1e3,
+            percentile(&times, 0.99).as_secs_f64() * 1e3,
+            times[times.len() - 1].as_secs_f64() * 1e3,
+            app.screen(),
+        );
+    }
+    let recorded = app.journal().state().meta.events - before;
+    println!("ui/change 120x40: {recorded} scores recorded");
+}
+
 /// The first ranking after a change: a score entered on the 1,001st
 /// dossier of the mid-session state, then the ranking — computed afresh,
 /// and with the totals of the dossiers that did not change kept
@@ -386,6 +469,6 @@ fn ranking_after_a_score(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_secs(1));
-    targets = ranking_after_a_score, keys, open, minutes
+    targets = changes, ranking_after_a_score, keys, open, minutes
 }
 criterion_main!(benches);
