@@ -197,3 +197,51 @@ proptest! {
         prop_assert_eq!(fast, spanned.is_empty(), "{}\n{:?}", text, spanned);
     }
 }
+
+/// The demo's dossier files are clean: they take the fast path and give the
+/// same dossiers as the spanned path. The rich fixture's collection answers
+/// a check its session does not declare: it does not.
+#[test]
+fn real_dossier_files_take_the_fast_path() {
+    let declared_in = |session: &str| -> Vec<String> {
+        let v: Value = serde_json::from_str(session).unwrap_or_default();
+        v["eligibility"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["id"].as_str().map(String::from))
+            .collect()
+    };
+    let demo = crate::demo::FILES.iter().find(|(p, _)| p.ends_with("session.json")).map_or("", |(_, t)| t);
+    let mut files: Vec<(String, Vec<u8>, Vec<String>)> = crate::demo::FILES
+        .iter()
+        .filter(|(path, _)| !path.ends_with("session.json"))
+        .map(|(path, text)| (path.to_string(), text.as_bytes().to_vec(), declared_in(demo)))
+        .collect();
+    assert_eq!(files.len(), 3, "the demo's dossier files");
+    let rich = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rich/");
+    let rich_session = std::fs::read_to_string(format!("{rich}session.json")).unwrap_or_default();
+    let rich_dossiers = std::fs::read(format!("{rich}dossiers.json")).unwrap_or_default();
+    let declared = declared_in(&rich_session);
+    assert!(!read_clean(&rich_dossiers, &mut DossierScope::new(Some(declared.clone()))));
+    let mut spanned_scope = DossierScope::new(Some(declared));
+    spanned_scope.fast = false;
+    let spanned = check_dossier_file(Path::new("rich.json"), &rich_dossiers, &mut spanned_scope);
+    assert_eq!(
+        spanned.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+        [
+            "rich.json:74:77: $.dossiers[2].eligibility.extra: eligibility check `extra` is not declared in the session"
+        ]
+    );
+    for (path, bytes, declared) in files {
+        let mut spanned_scope = DossierScope::new(Some(declared.clone()));
+        spanned_scope.fast = false;
+        let spanned = check_dossier_file(Path::new(&path), &bytes, &mut spanned_scope);
+        let reported: Vec<String> = spanned.iter().map(|d| d.to_string()).collect();
+        assert_eq!(reported, Vec::<String>::new(), "{path}");
+        let mut scope = DossierScope::new(Some(declared));
+        assert!(read_clean(&bytes, &mut scope), "{path} takes the fast path");
+        assert_eq!(scope.dossiers.len(), spanned_scope.dossiers.len(), "{path}");
+        assert_eq!(scope.dossiers, spanned_scope.dossiers, "{path}: the same dossiers either way");
+    }
+}
