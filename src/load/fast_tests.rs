@@ -213,7 +213,7 @@ fn real_dossier_files_take_the_fast_path() {
             .collect()
     };
     let demo = crate::demo::FILES.iter().find(|(p, _)| p.ends_with("session.json")).map_or("", |(_, t)| t);
-    let mut files: Vec<(String, Vec<u8>, Vec<String>)> = crate::demo::FILES
+    let files: Vec<(String, Vec<u8>, Vec<String>)> = crate::demo::FILES
         .iter()
         .filter(|(path, _)| !path.ends_with("session.json"))
         .map(|(path, text)| (path.to_string(), text.as_bytes().to_vec(), declared_in(demo)))
