@@ -104,7 +104,7 @@ pub fn scan_part(bytes: &[u8], part: Part<'_>) -> Result<Scan, DamageAt> {
         prev: part.prev,
         last: part.last,
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = cores().min(8);
     let (head, mut rest) = if threads < 2 || lines.len() < 2_000 {
         (first.check(0..lines.len()), Vec::new())
     } else {
@@ -187,6 +187,13 @@ pub fn continue_scan(
         used = end + 1;
     }
     Ok((events, last, used))
+}
+
+/// The cores to check on, asked once: the answer reads cgroup files, and a
+/// record is read in many parts.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 fn genesis_hash(session_id: &str) -> [u8; 32] {
