@@ -102,19 +102,23 @@ fn names_the_collection_format(bytes: &[u8]) -> bool {
 
 /// Deserialize, refusing what serde would pass over: a field the types do
 /// not know (the spanned path warns of it; `$schema` at the top of a file,
-/// `file_top`, is allowed there and here). Duplicate keys are refused by serde itself (struct
+/// `file_top`, is allowed there and here, once). Duplicate keys are refused by serde itself (struct
 /// fields) and by the domain's strict map.
 fn strict<'de, T: Deserialize<'de>>(bytes: &'de [u8], file_top: bool) -> Option<T> {
     let mut unknown = false;
+    // `$schema` given twice is a duplicate key to the spanned path; serde
+    // passes over both
+    let mut schemas = 0;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_ignored::deserialize(&mut de, |path| {
         let top_schema = file_top
             && matches!(&path, serde_ignored::Path::Map { parent: serde_ignored::Path::Root, key } if key == "$schema");
+        schemas += usize::from(top_schema);
         unknown |= !top_schema;
     })
     .ok()?;
     de.end().ok()?;
-    (!unknown).then_some(value)
+    (!unknown && schemas <= 1).then_some(value)
 }
 
 /// Every check of the schema and of the semantic pass on one dossier.
