@@ -216,11 +216,16 @@ fn real_dossier_files_take_the_fast_path() {
             .filter_map(|e| e["id"].as_str().map(String::from))
             .collect()
     };
-    let demo = crate::demo::FILES.iter().find(|(p, _)| p.ends_with("session.json")).map_or("", |(_, t)| t);
-    let files: Vec<(String, Vec<u8>, Vec<String>)> = crate::demo::FILES
+    // the demo's files as they lie in the repository (and are embedded)
+    let demo_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/hessen-2027/");
+    let demo = std::fs::read_to_string(format!("{demo_dir}session.json")).unwrap_or_default();
+    let files: Vec<(String, Vec<u8>, Vec<String>)> = ["darmstadt", "giessen", "kassel"]
         .iter()
-        .filter(|(path, _)| !path.ends_with("session.json"))
-        .map(|(path, text)| (path.to_string(), text.as_bytes().to_vec(), declared_in(demo)))
+        .map(|name| {
+            let path = format!("{demo_dir}dossiers/{name}.json");
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            (path, bytes, declared_in(&demo))
+        })
         .collect();
     assert_eq!(files.len(), 3, "the demo's dossier files");
     let rich = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rich/");
