@@ -102,8 +102,8 @@ fn names_the_collection_format(bytes: &[u8]) -> bool {
 
 /// Deserialize, refusing what serde would pass over: a field the types do
 /// not know (the spanned path warns of it; `$schema` at the top of a file,
-/// `file_top`, is allowed there and here, once). Duplicate keys are refused by serde itself (struct
-/// fields) and by the domain's strict map.
+/// `file_top`, is allowed there and here, once). Duplicate keys are refused
+/// by serde itself (struct fields) and by the domain's strict map.
 fn strict<'de, T: Deserialize<'de>>(bytes: &'de [u8], file_top: bool) -> Option<T> {
     let mut unknown = false;
     // `$schema` given twice is a duplicate key to the spanned path; serde
