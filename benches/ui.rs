@@ -28,6 +28,7 @@ use gremium::domain::{Actor, Event, EventKind, RECORD_FORMAT_VERSION, Session, S
 use gremium::load::{Source, load_session};
 use gremium::record::{LiveSession, Record};
 use gremium::rules::{TotalsCache, ranking_cached};
+use gremium::ui::app::Budget;
 use gremium::ui::journal::Journal;
 use gremium::ui::{Action, App, render};
 use ratatui::Terminal;
@@ -48,18 +49,7 @@ const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 /// decision), item 1,001 called up with about half of its scores in.
 fn mid_session(session: &Arc<Session>) -> SessionState {
     let t0 = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap_or_default();
-    let events = mid_session_kinds()
-        .into_iter()
-        .enumerate()
-        .map(|(seq, event)| Event {
-            v: RECORD_FORMAT_VERSION,
-            seq: seq as u64,
-            at: t0 + TimeDelta::milliseconds(seq as i64 * 100),
-            actor: Actor::Chair,
-            prev: String::new(),
-            event,
-        })
-        .collect();
+    let events = fixture::as_events(mid_session_kinds(), t0, TimeDelta::milliseconds(100));
     SessionState::replay(session.clone(), events).expect("replay")
 }
 
@@ -366,7 +356,9 @@ fn changes(_c: &mut Criterion) {
     let now = DateTime::parse_from_rfc3339("2026-11-26T18:00:00+01:00").unwrap_or_default();
     let (live, _) =
         LiveSession::open(session.clone(), dir.path(), Default::default(), "bench", now).expect("open");
-    let mut app = App::new(session.clone(), None).with_journal(Journal::Live(Box::new(live)));
+    let mut app = App::new(session.clone(), None)
+        .with_journal(Journal::Live(Box::new(live)))
+        .with_budget(Budget::For(gremium::ui::SLICE));
     let (w, h) = SIZES[0];
     app.update(Action::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
@@ -385,10 +377,16 @@ fn changes(_c: &mut Criterion) {
         ("ranking", Some('r')),
         ("overview", Some('o')),
         ("decision", Some('v')),
+        ("minutes", Some('m')),
     ];
+    // The idle turns of the event loop that build the minutes after the
+    // key (each with its frame).
+    let mut turns = Vec::new();
+    let mut idle_terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     for (name, after) in then {
         let mut times = Vec::with_capacity(200);
-        for i in 0..200u32 {
+        let rounds = if after == Some('m') { 40 } else { 200 };
+        for i in 0..rounds {
             // a cell of the open item, a new value each time
             press(&mut app, key(if i % 2 == 0 { KeyCode::Right } else { KeyCode::Left }));
             let events = app.journal().state().meta.events;
@@ -401,6 +399,12 @@ fn changes(_c: &mut Criterion) {
                 None => times.push(score),
                 Some(k) => {
                     times.push(press(&mut app, ch(k)));
+                    while app.has_work() {
+                        let t = Instant::now();
+                        app.work();
+                        idle_terminal.draw(|f| render(&app, f)).expect("draw");
+                        turns.push(t.elapsed());
+                    }
                     press(&mut app, ch('s'));
                 }
             }
@@ -415,6 +419,14 @@ fn changes(_c: &mut Criterion) {
             app.screen(),
         );
     }
+    turns.sort();
+    println!(
+        "ui/change 120x40/minutes, idle turns building them: {} turns, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        turns.len(),
+        percentile(&turns, 0.50).as_secs_f64() * 1e3,
+        percentile(&turns, 0.99).as_secs_f64() * 1e3,
+        turns.last().map_or(0.0, |t| t.as_secs_f64() * 1e3),
+    );
     let recorded = app.journal().state().meta.events - before;
     println!("ui/change 120x40: {recorded} scores recorded");
 }

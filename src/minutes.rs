@@ -14,6 +14,7 @@ mod html;
 mod items;
 mod markdown;
 mod opening;
+mod progressive;
 mod result;
 mod text;
 mod timeline;
@@ -26,6 +27,7 @@ use chrono::{DateTime, FixedOffset};
 
 pub use html::html;
 pub use markdown::markdown;
+pub use progressive::{Builder, Piece};
 pub use text::{Text, text};
 pub use votes::result_line;
 
@@ -141,25 +143,35 @@ impl Inline {
 /// The minutes of the session as the record stands at `now` (which only
 /// counts the time of an item still open and dates a draft).
 pub fn build(state: &SessionState, now: DateTime<FixedOffset>) -> Minutes {
-    let timeline = Timeline::of(state);
-    let cx = Context::new(state, &timeline, now);
+    let mut builder = Builder::new(state, now);
+    let mut minutes = None;
+    let mut sections = Vec::new();
+    builder.advance(state, None, &mut || true, &mut |piece| match piece {
+        Piece::Head(head) => minutes = Some(head),
+        Piece::Section(section) => sections.push(section),
+    });
+    // `advance` gives the head before any section; made here only if not.
+    let mut minutes = minutes.unwrap_or_else(|| head(&Context::new(state, &Timeline::of(state), now)));
+    minutes.sections = sections;
+    minutes
+}
+
+/// The document's head (everything but the sections).
+fn head(cx: &Context) -> Minutes {
     let t = cx.t;
-    let mut sections = opening::sections(&cx);
-    sections.extend(items::sections(&cx));
-    sections.extend(closing::sections(&cx));
-    let draft = !state.is_signed_off();
+    let state = cx.state;
     let status = match &state.proceedings.signed_off {
         Some(s) => fill(t.status_signed, &[("name", &cx.member(&s.by)), ("when", &cx.stamp(s.at))]),
-        None => fill(t.status_draft, &[("when", &cx.stamp(now))]),
+        None => fill(t.status_draft, &[("when", &cx.stamp(cx.now))]),
     };
     Minutes {
         language: cx.lang,
         heading: t.heading.to_string(),
         title: state.session.definition.title.clone(),
-        draft,
+        draft: !state.is_signed_off(),
         draft_mark: t.draft_mark.to_string(),
         page_of: t.page_of.to_string(),
         status,
-        sections,
+        sections: Vec::new(),
     }
 }

@@ -18,7 +18,7 @@ mod stream;
 #[cfg(test)]
 mod anchor_tests;
 #[cfg(test)]
-mod replay_proptest;
+pub(crate) mod replay_proptest;
 #[cfg(test)]
 mod tests;
 

@@ -80,6 +80,7 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
         .with_keymap(keymap)
         .with_theme(theme)
         .with_export_csv(config.export_csv.unwrap_or_default())
+        .with_budget(app::Budget::For(SLICE))
         .with_journal(opening.journal)
         .with_inputs_changed(opening.inputs_changed);
     if let Some(torn) = &opening.torn {
@@ -116,6 +117,11 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
 /// drawn on these wake-ups.
 const SIGNAL_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
 
+/// How long a key, or an idle turn of the loop, may work on a long job
+/// (the minutes of a long session) before the next key is read: a key
+/// and its frame stay within 5 ms (docs/performance.md).
+pub const SLICE: std::time::Duration = std::time::Duration::from_millis(1);
+
 /// Keys, pastes, clicks and resizes until the chair quits; `Some(code)` when
 /// a signal ended the session (the terminal is left by the caller).
 fn event_loop(
@@ -139,7 +145,15 @@ fn event_loop(
             }
             None => {}
         }
-        if !event::poll(SIGNAL_CHECK)? {
+        // Work left (the minutes being built) goes on between keys, a
+        // slice at a time, and is drawn as it goes.
+        let wait = if app.has_work() { std::time::Duration::ZERO } else { SIGNAL_CHECK };
+        if !event::poll(wait)? {
+            if app.has_work() {
+                // a key that comes meanwhile ends the slice after the step
+                app.work_while(&mut || !event::poll(std::time::Duration::ZERO).unwrap_or(true));
+                term.draw(|frame| render(&app, frame))?;
+            }
             continue;
         }
         match event::read()? {

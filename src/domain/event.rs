@@ -284,6 +284,14 @@ impl VoteSubject {
             VoteSubject::EnBloc { items } => items.iter().map(|p| p.dossier.clone()).collect(),
         }
     }
+
+    /// Whether the motion is about `dossier` (without a list made).
+    pub fn concerns(&self, dossier: &str) -> bool {
+        match self {
+            VoteSubject::Dossier { dossier: d, .. } => d == dossier,
+            VoteSubject::EnBloc { items } => items.iter().any(|p| p.dossier == dossier),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]

@@ -98,6 +98,27 @@ fn dossier(i: usize) -> Dossier {
     }
 }
 
+/// `kinds` as the chair's record lines from `first` on, `step` apart, with
+/// no hash chain (for a state replayed in memory).
+pub fn as_events(
+    kinds: Vec<EventKind>,
+    first: DateTime<chrono::FixedOffset>,
+    step: chrono::TimeDelta,
+) -> Vec<crate::domain::Event> {
+    kinds
+        .into_iter()
+        .enumerate()
+        .map(|(seq, event)| crate::domain::Event {
+            v: crate::domain::RECORD_FORMAT_VERSION,
+            seq: seq as u64,
+            at: first + step * seq as i32,
+            actor: crate::domain::Actor::Chair,
+            prev: String::new(),
+            event,
+        })
+        .collect()
+}
+
 /// The events of a long session on [`session`]`(dossiers, members,
 /// criteria)`, cut at `limit`: roll call, then per dossier the item opened,
 /// every member but the chair scoring every criterion, the chair's

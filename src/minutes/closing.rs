@@ -5,8 +5,20 @@ use super::context::{Context, fill, para, table};
 use super::{Block, Note, Section, Signatures, Signer};
 use crate::domain::{Description, EventKind};
 
-pub fn sections(cx: &Context) -> Vec<Section> {
-    vec![notes(cx), super::result::section(cx), sign_off(cx), signatures(cx)]
+/// How many sections the closing has.
+pub const SECTIONS: usize = 4;
+/// The result's place among them (the one that needs the ranking).
+pub const RESULT: usize = 1;
+
+/// The closing's section `i` (below [`SECTIONS`]).
+pub fn section_at(cx: &Context, i: usize) -> Option<Section> {
+    match i {
+        0 => Some(notes(cx)),
+        RESULT => Some(super::result::section(cx)),
+        2 => Some(sign_off(cx)),
+        3 => Some(signatures(cx)),
+        _ => None,
+    }
 }
 
 fn section(heading: &str, blocks: Vec<Block>) -> Section {

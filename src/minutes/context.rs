@@ -11,6 +11,7 @@ use super::timeline::Timeline;
 use super::{Inline, Table};
 use crate::domain::{Dossier, Language, SessionDefinition, SessionState};
 use crate::format;
+use crate::rules::Ranking;
 
 type At = DateTime<FixedOffset>;
 
@@ -25,6 +26,9 @@ pub struct Context<'a> {
     day: NaiveDate,
     /// Dossiers by id (a session may have thousands).
     dossiers: HashMap<&'a str, &'a Dossier>,
+    /// The ranking of the state, when the caller keeps it (else the result
+    /// computes it).
+    pub ranking: Option<&'a Ranking>,
 }
 
 impl<'a> Context<'a> {
@@ -33,7 +37,7 @@ impl<'a> Context<'a> {
         let lang = def.language;
         let day = def.date.or(timeline.began.map(|b| b.date_naive())).unwrap_or(now.date_naive());
         let dossiers = state.session.dossiers.iter().map(|d| (d.id.as_str(), d)).collect();
-        Context { state, def, timeline, t: text(lang), lang, now, day, dossiers }
+        Context { state, def, timeline, t: text(lang), lang, now, day, dossiers, ranking: None }
     }
 
     /// "09:02 Uhr"; on another day than the session's "27.11.2026, 09:02 Uhr".

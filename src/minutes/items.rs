@@ -17,16 +17,20 @@ use crate::rules::{RoundResult, round_result};
 
 type At = DateTime<FixedOffset>;
 
-pub fn sections(cx: &Context) -> Vec<Section> {
+/// The heading of "the items dealt with" (with a line when there were
+/// none); the parts follow it, one by one ([`part`]).
+pub fn intro(cx: &Context) -> Section {
     let t = cx.t;
-    let items = &cx.timeline.items;
-    let intro = if items.is_empty() { vec![para(t.no_items)] } else { Vec::new() };
-    let mut out = vec![Section { level: 1, heading: t.sec_items.to_string(), anchor: None, blocks: intro }];
-    out.extend(cx.timeline.parts.iter().filter_map(|part| match *part {
-        Part::Item(i) => items.get(i).map(|item| item_section(cx, i + 1, item)),
+    let blocks = if cx.timeline.items.is_empty() { vec![para(t.no_items)] } else { Vec::new() };
+    Section { level: 1, heading: t.sec_items.to_string(), anchor: None, blocks }
+}
+
+/// The section of the timeline's part `part`: an item or an en-bloc vote.
+pub fn part(cx: &Context, part: Part) -> Option<Section> {
+    match part {
+        Part::Item(i) => cx.timeline.items.get(i).map(|item| item_section(cx, i + 1, item)),
         Part::EnBloc(i) => cx.timeline.en_bloc.get(i).map(|v| votes::en_bloc_section(cx, v)),
-    }));
-    out
+    }
 }
 
 fn item_section(cx: &Context, n: usize, item: &Item) -> Section {

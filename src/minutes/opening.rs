@@ -8,11 +8,22 @@ use super::{Block, Section};
 use crate::domain::{Attendance, Member, Role};
 use crate::rules::Quorum;
 
-pub fn sections(cx: &Context) -> Vec<Section> {
-    let mut sections = vec![session(cx), quorum(cx), attendance(cx), conflicts(cx)];
-    sections.extend(ballots(cx));
-    sections.extend([basis(cx), agenda(cx)]);
-    sections
+/// How many sections the opening has at most.
+pub const SECTIONS: usize = 7;
+
+/// The opening's section `i` (below [`SECTIONS`]); `None` where there is
+/// none (no ballots were imported).
+pub fn section_at(cx: &Context, i: usize) -> Option<Section> {
+    match i {
+        0 => Some(session(cx)),
+        1 => Some(quorum(cx)),
+        2 => Some(attendance(cx)),
+        3 => Some(conflicts(cx)),
+        4 => ballots(cx),
+        5 => Some(basis(cx)),
+        6 => Some(agenda(cx)),
+        _ => None,
+    }
 }
 
 /// The ballots imported, in record order: whose, when, the file and its

@@ -10,8 +10,15 @@ use crate::rules::{decided_with, ranking};
 
 pub fn section(cx: &Context) -> Section {
     let t = cx.t;
-    let ranking = ranking(cx.state);
-    let list = decided_with(cx.state, &ranking);
+    let computed;
+    let ranking = match cx.ranking {
+        Some(kept) => kept,
+        None => {
+            computed = ranking(cx.state);
+            &computed
+        }
+    };
+    let list = decided_with(cx.state, ranking);
     let rank = |d: &str| ranking.get(d).map(|r| r.rank.to_string()).unwrap_or_else(|| t.not_given.into());
     let mut blocks = Vec::new();
     part(cx, &mut blocks, t.res_admitted, t.res_header[0], ranked(&list.admitted, &rank));

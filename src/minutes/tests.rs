@@ -486,3 +486,106 @@ fn a_conflict_the_committee_decided_is_stated_at_the_item() {
         "the excluded member no longer counts"
     );
 }
+
+/// A long session (with an en-bloc-free run of items, amendments-free)
+/// cut at `limit` events, as the benchmark builds it.
+fn long_state(limit: usize) -> SessionState {
+    let session = Arc::new(fixture::session(12, 5, 2));
+    let events =
+        fixture::as_events(fixture::long_session(12, 5, 2, limit), t(9, 0), chrono::TimeDelta::seconds(1));
+    SessionState::replay(session, events).unwrap()
+}
+
+/// Built a step at a time (as the minutes screen does between keys), the
+/// document is the one built at once, piece for piece, at every budget.
+#[test]
+fn built_in_stretches_the_minutes_are_the_whole_build() {
+    assert_eq!(state_parts(&long_state(200)), 12);
+    for limit in [0, 3, 40, 97, 200] {
+        let state = long_state(limit);
+        let now = t(18, 0);
+        let whole = build(&state, now);
+        for steps in [1, 2, 5, 1000] {
+            let mut builder = Builder::new(&state, now);
+            let (mut head, mut sections, mut calls, mut percents) =
+                (None, Vec::new(), 0, vec![builder.percent()]);
+            loop {
+                let mut left = steps;
+                let mut more = || {
+                    left -= 1;
+                    left > 0
+                };
+                calls += 1;
+                let done = builder.advance(&state, None, &mut more, &mut |piece| match piece {
+                    Piece::Head(h) => head = Some(h),
+                    Piece::Section(s) => sections.push(s),
+                });
+                percents.push(builder.percent());
+                if done {
+                    break;
+                }
+                assert!(calls < 10_000, "no end at limit {limit}, {steps} steps");
+            }
+            assert!(builder.is_done());
+            let mut built = head.unwrap();
+            built.sections = sections;
+            assert_eq!(built, whole, "limit {limit}, {steps} steps a stretch");
+            assert!(percents.windows(2).all(|w| w[0] <= w[1]), "{percents:?}");
+            assert_eq!(percents.last(), Some(&100));
+            if steps == 1 {
+                // the walk (short here), head, seven opening sections (one
+                // without ballots is none), the items' heading, every
+                // part, the look for one more, four closing sections
+                assert_eq!(calls, 15 + state_parts(&state), "limit {limit}");
+            }
+        }
+    }
+}
+
+fn state_parts(state: &SessionState) -> usize {
+    timeline::Timeline::of(state).parts.len()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// For random runs (undo, redo, attendance, conflicts, votes, sign-off
+    /// and amendments): after every event the timeline walked in merge
+    /// order is the one walked on the sorted actions, and at the end the
+    /// minutes built a step at a time are the ones built at once.
+    #[test]
+    fn the_merged_walk_and_the_stretched_build_agree(ops in proptest::collection::vec(
+        (0u8..22, 0usize..4, 0usize..5, 0usize..4, 0u8..20), 1..80)
+    ) {
+        let session = Arc::new(fixture::session(4, 4, 2));
+        let mut state = SessionState::new(session);
+        crate::record::replay_proptest::drive(&mut state, ops, |state, event| {
+            state.apply(&event).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            proptest::prop_assert_eq!(timeline::Timeline::of(state), timeline::Timeline::of_sorted(state));
+            Ok(())
+        })?;
+        let now = t(18, 0);
+        let mut builder = Builder::new(&state, now);
+        let (mut head, mut sections) = (None, Vec::new());
+        while !builder.advance(&state, None, &mut || false, &mut |piece| match piece {
+            Piece::Head(h) => head = Some(h),
+            Piece::Section(s) => sections.push(s),
+        }) {}
+        let mut built = head.unwrap();
+        built.sections = sections;
+        proptest::prop_assert_eq!(built, build(&state, now));
+    }
+}
+
+/// Should the undo history ever be out of seq order, the walk notices the
+/// merge going backwards and starts again on the sorted actions.
+#[test]
+fn an_undo_history_out_of_order_is_walked_sorted() {
+    let mut state = long_state(60);
+    let merged = timeline::Timeline::of(&state);
+    state.history.done.swap(10, 30);
+    let walked = timeline::Timeline::of(&state);
+    assert_eq!(walked, timeline::Timeline::of_sorted(&state));
+    // The actions are the same, so is the timeline they make.
+    assert_eq!(walked, merged);
+}

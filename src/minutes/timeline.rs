@@ -138,8 +138,8 @@ pub struct Timeline {
 }
 
 /// The walk's running picture of the committee.
-struct Walk<'s> {
-    state: &'s SessionState,
+#[derive(Default)]
+struct Walk {
     present: BTreeSet<String>,
     invited: bool,
     live_conflicts: BTreeSet<(String, String)>,
@@ -151,32 +151,165 @@ struct Walk<'s> {
     out: Timeline,
 }
 
-impl Timeline {
-    pub fn of(state: &SessionState) -> Timeline {
-        let mut actions: Vec<(u64, At, &EventKind)> =
-            state.history.done.iter().map(|d| (d.seq, d.at, &d.kind)).collect();
-        actions.extend(state.proceedings.amendments.iter().map(|a| (a.seq, a.at, &a.change)));
-        actions.sort_by_key(|(seq, ..)| *seq);
-        let mut walk = Walk {
-            state,
-            present: BTreeSet::new(),
-            invited: false,
-            live_conflicts: BTreeSet::new(),
-            in_roll_call: true,
-            roll_call_at: None,
-            current: None,
-            index: HashMap::new(),
-            out: Timeline::default(),
-        };
+/// The walk at work on a state: the state is lent for a stretch of steps,
+/// the picture is kept between them.
+struct Stepper<'a> {
+    state: &'a SessionState,
+    walk: &'a mut Walk,
+}
+
+impl std::ops::Deref for Stepper<'_> {
+    type Target = Walk;
+    fn deref(&self) -> &Walk {
+        self.walk
+    }
+}
+
+impl std::ops::DerefMut for Stepper<'_> {
+    fn deref_mut(&mut self) -> &mut Walk {
+        self.walk
+    }
+}
+
+/// Where an action that counts is kept in the state: its seq, and the
+/// undo history's `done` (`false`) or the amendments (`true`) at an index.
+type Place = (u64, bool, usize);
+
+/// The actions in seq order. The state keeps both lists in seq order
+/// (an undone action is redone before any later one is done; amendments
+/// are appended), so they are merged as the walk goes. Should the merge
+/// ever give a seq below the one before, a list was out of order: the walk
+/// starts again on the actions sorted first.
+enum Order {
+    Merge { done: usize, amendments: usize, last: u64 },
+    Sorted { places: Vec<Place>, next: usize },
+}
+
+impl Order {
+    fn sorted(state: &SessionState) -> Order {
+        let mut places: Vec<Place> =
+            state.history.done.iter().enumerate().map(|(i, d)| (d.seq, false, i)).collect();
+        places.extend(state.proceedings.amendments.iter().enumerate().map(|(i, a)| (a.seq, true, i)));
+        // Stable: the same order as a sort of the actions themselves.
+        places.sort_by_key(|(seq, ..)| *seq);
+        Order::Sorted { places, next: 0 }
+    }
+
+    /// The next action's place (on equal seqs the undo history's first, as
+    /// the stable sort puts it); `Err` when the merge went backwards.
+    fn next(&mut self, state: &SessionState) -> Result<Option<Place>, OutOfOrder> {
+        match self {
+            Order::Merge { done, amendments, last } => {
+                let d = state.history.done.get(*done).map(|d| d.seq);
+                let a = state.proceedings.amendments.get(*amendments).map(|a| a.seq);
+                let place = match (d, a) {
+                    (Some(d), Some(a)) if a < d => {
+                        *amendments += 1;
+                        (a, true, *amendments - 1)
+                    }
+                    (Some(d), _) => {
+                        *done += 1;
+                        (d, false, *done - 1)
+                    }
+                    (None, Some(a)) => {
+                        *amendments += 1;
+                        (a, true, *amendments - 1)
+                    }
+                    (None, None) => return Ok(None),
+                };
+                if place.0 < *last {
+                    return Err(OutOfOrder);
+                }
+                *last = place.0;
+                Ok(Some(place))
+            }
+            Order::Sorted { places, next } => {
+                let place = places.get(*next).copied();
+                *next += 1;
+                Ok(place)
+            }
+        }
+    }
+
+    fn walked(&self) -> usize {
+        match self {
+            Order::Merge { done, amendments, .. } => done + amendments,
+            Order::Sorted { next, .. } => *next,
+        }
+    }
+}
+
+struct OutOfOrder;
+
+/// The timeline walked a stretch at a time, for a state that does not
+/// change in between (the caller's promise: the minutes screen keys its
+/// work on the record's length).
+pub struct TimelineWalk {
+    order: Order,
+    total: usize,
+    walk: Walk,
+}
+
+impl TimelineWalk {
+    pub fn new(state: &SessionState) -> TimelineWalk {
+        TimelineWalk::start(state, Order::Merge { done: 0, amendments: 0, last: 0 })
+    }
+
+    fn start(state: &SessionState, order: Order) -> TimelineWalk {
+        let mut walk = Walk { in_roll_call: true, ..Walk::default() };
         if let Some(s) = &state.proceedings.signed_off {
             walk.out.ended = Some(s.at);
             walk.out.days.insert(s.at.date_naive());
         }
-        for (seq, at, kind) in actions {
-            walk.step(seq, at, kind);
+        let total = state.history.done.len() + state.proceedings.amendments.len();
+        TimelineWalk { order, total, walk }
+    }
+
+    /// Actions walked and all there are.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.order.walked().min(self.total), self.total)
+    }
+
+    /// Walk up to `steps` more actions; the timeline once all are walked.
+    pub fn advance(&mut self, state: &SessionState, steps: usize) -> Option<Timeline> {
+        for _ in 0..steps {
+            let (seq, amendment, i) = match self.order.next(state) {
+                Ok(Some(place)) => place,
+                Ok(None) => {
+                    let mut stepper = Stepper { state, walk: &mut self.walk };
+                    stepper.end_roll_call();
+                    return Some(std::mem::take(&mut self.walk.out));
+                }
+                Err(OutOfOrder) => {
+                    *self = TimelineWalk::start(state, Order::sorted(state));
+                    continue;
+                }
+            };
+            let action = if amendment {
+                state.proceedings.amendments.get(i).map(|a| (a.at, &a.change))
+            } else {
+                state.history.done.get(i).map(|d| (d.at, &d.kind))
+            };
+            if let Some((at, kind)) = action {
+                Stepper { state, walk: &mut self.walk }.step(seq, at, kind);
+            }
         }
-        walk.end_roll_call();
-        walk.out
+        None
+    }
+}
+
+impl Timeline {
+    pub fn of(state: &SessionState) -> Timeline {
+        let mut walk = TimelineWalk::new(state);
+        walk.advance(state, usize::MAX).unwrap_or_default()
+    }
+
+    /// The same walk on the actions sorted first (the way for lists out of
+    /// order), to hold the merge to it.
+    #[cfg(test)]
+    pub fn of_sorted(state: &SessionState) -> Timeline {
+        let mut walk = TimelineWalk::start(state, Order::sorted(state));
+        walk.advance(state, usize::MAX).unwrap_or_default()
     }
 }
 
@@ -192,7 +325,7 @@ fn effective_at(at: At, kind: &EventKind) -> At {
     }
 }
 
-impl Walk<'_> {
+impl Stepper<'_> {
     fn step(&mut self, seq: u64, at: At, kind: &EventKind) {
         let when = effective_at(at, kind);
         self.out.began = Some(self.out.began.map_or(when, |b| b.min(when)));

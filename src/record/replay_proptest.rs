@@ -16,7 +16,7 @@ use crate::domain::{
 };
 use crate::procedure::Command;
 
-type Op = (u8, usize, usize, usize, u8);
+pub(crate) type Op = (u8, usize, usize, usize, u8);
 
 fn command(op: Op, at: DateTime<FixedOffset>) -> Command {
     let (kind, a, b, c, v) = op;
@@ -102,7 +102,7 @@ fn opened() -> EventKind {
 /// Run the commands of `ops` as the live path would, after the opening
 /// line: each one the state accepts becomes events, handed to `take` in
 /// order (which applies them).
-fn drive(
+pub(crate) fn drive(
     state: &mut SessionState,
     ops: Vec<Op>,
     mut take: impl FnMut(&mut SessionState, Event) -> Result<(), TestCaseError>,

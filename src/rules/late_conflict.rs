@@ -45,13 +45,13 @@ pub fn late_conflicts(state: &SessionState) -> Vec<LateConflict> {
             continue;
         }
         for v in p.votes.iter().filter(|v| v.seq < conflict.seq) {
-            if !v.vote.subject.dossiers().contains(dossier) || !was_present(state, member, v.at) {
+            if !v.vote.subject.concerns(dossier) || !was_present(state, member, v.at) {
                 continue;
             }
             let revoted = p
                 .votes
                 .iter()
-                .find(|w| w.seq > conflict.seq && w.vote.subject.dossiers().contains(dossier))
+                .find(|w| w.seq > conflict.seq && w.vote.subject.concerns(dossier))
                 .map(|w| Resolution::Revoted(w.seq));
             let confirmed = p
                 .confirmations

@@ -102,6 +102,36 @@ pub struct App {
     pub(crate) decided: OnceCell<DecidedList>,
     /// The CSV dialect of the export step.
     pub(crate) export_csv: crate::export::Dialect,
+    /// How much of a long job (the minutes of a long session) one key or
+    /// one idle turn of the event loop may do.
+    pub(crate) budget: Budget,
+}
+
+/// How much work a long job does at a time: all of it (tests, headless
+/// use), for a span of time (the terminal: the rest follows between keys),
+/// or a number of steps (tests of the part-by-part path).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    Whole,
+    For(std::time::Duration),
+    Steps(usize),
+}
+
+impl Budget {
+    /// The budget's test: true while one more step may be done. The first
+    /// step is always done.
+    pub fn more(self) -> impl FnMut() -> bool {
+        let start = std::time::Instant::now();
+        let mut steps = 0usize;
+        move || {
+            steps += 1;
+            match self {
+                Budget::Whole => true,
+                Budget::For(span) => start.elapsed() < span,
+                Budget::Steps(n) => steps < n,
+            }
+        }
+    }
 }
 
 impl App {
@@ -127,6 +157,7 @@ impl App {
             ranking: OnceCell::new(),
             totals: RefCell::default(),
             export_csv: crate::export::Dialect::default(),
+            budget: Budget::Whole,
             journal,
             session,
             note: None,
@@ -208,6 +239,13 @@ impl App {
         self
     }
 
+    /// How much of a long job a key may do; the rest is done by
+    /// [`App::work`] while no key comes.
+    pub fn with_budget(mut self, budget: Budget) -> App {
+        self.budget = budget;
+        self
+    }
+
     pub fn with_theme(mut self, kind: ThemeKind) -> App {
         self.theme_kind = kind;
         self.theme = kind.theme();
@@ -218,6 +256,8 @@ impl App {
     /// recorded, and the screens show the recorded state.
     pub fn with_journal(mut self, journal: Journal) -> App {
         self.journal = journal;
+        // a document of another record's state is not this one's
+        self.minutes = MinutesState::default();
         // totals of another record's state are not this one's
         self.totals = RefCell::default();
         self.ranking.take();

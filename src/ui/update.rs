@@ -149,6 +149,25 @@ impl App {
         }
     }
 
+    /// Work left for the idle turns of the event loop: the minutes of a
+    /// long session being built.
+    pub fn has_work(&self) -> bool {
+        self.screen == Screen::Minutes && minutes::busy(self, &self.minutes)
+    }
+
+    /// One budget's worth of the work left; draw afterwards.
+    pub fn work(&mut self) {
+        self.work_while(&mut || true);
+    }
+
+    /// The same, ending early once `go_on` says no (the event loop: as soon
+    /// as a key is waiting).
+    pub fn work_while(&mut self, go_on: &mut dyn FnMut() -> bool) {
+        if self.screen == Screen::Minutes {
+            lend!(self, minutes, |app, state| minutes::refresh_while(app, state, go_on));
+        }
+    }
+
     /// The one place a key acts: on the topmost layer of [`layers::stack`].
     pub fn update(&mut self, action: Action) {
         if !self.clock_frozen {

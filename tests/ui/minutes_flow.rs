@@ -11,8 +11,9 @@ use chrono::{DateTime, FixedOffset};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fixture::{render, row_text, screen_text, type_text};
 use gremium::demo::{EmbeddedSource, SESSION_PATH};
-use gremium::domain::{Language, Session};
+use gremium::domain::{Language, Session, SessionState};
 use gremium::record::{self, LiveSession};
+use gremium::ui::app::Budget;
 use gremium::ui::{Action, App, Journal, Screen};
 
 fn nine() -> DateTime<FixedOffset> {
@@ -115,4 +116,125 @@ fn without_a_current_item_the_jump_says_why() {
     // Esc goes back where the chair came from.
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Overview);
+}
+
+/// A view of a long session (the benchmark's kind, smaller): 30 dossiers,
+/// 25 dealt with, the 26th called up and half scored.
+fn long_view(budget: Budget) -> App {
+    let session = Arc::new(gremium::domain::fixture::session(30, 6, 3));
+    let per_dossier = 1 + 5 * 3 + 3 + 3;
+    let limit = 2 + 6 + 25 * per_dossier + 1 + 5 * 3 / 2;
+    let kinds = gremium::domain::fixture::long_session(30, 6, 3, limit);
+    let events = gremium::domain::fixture::as_events(kinds, nine(), chrono::TimeDelta::seconds(1));
+    let state = SessionState::replay(session.clone(), events).expect("replays");
+    let journal = Journal::View { state: Box::new(state), path: None };
+    let mut app =
+        App::new(session, Some(Language::De)).with_journal(journal).with_clock(nine()).with_budget(budget);
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+/// The screen as it is, without a resize (which is a turn of work).
+fn draw(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| gremium::ui::render(app, frame)).unwrap();
+    fixture::assert_no_control_chars(&terminal);
+    screen_text(&terminal)
+}
+
+/// Turns of the event loop until the work is done.
+fn drain(app: &mut App) -> usize {
+    let mut turns = 0;
+    while app.has_work() {
+        app.work();
+        turns += 1;
+        assert!(turns < 1_000, "the minutes never finish");
+    }
+    turns
+}
+
+/// A long session's minutes a few steps a turn, as the terminal builds
+/// them between keys: the screen says how far the document is, scrolling
+/// waits for it, a jump is made once it is there, and the document is the
+/// one built at once.
+#[test]
+fn the_minutes_of_a_long_session_come_a_stretch_at_a_time() {
+    let mut whole = long_view(Budget::Whole);
+    whole.update(Action::ShowMinutes);
+    assert!(!whole.has_work());
+    let first = draw(&whole);
+    assert!(first.lines().nth(2).unwrap().starts_with(" NIEDERSCHRIFT"), "{first}");
+    whole.update(Action::JumpToCurrent);
+    let jumped = draw(&whole);
+    assert!(jumped.lines().nth(2).unwrap().starts_with(" ▸ TOP 26: D0025"), "{jumped}");
+
+    let mut app = long_view(Budget::Steps(3));
+    app.update(Action::ShowMinutes);
+    // A step is a stretch of the walk, the head, one section; three a
+    // turn. The key did the walk, the head and the first section.
+    assert!(app.has_work());
+    assert_eq!(row_text_of(&draw(&app), 1), " Die Niederschrift wird erstellt … 20 %");
+    // Scrolling waits; the key is a turn too: three more opening sections.
+    app.update(Action::Down);
+    assert_eq!(app.minutes().scroll(), 0);
+    assert_eq!(app.notice(), Some("die Niederschrift wird noch erstellt – danach lässt sie sich blättern"));
+    app.work();
+    assert_eq!(row_text_of(&draw(&app), 1), " Die Niederschrift wird erstellt … 20 %");
+    // The items' heading and the first two of 26 items.
+    app.work();
+    assert_eq!(row_text_of(&draw(&app), 1), " Die Niederschrift wird erstellt … 26 %");
+    // 24 items left, one look for more, four closing sections.
+    assert_eq!(drain(&mut app), 10);
+    // The same document; the footer still says why Down did nothing.
+    let (screen, footer) = draw(&app).rsplit_once('\n').map(|(a, b)| (a.to_string(), b.to_string())).unwrap();
+    assert_eq!(Some(screen.as_str()), first.rsplit_once('\n').map(|(a, _)| a));
+    assert!(footer.starts_with(" ! die Niederschrift wird noch erstellt"), "{footer}");
+    app.update(Action::End);
+    assert!(app.minutes().scroll() > 0);
+
+    // A jump asked for while the document is built is made when it is
+    // there (a new minute: the document is built again).
+    let mut app = long_view(Budget::Steps(3));
+    app.update(Action::ShowMinutes);
+    app.update(Action::JumpToCurrent);
+    assert_eq!(app.minutes().scroll(), 0);
+    drain(&mut app);
+    assert_eq!(draw(&app), jumped);
+}
+
+fn row_text_of(screen: &str, row: usize) -> String {
+    screen.lines().nth(row).unwrap_or_default().trim_end().to_string()
+}
+
+/// Notes written on the minutes while they are built a stretch at a time:
+/// after every key, once the work is done, the screen is the one of an app
+/// that builds at once, and a new note is brought into view.
+#[test]
+fn notes_on_minutes_built_in_stretches_land_where_they_do_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut whole = open_app(&tmp.path().join("whole"), Language::En);
+    let mut sliced = open_app(&tmp.path().join("sliced"), Language::En).with_budget(Budget::Steps(2));
+    let mut turns = 0;
+    for app in [&mut whole, &mut sliced] {
+        app.update(Action::Resize(120, 40));
+        roll_call(app);
+        app.update(Action::ShowMinutes);
+        turns += drain(app);
+        app.update(Action::End);
+        turns += drain(app);
+    }
+    assert!(turns > 0);
+    assert_eq!(draw(&sliced), draw(&whole));
+    for app in [&mut whole, &mut sliced] {
+        app.update(Action::Home);
+        note(app, "Sitzung pünktlich eröffnet");
+    }
+    assert!(sliced.has_work());
+    assert!(draw(&sliced).contains("Building the minutes … "));
+    drain(&mut sliced);
+    let screen = draw(&whole);
+    assert!(screen.contains("Sitzung pünktlich eröffnet"), "{screen}");
+    assert_eq!(draw(&sliced), screen);
+    assert_eq!(sliced.minutes().scroll(), whole.minutes().scroll());
+    assert!(whole.minutes().scroll() > 0);
 }

@@ -11,8 +11,8 @@
 
 pub mod state;
 mod view;
-use state::Key;
 pub use state::MinutesState;
+use state::{Job, Key, Target};
 
 use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
@@ -52,73 +52,131 @@ fn key(app: &App, width: u16) -> Key {
     }
 }
 
-fn layout(app: &App, width: u16) -> View {
-    view::layout(&crate::minutes::build(app.state(), app.now), width, &app.theme)
+fn current_key(app: &App) -> Key {
+    key(app, doc_width(content_area(crate::ui::body_area(app.size))))
 }
 
-/// Lay the document out again if anything it depends on changed.
+/// The document is not laid out for what the screen shows now.
+pub fn busy(app: &App, state: &MinutesState) -> bool {
+    state.cached.as_ref().is_none_or(|(k, _)| *k != current_key(app))
+}
+
+/// Build and lay out the document for what the screen shows now, as far
+/// as the app's budget goes; the rest on the next call (the event loop's
+/// idle turns). Never in `render`.
 pub fn refresh(app: &App, state: &mut MinutesState) {
-    let width = doc_width(content_area(crate::ui::body_area(app.size)));
-    let key = key(app, width);
-    if state.cached.as_ref().is_none_or(|(k, _)| *k != key) {
-        let view = layout(app, width);
-        state.cached = Some((key, view));
+    refresh_while(app, state, &mut || true);
+}
+
+/// The same, stopping early as soon as `go_on` says no (a key is waiting).
+pub fn refresh_while(app: &App, state: &mut MinutesState, go_on: &mut dyn FnMut() -> bool) {
+    let key = current_key(app);
+    if state.cached.as_ref().is_some_and(|(k, _)| *k == key) {
+        state.job = None;
+        return;
+    }
+    let job = match state.job.take() {
+        Some(job) if job.key == key => state.job.insert(job),
+        _ => state.job.insert(Job {
+            key,
+            builder: crate::minutes::Builder::new(app.state(), app.now),
+            layout: view::Layout::new(key.width),
+        }),
+    };
+    let Job { builder, layout, .. } = job;
+    // The app's ranking: kept totals, the same figures (a property test).
+    // Asked for only when the result is written.
+    let ranking = || app.ranking();
+    let mut budget = app.budget.more();
+    let mut more = || budget() && go_on();
+    let done = builder
+        .advance(app.state(), Some(&ranking), &mut more, &mut |piece| layout.piece(&piece, &app.theme));
+    if done && let Some(job) = state.job.take() {
+        state.cached = Some((key, job.layout.finish()));
+        if let Some(target) = state.pending.take() {
+            go_to(app, state, target);
+        }
     }
 }
 
-fn view(state: &MinutesState) -> Option<&View> {
-    state.cached.as_ref().map(|(_, v)| v)
+/// The laid-out document to show: the one for the record as it stands, at
+/// this width and theme (the minute it counts an open item's time to may
+/// lag while the next minute's is built). `None` while it is built.
+fn view<'s>(app: &App, state: &'s MinutesState) -> Option<&'s View> {
+    let now = current_key(app);
+    state.cached.as_ref().filter(|(k, _)| k.same_record(&now)).map(|(_, v)| v)
 }
 
 fn max_scroll(app: &App, state: &MinutesState) -> usize {
-    let lines = view(state).map_or(0, |v| v.lines.len());
+    let lines = view(app, state).map_or(0, |v| v.lines.len());
     lines.saturating_sub(page_height(app.size))
 }
 
-/// Keep the scroll position within the document.
+/// Keep the scroll position within the document (left as it is while the
+/// document is built, so that it is there again afterwards).
 pub fn clamp(app: &App, state: &mut MinutesState) {
     refresh(app, state);
-    state.scroll = state.scroll.min(max_scroll(app, state));
+    if view(app, state).is_some() {
+        state.scroll = state.scroll.min(max_scroll(app, state));
+    }
 }
 
+/// A key on the screen. The document is brought up to date after every
+/// key (`clamp`), once: a key does one budget's worth of building.
 pub fn handle(app: &App, state: &mut MinutesState, action: Action) -> Vec<Effect> {
-    refresh(app, state);
-    let page = page_height(app.size).max(1);
-    let max = max_scroll(app, state);
-    let scroll = state.scroll;
     let mut effects = Vec::new();
-    if let Some(to) = crate::ui::widgets::list_cursor::scroll(scroll, action, max, page) {
-        state.scroll = to;
+    if action == Action::JumpToCurrent {
+        if app.state().proceedings.agenda.current.is_none() {
+            let why = crate::procedure::DomainError::NoCurrentItem;
+            effects.push(Effect::Notify(crate::ui::describe::refusal(&why, app.strings(), &app.session)));
+        } else if view(app, state).is_none() {
+            // made once the document is there
+            state.pending = Some(Target::Current);
+        } else {
+            go_to(app, state, Target::Current);
+        }
         return effects;
     }
-    state.scroll = match action {
-        Action::JumpToCurrent => {
-            let current = app.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.clone());
-            match current.and_then(|d| view(state).and_then(|v| v.items.get(&d)).copied()) {
-                Some(line) => line.min(max),
-                None => {
-                    let why = crate::procedure::DomainError::NoCurrentItem;
-                    effects.push(Effect::Notify(crate::ui::describe::refusal(
-                        &why,
-                        app.strings(),
-                        &app.session,
-                    )));
-                    scroll
-                }
-            }
+    let (max, page) = (max_scroll(app, state), page_height(app.size).max(1));
+    if let Some(to) = crate::ui::widgets::list_cursor::scroll(state.scroll, action, max, page) {
+        if view(app, state).is_some() {
+            state.scroll = to;
+        } else {
+            // Scrolling waits for the document; the chair is told.
+            effects.push(Effect::Notify(app.strings().minutes.still_building.to_string()));
         }
-        _ => scroll,
-    };
+    }
     effects
 }
 
-/// After a note was recorded here: bring it into view.
-pub fn reveal_note(app: &App, state: &mut MinutesState, seq: u64) {
-    refresh(app, state);
-    let Some(&line) = view(state).and_then(|v| v.notes.get(&seq)) else { return };
+/// Bring a place of the shown document into view; false if it has none.
+fn go_to(app: &App, state: &mut MinutesState, target: Target) -> bool {
+    let Some(v) = view(app, state) else { return false };
     let page = page_height(app.size).max(1);
-    if line < state.scroll || line + 2 >= state.scroll + page {
-        state.scroll = line.saturating_sub(page / 2).min(max_scroll(app, state));
+    let max = v.lines.len().saturating_sub(page_height(app.size));
+    match target {
+        Target::Current => {
+            let current = app.state().proceedings.agenda.current.as_ref().map(|c| c.dossier.as_str());
+            let Some(&line) = current.and_then(|d| v.items.get(d)) else { return false };
+            state.scroll = line.min(max);
+        }
+        Target::Note(seq) => {
+            let Some(&line) = v.notes.get(&seq) else { return false };
+            if line < state.scroll || line + 2 >= state.scroll + page {
+                state.scroll = line.saturating_sub(page / 2).min(max);
+            }
+        }
+    }
+    true
+}
+
+/// After a note was recorded here: bring it into view, now or once the
+/// document with it is there.
+pub fn reveal_note(app: &App, state: &mut MinutesState, seq: u64) {
+    if view(app, state).is_none() {
+        state.pending = Some(Target::Note(seq));
+    } else {
+        go_to(app, state, Target::Note(seq));
     }
 }
 
@@ -135,15 +193,14 @@ pub fn hints(app: &App) -> Vec<Hint> {
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let area = content_area(body);
     let width = doc_width(area);
-    // The kept layout, unless something changed since the last key (a note
-    // just recorded): then laid out afresh for this frame.
-    let fresh;
-    let view = match &app.minutes.cached {
-        Some((k, v)) if *k == key(app, width) => v,
-        _ => {
-            fresh = layout(app, width);
-            &fresh
-        }
+    // Never built here: while the document is under way, how far it is.
+    let Some(view) = view(app, &app.minutes) else {
+        let percent = app.minutes.job.as_ref().map_or(0, |j| j.builder.percent());
+        let s = app.strings().minutes;
+        let line =
+            Line::styled(format!(" {}", s.building.replace("{}", &percent.to_string())), app.theme.label);
+        frame.render_widget(Paragraph::new(line), body);
+        return;
     };
     let total = view.lines.len();
     let height = usize::from(area.height);

@@ -19,6 +19,10 @@ pub struct MinutesStrings {
     /// Where `n` puts the note: "{}" is the current item.
     pub note_on_item: &'static str,
     pub note_general: &'static str,
+    /// While a long session's minutes are built: "{}" is the percentage.
+    pub building: &'static str,
+    /// A scrolling key pressed meanwhile.
+    pub still_building: &'static str,
 }
 
 pub static DE: MinutesStrings = MinutesStrings {
@@ -32,6 +36,8 @@ pub static DE: MinutesStrings = MinutesStrings {
     lines: "{from}–{to} / {total}",
     note_on_item: "n: Notiz zu {}",
     note_general: "n: allgemeine Notiz",
+    building: "Die Niederschrift wird erstellt … {} %",
+    still_building: "die Niederschrift wird noch erstellt – danach lässt sie sich blättern",
 };
 
 pub static EN: MinutesStrings = MinutesStrings {
@@ -45,4 +51,6 @@ pub static EN: MinutesStrings = MinutesStrings {
     lines: "{from}–{to} / {total}",
     note_on_item: "n: note on {}",
     note_general: "n: general note",
+    building: "Building the minutes … {} %",
+    still_building: "the minutes are still being built – they scroll once they are there",
 };

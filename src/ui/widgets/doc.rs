@@ -113,6 +113,11 @@ impl<'t> Doc<'t> {
         Doc { width, label_width, theme, lines: Vec::new() }
     }
 
+    /// Go on writing after `lines` (a document laid out a piece at a time).
+    pub fn resume(width: u16, theme: &'t Theme, lines: Vec<Line<'static>>) -> Doc<'t> {
+        Doc { lines, ..Doc::new(width, theme) }
+    }
+
     pub fn width(&self) -> usize {
         self.width
     }

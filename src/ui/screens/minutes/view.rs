@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::minutes::{Block, Inline, Minutes, Signatures, Table};
+use crate::minutes::{Block, Inline, Minutes, Piece, Section, Signatures, Table};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::doc::{Align, Doc, fit, safe, width, wrap};
 
@@ -26,12 +26,59 @@ pub struct View {
 const MIN_COLUMN: usize = 4;
 const GAP: &str = "  ";
 
-pub fn layout(m: &Minutes, width: u16, theme: &Theme) -> View {
-    let mut doc = Doc::new(width, theme);
+/// The document laid out a piece at a time, as the builder gives them
+/// (`crate::minutes::Piece`): the head first, then each section.
+pub struct Layout {
+    width: u16,
+    view: View,
+}
+
+impl Layout {
+    pub fn new(width: u16) -> Layout {
+        Layout { width, view: View { lines: Vec::new(), notes: HashMap::new(), items: HashMap::new() } }
+    }
+
+    /// Lay out what the builder gave next.
+    pub fn piece(&mut self, piece: &Piece, theme: &Theme) {
+        let lines = std::mem::take(&mut self.view.lines);
+        let mut doc = Doc::resume(self.width, theme, lines);
+        match piece {
+            Piece::Head(m) => head(&mut doc, m, theme),
+            Piece::Section(section) => self.section(&mut doc, section, theme),
+        }
+        self.view.lines = doc.into_lines();
+    }
+
+    fn section(&mut self, doc: &mut Doc, section: &Section, theme: &Theme) {
+        let w = doc.width();
+        let heading =
+            if section.level > 1 { format!("▸ {}", section.heading) } else { section.heading.clone() };
+        doc.blank();
+        if let Some(anchor) = &section.anchor {
+            self.view.items.insert(anchor.clone(), doc.len());
+        }
+        for line in wrap(&safe(&heading), w) {
+            doc.line(Line::styled(line, theme.heading));
+        }
+        for block in &section.blocks {
+            if let Block::Note(note) = block {
+                doc.blank();
+                self.view.notes.insert(note.seq, doc.len());
+            }
+            write_block(doc, block, theme);
+        }
+    }
+
+    pub fn finish(self) -> View {
+        self.view
+    }
+}
+
+/// Heading, title and status (draft or signed off).
+fn head(doc: &mut Doc, m: &Minutes, theme: &Theme) {
     let w = doc.width();
-    let strong = theme.heading;
     for line in wrap(&safe(&m.heading).to_uppercase(), w) {
-        doc.line(Line::styled(line, strong));
+        doc.line(Line::styled(line, theme.heading));
     }
     for line in wrap(&safe(&m.title), w) {
         doc.line(Line::styled(line, Style::new().add_modifier(Modifier::BOLD)));
@@ -41,27 +88,18 @@ pub fn layout(m: &Minutes, width: u16, theme: &Theme) -> View {
     for line in wrap(&safe(&status), w) {
         doc.line(Line::styled(line, status_style));
     }
-    let mut notes = HashMap::new();
-    let mut items = HashMap::new();
+}
+
+/// The whole document at once.
+#[cfg(test)]
+pub fn layout(m: &Minutes, width: u16, theme: &Theme) -> View {
+    let mut layout = Layout::new(width);
+    let head = Minutes { sections: Vec::new(), ..m.clone() };
+    layout.piece(&Piece::Head(head), theme);
     for section in &m.sections {
-        let heading =
-            if section.level > 1 { format!("▸ {}", section.heading) } else { section.heading.clone() };
-        doc.blank();
-        if let Some(anchor) = &section.anchor {
-            items.insert(anchor.clone(), doc.len());
-        }
-        for line in wrap(&safe(&heading), w) {
-            doc.line(Line::styled(line, strong));
-        }
-        for block in &section.blocks {
-            if let Block::Note(note) = block {
-                doc.blank();
-                notes.insert(note.seq, doc.len());
-            }
-            write_block(&mut doc, block, theme);
-        }
+        layout.piece(&Piece::Section(section.clone()), theme);
     }
-    View { lines: doc.into_lines(), notes, items }
+    layout.finish()
 }
 
 fn write_block(doc: &mut Doc, block: &Block, theme: &Theme) {
