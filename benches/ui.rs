@@ -292,9 +292,10 @@ fn open(c: &mut Criterion) {
 }
 
 /// The minutes of the mid-session state (1,000 items scored): building the
-/// document, writing it as Markdown and HTML, and the `m` key that lays it
-/// out for the screen (the only key on the minutes screen that builds; the
-/// others scroll the kept lines, measured in `keys`).
+/// document, writing it as Markdown and HTML, and the `m` key with the
+/// whole document built and laid out at once (`Budget::Whole`; in the
+/// terminal it is built between keys, measured in `changes`; scrolling the
+/// kept lines is measured in `keys`).
 fn minutes(c: &mut Criterion) {
     let session = Arc::new(fixture::session(DOSSIERS, MEMBERS, CRITERIA));
     let state = mid_session(&session);
@@ -313,7 +314,7 @@ fn minutes(c: &mut Criterion) {
     group.bench_function("markdown + html", |b| {
         b.iter(|| black_box((gremium::minutes::markdown(&doc), gremium::minutes::html(&doc))))
     });
-    group.bench_function("m key to first frame 120x40", |b| {
+    group.bench_function("m key to first frame 120x40, built at once", |b| {
         b.iter_batched(
             || {
                 let journal = Journal::View { state: Box::new(state.clone()), path: None };
