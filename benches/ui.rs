@@ -420,6 +420,28 @@ fn changes(_c: &mut Criterion) {
             app.screen(),
         );
     }
+    // The first ranking frame after an undo of a score (undo touches what
+    // the score touched: one dossier's total).
+    let mut undone = Vec::with_capacity(100);
+    for i in 0..100u32 {
+        press(&mut app, key(if i % 2 == 0 { KeyCode::Right } else { KeyCode::Left }));
+        let events = app.journal().state().meta.events;
+        press(&mut app, ch(char::from(b'0' + (i % 5) as u8)));
+        if app.journal().state().meta.events == events {
+            continue;
+        }
+        press(&mut app, ch('u'));
+        undone.push(press(&mut app, ch('r')));
+        press(&mut app, ch('s'));
+    }
+    undone.sort();
+    println!(
+        "ui/change 120x40/ranking after an undo: {} undos, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        undone.len(),
+        percentile(&undone, 0.50).as_secs_f64() * 1e3,
+        percentile(&undone, 0.99).as_secs_f64() * 1e3,
+        undone.last().map_or(0.0, |t| t.as_secs_f64() * 1e3),
+    );
     turns.sort();
     println!(
         "ui/change 120x40/minutes, idle turns building them: {} turns, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",

@@ -49,9 +49,15 @@ impl Revisions {
         (self.dossier.get(dossier).copied().unwrap_or(0), self.all)
     }
 
-    fn note(&mut self, seq: u64, kind: &EventKind) {
+    /// Event `seq` changed what `kind` changes (`None`: not known, so
+    /// everything).
+    fn note(&mut self, seq: u64, kind: Option<&EventKind>) {
         use EventKind as E;
         let now = seq + 1;
+        let Some(kind) = kind else {
+            self.all = now;
+            return;
+        };
         match kind {
             // what one dossier's totals are computed from
             E::ScoreEntered { dossier, .. }
@@ -79,8 +85,8 @@ impl Revisions {
             | E::NoteAdded { .. }
             | E::SignedOff { .. }
             | E::ReviewNoteWritten { .. } => {}
-            // attendance, ballots, undo, redo, amendments and anything
-            // added later: every dossier
+            // attendance, ballots, and anything added later: every dossier
+            // (undo, redo and amendments come here as what they change)
             _ => self.all = now,
         }
     }

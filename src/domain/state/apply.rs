@@ -16,7 +16,15 @@ type At = DateTime<FixedOffset>;
 
 impl SessionState {
     pub(super) fn apply_parts(&mut self, seq: u64, at: At, kind: EventKind) -> Result<(), ApplyError> {
-        self.revisions.note(seq, &kind);
+        // Undoing or redoing an action, or amending, touches what the
+        // action itself touches.
+        let touched = match &kind {
+            EventKind::Undo { .. } => self.history.done.last().map(|d| &d.kind),
+            EventKind::Redo { .. } => self.history.undone.last().map(|u| &u.kind),
+            EventKind::Amendment { change, .. } => Some(&**change),
+            other => Some(other),
+        };
+        self.revisions.note(seq, touched);
         self.meta.events += 1;
         self.meta.last_at = Some(at);
         match kind {

@@ -187,3 +187,41 @@ fn formal_checks_are_flagged_and_the_balance_counts_the_proposal() {
         }
     );
 }
+
+/// Undo and redo of a correction move only that dossier's revision (not
+/// everyone's); the kept ranking follows them exactly.
+#[test]
+fn undo_and_redo_move_only_their_dossiers_total() {
+    let mut s = state(session(5_000_000, None, 0), &[("D0000", 2.0), ("D0001", 3.0), ("D0002", 1.0)]);
+    let mut cache = TotalsCache::default();
+    let mut kept = |s: &SessionState| -> Vec<(String, u32)> {
+        let r = ranking_cached(s, &mut cache);
+        assert_eq!(r, ranking(s), "kept and fresh agree");
+        places(&r).into_iter().map(|(d, rank, ..)| (d.to_string(), rank)).collect()
+    };
+    let ranks = |list: [&str; 3]| -> Vec<(String, u32)> {
+        list.iter().zip(1..).map(|(d, r)| (d.to_string(), r)).collect()
+    };
+    assert_eq!(kept(&s), ranks(["D0001", "D0000", "D0002"]));
+    let others = |s: &SessionState| (s.revisions.of("D0000"), s.revisions.of("D0001"));
+    let before = others(&s);
+    // D0002 corrected to the top, the correction undone, then redone.
+    apply(
+        &mut s,
+        EventKind::ScoreCorrected {
+            dossier: "D0002".into(),
+            round: 1,
+            member: "m02".into(),
+            criterion: "c0".into(),
+            value: 5.0,
+            previous: Some(1.0),
+        },
+    );
+    assert_eq!(kept(&s), ranks(["D0002", "D0001", "D0000"]));
+    let target = s.meta.events - 1;
+    apply(&mut s, EventKind::Undo { target });
+    assert_eq!(kept(&s), ranks(["D0001", "D0000", "D0002"]));
+    apply(&mut s, EventKind::Redo { target });
+    assert_eq!(kept(&s), ranks(["D0002", "D0001", "D0000"]));
+    assert_eq!(others(&s), before, "no other dossier's revision moved, nor everyone's");
+}
