@@ -46,12 +46,13 @@ def build(data):
 
 
 def find_vd():
-    vd = shutil.which("vd")
+    # on PATH, or where an earlier `pip install --user` put it
+    local = os.path.expanduser("~/.local/bin/vd")
+    vd = shutil.which("vd") or (local if os.path.exists(local) else None)
     if vd:
         return vd
     print("installing VisiData (pip install --user visidata) …", file=sys.stderr)
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--user", "visidata"], check=False)
-    local = os.path.expanduser("~/.local/bin/vd")
     return shutil.which("vd") or (local if os.path.exists(local) else None)
 
 
