@@ -144,7 +144,34 @@ impl Driver {
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
+    sorted.get(i.min(sorted.len().saturating_sub(1))).copied().unwrap_or_default()
+}
+
+/// "p50 …, p99 …, max …" of `times` (sorted here), in milliseconds.
+fn spread(times: &mut [Duration]) -> String {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let max = times.last().copied().unwrap_or_default();
+    format!(
+        "p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        ms(percentile(times, 0.50)),
+        ms(percentile(times, 0.99)),
+        ms(max)
+    )
+}
+
+/// A new value typed into a cell of the open item (the cursor moved
+/// right or left first); whether it was recorded (the same value again
+/// is not a change).
+fn score_a_cell(
+    app: &mut App,
+    i: u32,
+    press: &mut impl FnMut(&mut App, KeyEvent) -> Duration,
+) -> Option<Duration> {
+    press(app, key(if i.is_multiple_of(2) { KeyCode::Right } else { KeyCode::Left }));
+    let events = app.journal().state().meta.events;
+    let score = press(app, ch(char::from(b'0' + (i % 5) as u8)));
+    (app.journal().state().meta.events != events).then_some(score)
 }
 
 fn keys(c: &mut Criterion) {
@@ -169,16 +196,12 @@ fn keys(c: &mut Criterion) {
                     t.elapsed()
                 })
                 .collect();
-            times.sort();
             println!(
-                "ui/key {}x{}/{}: {} keys, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms (screen {:?})",
+                "ui/key {}x{}/{}: {P99_KEYS} keys, {} (screen {:?})",
                 size.0,
                 size.1,
                 scenario.name,
-                P99_KEYS,
-                percentile(&times, 0.50).as_secs_f64() * 1e3,
-                percentile(&times, 0.99).as_secs_f64() * 1e3,
-                times[times.len() - 1].as_secs_f64() * 1e3,
+                spread(&mut times),
                 d.app.screen(),
             );
             // Mean and median.
@@ -386,16 +409,9 @@ fn changes(_c: &mut Criterion) {
     let mut idle_terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     for (name, after) in then {
         let mut times = Vec::with_capacity(200);
-        let rounds = if after == Some('m') { 40 } else { 200 };
+        let rounds: u32 = if after == Some('m') { 40 } else { 200 };
         for i in 0..rounds {
-            // a cell of the open item, a new value each time
-            press(&mut app, key(if i % 2 == 0 { KeyCode::Right } else { KeyCode::Left }));
-            let events = app.journal().state().meta.events;
-            let score = press(&mut app, ch(char::from(b'0' + (i % 5) as u8)));
-            if app.journal().state().meta.events == events {
-                // the same value again records nothing: not a change
-                continue;
-            }
+            let Some(score) = score_a_cell(&mut app, i, &mut press) else { continue };
             match after {
                 None => times.push(score),
                 Some(k) => {
@@ -410,45 +426,29 @@ fn changes(_c: &mut Criterion) {
                 }
             }
         }
-        times.sort();
         println!(
-            "ui/change 120x40/{name}: {} changes, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms (screen {:?})",
+            "ui/change 120x40/{name}: {} changes, {} (screen {:?})",
             times.len(),
-            percentile(&times, 0.50).as_secs_f64() * 1e3,
-            percentile(&times, 0.99).as_secs_f64() * 1e3,
-            times[times.len() - 1].as_secs_f64() * 1e3,
-            app.screen(),
+            spread(&mut times),
+            app.screen()
         );
     }
     // The first ranking frame after an undo of a score (undo touches what
     // the score touched: one dossier's total).
     let mut undone = Vec::with_capacity(100);
     for i in 0..100u32 {
-        press(&mut app, key(if i % 2 == 0 { KeyCode::Right } else { KeyCode::Left }));
-        let events = app.journal().state().meta.events;
-        press(&mut app, ch(char::from(b'0' + (i % 5) as u8)));
-        if app.journal().state().meta.events == events {
+        if score_a_cell(&mut app, i, &mut press).is_none() {
             continue;
         }
         press(&mut app, ch('u'));
         undone.push(press(&mut app, ch('r')));
         press(&mut app, ch('s'));
     }
-    undone.sort();
+    println!("ui/change 120x40/ranking after an undo: {} undos, {}", undone.len(), spread(&mut undone));
     println!(
-        "ui/change 120x40/ranking after an undo: {} undos, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
-        undone.len(),
-        percentile(&undone, 0.50).as_secs_f64() * 1e3,
-        percentile(&undone, 0.99).as_secs_f64() * 1e3,
-        undone.last().map_or(0.0, |t| t.as_secs_f64() * 1e3),
-    );
-    turns.sort();
-    println!(
-        "ui/change 120x40/minutes, idle turns building them: {} turns, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        "ui/change 120x40/minutes, idle turns building them: {} turns, {}",
         turns.len(),
-        percentile(&turns, 0.50).as_secs_f64() * 1e3,
-        percentile(&turns, 0.99).as_secs_f64() * 1e3,
-        turns.last().map_or(0.0, |t| t.as_secs_f64() * 1e3),
+        spread(&mut turns)
     );
     let recorded = app.journal().state().meta.events - before;
     println!("ui/change 120x40: {recorded} scores recorded");
