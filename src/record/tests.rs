@@ -241,14 +241,19 @@ fn records_are_listed_with_title_state_and_count() {
     assert!(list[1].last_change.is_some());
 }
 
+/// The sample record and 3,000 notes after it: 3,006 lines.
+fn with_3000_notes(dir: &Path) -> PathBuf {
+    let path = sample(dir);
+    let mut record = Record::open(dir, "test-session").unwrap().record;
+    let notes = (0..3_000).map(|i| EventKind::NoteAdded { text: format!("n{i}"), dossier: None }).collect();
+    record.append(Actor::Chair, t0(), notes).unwrap();
+    path
+}
+
 #[test]
 fn long_records_are_checked_in_parallel_with_the_same_result() {
     let dir = tempfile::tempdir().unwrap();
-    let path = sample(dir.path());
-    let mut record = Record::open(dir.path(), "test-session").unwrap().record;
-    let notes = (0..3_000).map(|i| EventKind::NoteAdded { text: format!("n{i}"), dossier: None }).collect();
-    record.append(Actor::Chair, t0(), notes).unwrap();
-    drop(record);
+    let path = with_3000_notes(dir.path());
     assert_eq!(verify_record(&path).unwrap().events.len(), 3_006);
     let mut l = lines(&path);
     l[2_499] = l[2_499].replace("\"n2493\"", "\"n2493!\"");
@@ -351,4 +356,24 @@ fn the_recorded_history_can_be_saved_beside_a_record_cut_under_the_session() {
         assert_eq!(std::fs::metadata(&saved).unwrap().permissions().mode() & 0o777, 0o600);
     }
     assert_eq!(std::fs::metadata(&path).unwrap().len(), 0, "the record path is left as found");
+}
+
+#[test]
+fn a_changed_line_is_found_at_the_next_line_wherever_the_runs_are_cut() {
+    // 3,006 lines are cut into runs of 376 (8 runs), 752 (4) or 1,503
+    // (2), depending on the cores; a change of any line, at or beside a
+    // cut, breaks the chain at the line after it, as a line-by-line scan
+    // would find it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_3000_notes(dir.path());
+    let whole = lines(&path);
+    let cuts = [376usize, 752, 1_128, 1_503, 1_504, 1_880, 2_256, 2_632];
+    for changed in cuts.iter().flat_map(|&c| [c - 1, c, c + 1]) {
+        let mut l = whole.clone();
+        l[changed] = l[changed].replacen("\"text\":\"n", "\"text\":\"N", 1);
+        assert_ne!(l[changed], whole[changed], "line {changed} holds a note");
+        let bytes: String = l.iter().map(|x| format!("{x}\n")).collect();
+        let found = crate::record::line::scan(bytes.as_bytes(), Some("test-session")).unwrap_err();
+        assert_eq!((found.line, matches!(found.damage, Damage::ChainBroken { .. })), (changed + 2, true));
+    }
 }
