@@ -14,8 +14,11 @@ DATA_DIR/compare.md.
 
 Time to first frame is taken on the real binary in a tmux pane of 120×40:
 the pane is respawned with the command and its screen polled every 2 ms
-until the expected text is on it. The floor of the method — the same
-respawn and polling for a command that prints the text at once — is
+until the expected text is on it. The screen is asked for through one
+tmux control-mode client (`tmux -C`), not by starting a `tmux
+capture-pane` process for each look: on two cores those processes took
+much of a core from the program measured. The floor of the method — the
+same respawn and polling for a command that prints the text at once — is
 measured in the same run and printed; it is part of every first-frame
 figure.
 
@@ -81,11 +84,10 @@ class Pane:
         sh("tmux", "new-session", "-d", "-s", self.name, "-x", str(cols), "-y", str(rows), "sleep 100000")
         # a command that ends (a gremium told to quit) leaves the pane to respawn
         sh("tmux", "set-option", "-t", self.name, "remain-on-exit", "on")
+        self.control = Control(self.name)
 
     def screen(self):
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        ).stdout
+        return self.control.run(f"capture-pane -p -t {self.name}")
 
     def first_frame(self, command, marker, timeout=30.0, keep=False):
         """Seconds from respawning the pane with `command` until `marker`
@@ -108,7 +110,53 @@ class Pane:
         sh("tmux", "send-keys", "-t", self.name, keys)
 
     def close(self):
+        self.control.close()
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+
+
+class Control:
+    """A tmux control-mode client: each command goes to the server over
+    one pipe and its answer is read back, no process started per command."""
+
+    def __init__(self, session):
+        self.proc = subprocess.Popen(
+            ["tmux", "-C", "attach-session", "-t", session],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+            errors="replace",
+        )
+
+    def run(self, command):
+        """The output of `command`. Answers come as %begin … %end blocks
+        (flags 1: a command of this client); notifications such as the
+        pane's %output come between blocks, never inside one, and are
+        passed over."""
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        number, out = None, []
+        while True:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise RuntimeError(f"the tmux control client ended during {command!r}")
+            fields = line.split()
+            if number is None:
+                if line.startswith("%begin ") and len(fields) == 4 and fields[3] == "1":
+                    number = fields[2]
+                continue
+            if line.startswith(("%end ", "%error ")) and len(fields) == 4 and fields[2] == number:
+                if line.startswith("%error "):
+                    raise RuntimeError(f"tmux refused {command!r}: {''.join(out)}")
+                return "".join(out)
+            out.append(line)
+
+    def close(self):
+        try:
+            self.proc.stdin.close()
+        except OSError:
+            pass
+        self.proc.wait(timeout=5)
 
 
 def median(samples):
