@@ -1,6 +1,7 @@
 //! Lines of the record as bytes: encoding, the hash chain, and the scan
 //! that checks a whole file. Pure: no I/O.
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::domain::{Event, EventKind, RECORD_FORMAT_VERSION};
@@ -104,31 +105,21 @@ pub fn scan_part(bytes: &[u8], part: Part<'_>) -> Result<Scan, DamageAt> {
         prev: part.prev,
         last: part.last,
     };
-    // More runs than cores: the thread replaying the parts before takes a
-    // core part of the time, and as many runs as cores would each wait for
-    // the slowest; four per core keep both cores of a laptop busy (a
-    // replay of 200,000 events about a fifth faster, docs/performance.md).
-    let threads = if cores() < 2 { 1 } else { (cores() * 4).min(8) };
-    let (head, mut rest) = if threads < 2 || lines.len() < 2_000 {
+    // More runs than cores, on rayon's threads (started once, not per
+    // part): the thread replaying the parts before takes a core part of
+    // the time, and as many runs as cores would each wait for the slowest;
+    // four per core keep both cores of a laptop busy (docs/performance.md).
+    let runs = if cores() < 2 || lines.len() < 2_000 { 1 } else { cores() * 4 };
+    let size = lines.len().div_ceil(runs).max(1);
+    let (head, mut rest) = if runs == 1 {
         (first.check(0..lines.len()), Vec::new())
     } else {
-        let size = lines.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (size..lines.len())
-                .step_by(size)
-                .map(|start| {
-                    let range = start..(start + size).min(lines.len());
-                    (range.clone(), scope.spawn(move || first.check(range)))
-                })
-                .collect();
-            let head = first.check(0..size);
-            // A thread cannot fail short of a bug; redo its share here then.
-            let rest = handles
-                .into_iter()
-                .map(|(range, h)| h.join().unwrap_or_else(|_| first.check(range)))
-                .collect::<Vec<_>>();
-            (head, rest)
-        })
+        let starts: Vec<usize> = (0..lines.len()).step_by(size).collect();
+        let mut checked: Vec<Checked> =
+            starts.into_par_iter().map(|start| first.check(start..(start + size).min(lines.len()))).collect();
+        let rest = checked.split_off(1);
+        let head = checked.pop().unwrap_or_else(|| first.check(0..0));
+        (head, rest)
     };
     let session_id = head.session_id.clone();
     let mut events = head.events;
