@@ -10,6 +10,7 @@
 //! the spanned path's, always, and a clean file is read once.
 //! `tests::fast_path_agrees` holds the two paths to that on mutated files.
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -59,34 +60,23 @@ struct RawCollection<'a> {
 /// Below this many dossiers one core does it faster than two.
 const PARALLEL_FROM: usize = 256;
 
-/// Each dossier deserialized and checked, on as many cores as there are
-/// (at most four), in file order; a dossier not kept is dropped where it
-/// was made. `None` if any one is not clean.
+/// Each dossier deserialized and checked, on rayon's pool (every core,
+/// and a core that is done takes the next dossiers), in file order; a
+/// dossier not kept is dropped where it was made. `None` if any one is
+/// not clean.
 fn read_all(raw: &[&RawValue], ok: impl Fn(&Dossier) -> bool + Sync, keep: bool) -> Option<Vec<Read>> {
     let one = |r: &&RawValue| {
         let Obj(d) = strict::<Obj<Dossier>>(r.get().as_bytes(), false).filter(|d| ok(&d.0))?;
         Some(Read { id: d.id.clone(), dossier: keep.then_some(d) })
     };
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-    if raw.len() < PARALLEL_FROM || cores < 2 {
+    if raw.len() < PARALLEL_FROM {
         return raw.iter().map(one).collect();
     }
-    let chunk = raw.len().div_ceil(cores);
-    std::thread::scope(|s| {
-        let mut parts = raw.chunks(chunk);
-        let first = parts.next().unwrap_or_default();
-        let others: Vec<_> =
-            parts.map(|part| s.spawn(|| part.iter().map(one).collect::<Option<Vec<_>>>())).collect();
-        let mine = first.iter().map(one).collect::<Option<Vec<_>>>();
-        // every thread joined before anything returns; one that panicked
-        // counts as not clean, and the spanned path reads the file here
-        let theirs: Vec<Option<Vec<Read>>> = others.into_iter().map(|h| h.join().ok().flatten()).collect();
-        let mut all = mine?;
-        for part in theirs {
-            all.extend(part?);
-        }
-        Some(all)
-    })
+    // A panic on the pool comes back here: it counts as not clean, and the
+    // spanned path reads the file
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| raw.par_iter().map(one).collect()))
+        .ok()
+        .flatten()
 }
 
 fn is_dossier_format(f: &str) -> bool {

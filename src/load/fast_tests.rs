@@ -254,3 +254,38 @@ fn real_dossier_files_take_the_fast_path() {
         assert_eq!(scope.dossiers, spanned_scope.dossiers, "{path}: the same dossiers either way");
     }
 }
+
+/// A collection large enough to be read on every core gives the dossiers
+/// in file order, as the spanned path does; one bad dossier near the end
+/// sends the whole file to the spanned path, which names it.
+#[test]
+fn a_long_collection_is_read_on_every_core_in_file_order() {
+    let template = base(false)["dossiers"][0].clone();
+    let collection = |bad: Option<usize>| {
+        let dossiers: Vec<Value> = (0..300)
+            .map(|i| {
+                let mut d = template.clone();
+                d["id"] = Value::from(format!("D{i:03}"));
+                if bad == Some(i) {
+                    d["funding"]["requested_eur"] = Value::from(-1);
+                }
+                d
+            })
+            .collect();
+        serde_json::to_vec(&serde_json::json!({ "format": "gremium.dossiers/1", "dossiers": dossiers }))
+            .unwrap_or_default()
+    };
+    let clean = collection(None);
+    let mut fast = scope(true);
+    assert!(read_clean(&clean, &mut fast));
+    let mut spanned = scope(false);
+    assert_eq!(check_dossier_file(Path::new("d.json"), &clean, &mut spanned).len(), 0);
+    let ids = |s: &DossierScope| s.dossiers.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&fast), (0..300).map(|i| format!("D{i:03}")).collect::<Vec<_>>());
+    assert_eq!(fast.dossiers, spanned.dossiers);
+
+    let (accepted, reported) = both(&collection(Some(290)));
+    assert!(!accepted);
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    assert!(reported[0].contains("$.dossiers[290].funding.requested_eur"), "{reported:?}");
+}
