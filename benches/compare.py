@@ -13,19 +13,23 @@ binary (`/usr/bin/time -f %M`). The table is also written to
 DATA_DIR/compare.md.
 
 Time to first frame is taken on the real binary in a tmux pane of 120×40:
-the pane is respawned with the command and its screen polled every 2 ms
-until the expected text is on it. The screen is asked for through one
-tmux control-mode client (`tmux -C`), not by starting a `tmux
-capture-pane` process for each look: on two cores those processes took
-much of a core from the program measured. The floor of the method — the
-same respawn and polling for a command that prints the text at once — is
-measured in the same run and printed; it is part of every first-frame
-figure.
+the pane is respawned with the command, and each time the program
+writes to the terminal the screen is read, until the expected text is on
+it. Both go through one tmux control-mode client (`tmux -C`): its
+`%output` notifications say when the program wrote, and the screen is
+asked for over the same pipe. Nothing runs beside the program while it
+works — polling the screen every 2 ms (a `tmux capture-pane` process
+each time, as this script first did) took a good part of one of the two
+cores from it, and more from a program that works on both cores than
+from one that works on one. The floor of the method — the same for a
+command that prints the text at once — is measured in the same run and
+printed; it is part of every first-frame figure.
 
 Not run in CI: it needs tmux, jq, Python and a quiet machine.
 """
 
 import os
+import select
 import shutil
 import statistics
 import subprocess
@@ -96,11 +100,13 @@ class Pane:
         while marker in self.screen():
             time.sleep(POLL)
         start = time.perf_counter()
+        deadline = start + timeout
         sh("tmux", "respawn-pane", "-k", "-t", self.name, command)
+        # the screen once now (the program may have written already), then
+        # again after each time it writes
         while marker not in self.screen():
-            if time.perf_counter() - start > timeout:
+            if not self.control.wait_output(deadline):
                 raise RuntimeError(f"no {marker!r} after {timeout} s: {command}\n{self.screen()}")
-            time.sleep(POLL)
         elapsed = time.perf_counter() - start
         if not keep:
             sh("tmux", "respawn-pane", "-k", "-t", self.name, "sleep 100000")
@@ -116,30 +122,43 @@ class Pane:
 
 class Control:
     """A tmux control-mode client: each command goes to the server over
-    one pipe and its answer is read back, no process started per command."""
+    one pipe and its answer is read back, no process started per command;
+    between answers come notifications, among them `%output` when a
+    program in the session wrote to its terminal."""
 
     def __init__(self, session):
         self.proc = subprocess.Popen(
             ["tmux", "-C", "attach-session", "-t", session],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-            errors="replace",
         )
+        self.fd = self.proc.stdout.fileno()
+        self.pending = b""
+
+    def line(self, deadline=None):
+        """The next line from tmux; None if `deadline` passes first."""
+        while b"\n" not in self.pending:
+            if deadline is not None:
+                left = deadline - time.perf_counter()
+                if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                    return None
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                raise RuntimeError("the tmux control client ended")
+            self.pending += chunk
+        line, _, self.pending = self.pending.partition(b"\n")
+        return line.decode("utf-8", "replace")
 
     def run(self, command):
         """The output of `command`. Answers come as %begin … %end blocks
-        (flags 1: a command of this client); notifications such as the
-        pane's %output come between blocks, never inside one, and are
-        passed over."""
-        self.proc.stdin.write(command + "\n")
+        (flags 1: a command of this client); notifications come between
+        blocks, never inside one, and those before the answer are passed
+        over (the answer already reflects them)."""
+        self.proc.stdin.write(command.encode() + b"\n")
         self.proc.stdin.flush()
         number, out = None, []
         while True:
-            line = self.proc.stdout.readline()
-            if not line:
-                raise RuntimeError(f"the tmux control client ended during {command!r}")
+            line = self.line()
             fields = line.split()
             if number is None:
                 if line.startswith("%begin ") and len(fields) == 4 and fields[3] == "1":
@@ -147,9 +166,19 @@ class Control:
                 continue
             if line.startswith(("%end ", "%error ")) and len(fields) == 4 and fields[2] == number:
                 if line.startswith("%error "):
-                    raise RuntimeError(f"tmux refused {command!r}: {''.join(out)}")
-                return "".join(out)
+                    raise RuntimeError(f"tmux refused {command!r}: {' '.join(out)}")
+                return "\n".join(out) + "\n"
             out.append(line)
+
+    def wait_output(self, deadline):
+        """Block until a program writes to its terminal (True) or the
+        deadline passes (False)."""
+        while True:
+            line = self.line(deadline)
+            if line is None:
+                return False
+            if line.startswith("%output "):
+                return True
 
     def close(self):
         try:
