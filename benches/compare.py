@@ -277,7 +277,7 @@ def main():
         pane.close()
 
     lines = [
-        f"runs: {runs} each, medians; floor of the first-frame method (tmux respawn + 2 ms polling): "
+        f"runs: {runs} each, medians; floor of the first-frame method (tmux respawn, screen read on each output): "
         f"{ms(median(floor))} (in every first-frame figure)",
         "",
         "| what | gremium | peer | ratio | target (PRODUCT.md §9) |",
