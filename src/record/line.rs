@@ -108,8 +108,9 @@ pub fn scan_part(bytes: &[u8], part: Part<'_>) -> Result<Scan, DamageAt> {
     // More runs than cores, on rayon's threads (started once, not per
     // part): the thread replaying the parts before takes a core part of
     // the time, and as many runs as cores would each wait for the slowest;
-    // four per core keep both cores of a laptop busy (docs/performance.md).
-    let runs = if cores() < 2 || lines.len() < 2_000 { 1 } else { cores() * 4 };
+    // four per core keep both cores of a laptop busy (docs/performance.md);
+    // at most 32, so a run stays a hundred lines or more on a big machine.
+    let runs = if cores() < 2 || lines.len() < 2_000 { 1 } else { (cores() * 4).min(32) };
     let size = lines.len().div_ceil(runs).max(1);
     let (head, mut rest) = if runs == 1 {
         (first.check(0..lines.len()), Vec::new())
