@@ -2,10 +2,11 @@
 """gremium against its peers, side by side in one run (PRODUCT.md §9,
 docs/performance.md).
 
-    python3 benches/compare.py [DATA_DIR] [--runs N]
+    python3 benches/compare.py [DATA_DIR] [--runs N] [--seed N]
 
 Builds the release binary and the data (examples/bench_data.rs: a session
-of 2,000 dossiers, a 200,000-event record for it, a 20 MB collection),
+of 2,000 dossiers, a 200,000-event record for it, a 20 MB collection;
+`--seed N` for other data of the same sizes, in a folder of their own),
 finds or installs the peers (jq; VisiData's `vd` via `pip install
 visidata`), and measures each comparison N times (default 5), printing the
 medians, the ratio to the peer and the target, and peak memory of the real
@@ -47,9 +48,9 @@ def sh(*args, **kw):
     return subprocess.run(list(args), check=True, **kw)
 
 
-def build(data):
+def build(data, seed):
     sh("cargo", "build", "--release", "--quiet", "--bin", "gremium", "--example", "bench_data", cwd=ROOT)
-    sh(GEN, data, stdout=subprocess.DEVNULL)
+    sh(GEN, data, "--seed", str(seed), stdout=subprocess.DEVNULL)
 
 
 def find_vd():
@@ -197,13 +198,19 @@ def ms(s):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    runs = 5
-    if "--runs" in sys.argv:
-        runs = int(sys.argv[sys.argv.index("--runs") + 1])
-        args = [a for a in args if a != str(runs)]
-    data = os.path.abspath(args[0] if args else os.path.join(tempfile.gettempdir(), "gremium-bench"))
-    build(data)
+    def option(name, default):
+        if name in sys.argv:
+            return int(sys.argv[sys.argv.index(name) + 1])
+        return default
+
+    runs = option("--runs", 5)
+    seed = option("--seed", 0)
+    # the arguments that are neither an option nor an option's value
+    values = {i + 1 for i, a in enumerate(sys.argv) if a in ("--runs", "--seed")}
+    args = [a for i, a in enumerate(sys.argv) if i > 0 and i not in values and not a.startswith("--")]
+    default = "gremium-bench" if seed == 0 else f"gremium-bench-seed-{seed}"
+    data = os.path.abspath(args[0] if args else os.path.join(tempfile.gettempdir(), default))
+    build(data, seed)
     session = os.path.join(data, "session-2000")
     dossiers = os.path.join(session, "dossiers.json")
     record = os.path.join(data, "record-200k")
@@ -277,7 +284,7 @@ def main():
         pane.close()
 
     lines = [
-        f"runs: {runs} each, medians; floor of the first-frame method (tmux respawn, screen read on each output): "
+        f"data: {data} (seed {seed}); runs: {runs} each, medians; floor of the first-frame method (tmux respawn, screen read on each output): "
         f"{ms(median(floor))} (in every first-frame figure)",
         "",
         "| what | gremium | peer | ratio | target (PRODUCT.md §9) |",
