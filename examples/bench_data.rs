@@ -11,8 +11,8 @@
 //!
 //! With `--seed N` (N > 0) the data differ by N, to run the comparisons on
 //! other data: each dossier's region, kind, requested funding, the length
-//! of its summary and its lists of measures and indicators, and every
-//! score of the record. Without it (or with 0) the data are the same on
+//! of its summary and of its lists of measures, indicators and deficits,
+//! and every score of the record. Without it (or with 0) the data are the same on
 //! every run. OUT remembers its seed; another seed needs another folder.
 //!
 //! ```sh
