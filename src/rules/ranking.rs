@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::domain::{Dossier, Outcome, SessionState};
 use crate::rules::{Total, Totals};
 
@@ -125,7 +127,34 @@ struct Kept {
     total: Option<Total>,
 }
 
+/// From this many totals to compute at once (a first ranking, a new
+/// record) they are computed on every core; one or a few after a key are
+/// computed where they are asked for.
+const PARALLEL_FROM: usize = 64;
+
 impl TotalsCache {
+    /// Compute, on rayon's pool, the totals of `wanted` (dossier, round)
+    /// that the cache does not hold as current, so that the lookups that
+    /// follow find them. Fewer than [`PARALLEL_FROM`] are left to
+    /// [`TotalsCache::total`].
+    fn fill(&mut self, state: &SessionState, totals: &Totals<'_>, wanted: &[(&String, u32)]) {
+        let missing: Vec<(&String, u32, (u64, u64))> = wanted
+            .iter()
+            .map(|&(d, round)| (d, round, state.revisions.of(d)))
+            .filter(|(d, round, revision)| {
+                !self.totals.get(d.as_str()).is_some_and(|k| k.revision == *revision && k.round == *round)
+            })
+            .collect();
+        if missing.len() < PARALLEL_FROM {
+            return;
+        }
+        let computed: Vec<Option<Total>> =
+            missing.par_iter().map(|(d, round, _)| totals.total(d, *round)).collect();
+        for ((d, round, revision), total) in missing.into_iter().zip(computed) {
+            self.totals.insert(d.clone(), Kept { revision, round, total });
+        }
+    }
+
     fn total(
         &mut self,
         state: &SessionState,
@@ -153,6 +182,15 @@ pub fn ranking_cached(state: &SessionState, cache: &mut TotalsCache) -> Ranking 
     let def = &session.definition;
     let dossiers: HashMap<&str, &Dossier> = session.dossiers.iter().map(|d| (d.id.as_str(), d)).collect();
     let totals = Totals::new(state);
+    let wanted: Vec<(&String, u32)> = state
+        .proceedings
+        .agenda
+        .order
+        .iter()
+        .filter(|d| dossiers.contains_key(d.as_str()))
+        .map(|d| (d, state.round(d)))
+        .collect();
+    cache.fill(state, &totals, &wanted);
     let mut scored: Vec<(usize, &String, Total)> = Vec::new();
     let mut unscored = Vec::new();
     for (i, d) in state.proceedings.agenda.order.iter().enumerate() {

@@ -225,3 +225,35 @@ fn undo_and_redo_move_only_their_dossiers_total() {
     assert_eq!(kept(&s), ranks(["D0002", "D0001", "D0000"]));
     assert_eq!(others(&s), before, "no other dossier's revision moved, nor everyone's");
 }
+
+/// A first ranking of many dossiers computes their totals on rayon's pool:
+/// each is the one the per-dossier result gives, to the bit, and they rank
+/// in the order those totals give; a later score recomputes one total.
+#[test]
+fn totals_computed_on_every_core_are_the_per_dossier_results() {
+    let n = 3 * PARALLEL_FROM;
+    let mut session = fixture::session(n, 4, 1);
+    session.definition.budget =
+        crate::domain::Budget { available_eur: u64::MAX / 2, max_admissions: None, waiting_list: 0 };
+    // Totals 1.0, 1.5, … 4.0, 1.0, … in steps that repeat every seven dossiers
+    let ids: Vec<String> = (0..n).map(|i| format!("D{i:04}")).collect();
+    let values: Vec<(&str, f64)> =
+        ids.iter().enumerate().map(|(i, d)| (d.as_str(), 1.0 + (i % 7) as f64 * 0.5)).collect();
+    let mut s = state(session, &values);
+    let mut cache = TotalsCache::default();
+    let r = ranking_cached(&s, &mut cache);
+    assert_eq!(r.ranked.len(), n);
+    for x in &r.ranked {
+        let reference = crate::rules::current_result(&s, &x.dossier).total.map(|t| t.value);
+        assert_eq!(Some(x.total.value.to_bits()), reference.map(f64::to_bits), "{}", x.dossier);
+    }
+    // 4.0 first: D0006, D0013, … in agenda order, all tied at rank 1
+    assert_eq!((r.ranked[0].dossier.as_str(), r.ranked[0].rank, r.ranked[0].tied), ("D0006", 1, true));
+    assert_eq!(r.ranked[1].dossier, "D0013");
+    assert_eq!(r.ranked.last().map(|x| (x.dossier.as_str(), x.total.value)), Some(("D0189", 1.0)));
+    // one more score: the kept totals and a fresh ranking agree
+    scored(&mut s, "D0000", 1, 4.0);
+    let again = ranking_cached(&s, &mut cache);
+    assert_eq!(again, ranking(&s));
+    assert_eq!(again.ranked[0].dossier, "D0000");
+}
