@@ -71,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Journal::Live(Box::new(live))
         }
     };
-    let mut app = App::new(session, None).with_journal(journal);
+    let mut app = App::on(session, None, journal);
     lap("App::new");
     let term = render_to_test_backend(&mut app, 120, 40);
     lap("first frame");

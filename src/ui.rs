@@ -76,12 +76,11 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
         std::env::var("NO_COLOR").ok().as_deref(),
         std::env::var("GREMIUM_THEME").ok().as_deref().or(config.theme.as_deref()),
     );
-    let app = App::new(session, lang.or(config.language))
+    let app = App::on(session, lang.or(config.language), opening.journal)
         .with_keymap(keymap)
         .with_theme(theme)
         .with_export_csv(config.export_csv.unwrap_or_default())
         .with_budget(app::Budget::For(SLICE))
-        .with_journal(opening.journal)
         .with_inputs_changed(opening.inputs_changed);
     if let Some(torn) = &opening.torn {
         let text = app

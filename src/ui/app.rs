@@ -142,13 +142,25 @@ impl App {
     /// show everything but records nothing.
     pub fn new(session: impl Into<Arc<Session>>, lang: Option<Language>) -> App {
         let session: Arc<Session> = session.into();
+        let journal = Journal::detached(session.clone());
+        App::built(session, lang, journal)
+    }
+
+    /// The app on `journal` from the start: [`App::new`] and then
+    /// [`App::with_journal`], without first building a state of its own
+    /// that the journal's would replace at once (a state of a long session
+    /// is not free to build).
+    pub fn on(session: Arc<Session>, lang: Option<Language>, journal: Journal) -> App {
+        App::built(session, lang, journal).settled()
+    }
+
+    fn built(session: Arc<Session>, lang: Option<Language>, journal: Journal) -> App {
         let index = SessionIndex::new(&session);
         let agenda = AgendaState::new(&session, &index);
         let lang = lang.unwrap_or(session.definition.language);
         let theme_kind = ThemeKind::Default;
         let scoring = ScoringState::default();
         let scale_entry = ScaleEntry::new(session.definition.scale);
-        let journal = Journal::detached(session.clone());
         App {
             scoring,
             scale_entry,
@@ -256,6 +268,13 @@ impl App {
     /// recorded, and the screens show the recorded state.
     pub fn with_journal(mut self, journal: Journal) -> App {
         self.journal = journal;
+        self.settled()
+    }
+
+    /// Everything that follows from a new journal: caches of another
+    /// state dropped, the agenda in step, the screen and selection where
+    /// the session stands.
+    fn settled(mut self) -> App {
         // a document of another record's state is not this one's
         self.minutes = MinutesState::default();
         // totals of another record's state are not this one's

@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::domain::Session;
 
 /// Per-dossier facts, parallel to `session.dossiers`.
@@ -48,30 +50,42 @@ impl SessionIndex {
         for c in &def.conflicts {
             *conflicts.entry(c.dossier.as_str()).or_default() += 1;
         }
+        // The lower-cased texts are most of the work: on every core, in
+        // the session's order.
+        let facts: Vec<DossierFacts> = session
+            .dossiers
+            .par_iter()
+            .map(|d| {
+                let county = d.county.as_deref().unwrap_or("");
+                DossierFacts {
+                    haystack: format!("{}\n{}\n{}\n{}", d.id, d.municipality, d.area.name, county)
+                        .to_lowercase(),
+                    municipality_key: d.municipality.to_lowercase(),
+                    region_key: d.region.as_deref().unwrap_or("").to_lowercase(),
+                    open_checks: d.failed_checks(&def.eligibility).count(),
+                    conflicts: conflicts.get(d.id.as_str()).copied().unwrap_or(0),
+                }
+            })
+            .collect();
         let mut figures = SessionFigures::default();
-        let mut facts = Vec::with_capacity(session.dossiers.len());
         let mut position = HashMap::with_capacity(session.dossiers.len());
-        for (i, d) in session.dossiers.iter().enumerate() {
+        for (i, (d, f)) in session.dossiers.iter().zip(&facts).enumerate() {
             position.entry(d.id.clone()).or_insert(i);
-            let open_checks = d.failed_checks(&def.eligibility).count();
             if d.rural {
                 figures.rural += 1;
             } else {
                 figures.urban += 1;
             }
-            *figures.by_region.entry(d.region.clone()).or_default() += 1;
+            match figures.by_region.get_mut(&d.region) {
+                Some(n) => *n += 1,
+                None => {
+                    figures.by_region.insert(d.region.clone(), 1);
+                }
+            }
             figures.requested_eur = figures.requested_eur.saturating_add(d.funding.requested_eur);
-            if open_checks > 0 {
+            if f.open_checks > 0 {
                 figures.dossiers_with_open_checks += 1;
             }
-            let county = d.county.as_deref().unwrap_or("");
-            facts.push(DossierFacts {
-                haystack: format!("{}\n{}\n{}\n{}", d.id, d.municipality, d.area.name, county).to_lowercase(),
-                municipality_key: d.municipality.to_lowercase(),
-                region_key: d.region.as_deref().unwrap_or("").to_lowercase(),
-                open_checks,
-                conflicts: conflicts.get(d.id.as_str()).copied().unwrap_or(0),
-            });
         }
         figures.voting = def.members.iter().filter(|m| m.is_voting()).count();
         figures.advisory = def.members.len() - figures.voting;

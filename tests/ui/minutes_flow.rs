@@ -238,3 +238,24 @@ fn notes_on_minutes_built_in_stretches_land_where_they_do_at_once() {
     assert_eq!(sliced.minutes().scroll(), whole.minutes().scroll());
     assert!(whole.minutes().scroll() > 0);
 }
+
+/// An app built on its journal from the start (as `gremium open` builds
+/// it) stands where one given the journal afterwards stands: the current
+/// item selected, the same screens drawn.
+#[test]
+fn an_app_on_a_journal_is_the_app_given_it_afterwards() {
+    let given = long_view(Budget::Whole);
+    let session = Arc::new(gremium::domain::fixture::session(30, 6, 3));
+    let state = given.journal().state().clone();
+    let journal = Journal::View { state: Box::new(state), path: None };
+    let mut on = App::on(session, Some(Language::De), journal).with_clock(nine()).with_budget(Budget::Whole);
+    on.update(Action::Resize(120, 40));
+    let mut given = given;
+    assert_eq!(draw(&on), draw(&given));
+    for action in [Action::ShowAgenda, Action::ShowDecision, Action::ShowRanking] {
+        on.update(action.clone());
+        given.update(action);
+        assert_eq!(draw(&on), draw(&given));
+    }
+    assert!(draw(&on).contains("D0025"), "{}", draw(&on));
+}
