@@ -253,7 +253,7 @@ fn an_app_on_a_journal_is_the_app_given_it_afterwards() {
     let mut given = given;
     assert_eq!(draw(&on), draw(&given));
     for action in [Action::ShowAgenda, Action::ShowDecision, Action::ShowRanking] {
-        on.update(action.clone());
+        on.update(action);
         given.update(action);
         assert_eq!(draw(&on), draw(&given));
     }
