@@ -8,7 +8,7 @@ mod apply;
 mod names;
 mod undo;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
@@ -40,7 +40,7 @@ pub struct SessionState {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Revisions {
     pub all: u64,
-    pub dossier: HashMap<String, u64>,
+    pub dossier: foldhash::HashMap<String, u64>,
 }
 
 impl Revisions {
@@ -66,7 +66,13 @@ impl Revisions {
             | E::ScoresRevealed { dossier, .. }
             | E::ConflictDeclared { dossier, .. }
             | E::ConflictDecided { dossier, .. } => {
-                self.dossier.insert(dossier.clone(), now);
+                // most events are on a dossier already noted: no new key
+                match self.dossier.get_mut(dossier.as_str()) {
+                    Some(revision) => *revision = now,
+                    None => {
+                        self.dossier.insert(dossier.clone(), now);
+                    }
+                }
             }
             // nothing totals are computed from
             E::SessionResumed { .. }

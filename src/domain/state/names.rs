@@ -3,7 +3,7 @@
 //! integers instead of three strings each (most of the time of replaying
 //! a long record went into comparing and cloning those strings).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::domain::Session;
 
