@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use criterion::{Criterion, criterion_group, criterion_main};
-use gremium::domain::{Actor, EventKind, InputsDigest, SessionState, fixture};
+use gremium::domain::{Actor, EventKind, SessionState, fixture};
 use gremium::record::{Record, read_only};
 
 const DOSSIERS: usize = 2_000;
@@ -74,7 +74,7 @@ fn opened() -> EventKind {
         session_id: "bench".into(),
         title: "Bench".into(),
         app_version: "bench".into(),
-        inputs: InputsDigest::default(),
+        inputs: Box::default(),
     }
 }
 

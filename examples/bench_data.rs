@@ -145,7 +145,7 @@ fn write_record(dir: &Path, session_file: &Path, seed: u64) -> Result<(), Box<dy
     let mut at = DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00")?;
     let mut kinds = fixture::long_session(DOSSIERS, MEMBERS, CRITERIA, EVENTS);
     if let Some(EventKind::SessionOpened { inputs: first, .. }) = kinds.first_mut() {
-        *first = inputs;
+        **first = inputs;
     }
     if seed != 0 {
         let mut numbers = Numbers(seed ^ 0x5eed);

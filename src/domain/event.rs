@@ -54,7 +54,7 @@ pub enum EventKind {
         #[serde(default)]
         title: String,
         app_version: String,
-        inputs: InputsDigest,
+        inputs: Box<InputsDigest>,
     },
     /// The record was opened again by the program.
     SessionResumed {
@@ -64,7 +64,7 @@ pub enum EventKind {
     /// The chair continued with input files that differ from the ones last
     /// accepted; `inputs` is the new baseline.
     InputsAccepted {
-        inputs: InputsDigest,
+        inputs: Box<InputsDigest>,
         #[serde(default)]
         changes: Vec<InputChange>,
     },
@@ -145,7 +145,7 @@ pub enum EventKind {
         early: bool,
     },
     /// A vote; when carried, it is the decision on every item it names.
-    VoteRecorded(Vote),
+    VoteRecorded(Box<Vote>),
     /// A decision without a vote: only a deferral (`outcome` `deferred`),
     /// with why (`deferral`; absent in records written before reasons,
     /// read as `committee`).

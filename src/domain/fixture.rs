@@ -4,8 +4,8 @@
 use chrono::DateTime;
 
 use crate::domain::{
-    Area, Budget, Criterion, Dossier, EventKind, Funding, InputsDigest, Language, Member, Outcome, Role,
-    Rules, Scale, Session, SessionDefinition, Vote, VoteQuorum, VoteSubject,
+    Area, Budget, Criterion, Dossier, EventKind, Funding, Language, Member, Outcome, Role, Rules, Scale,
+    Session, SessionDefinition, Vote, VoteQuorum, VoteSubject,
 };
 
 /// A session with `dossiers` dossiers (`D0000`, …), `members` voting
@@ -131,7 +131,7 @@ pub fn long_session(dossiers: usize, members: usize, criteria: usize, limit: usi
             session_id: "bench".into(),
             title: "Bench".into(),
             app_version: "bench".into(),
-            inputs: InputsDigest::default(),
+            inputs: Box::default(),
         },
         EventKind::DulyInvitedConfirmed {},
     ];
@@ -168,7 +168,7 @@ pub fn long_session(dossiers: usize, members: usize, criteria: usize, limit: usi
             dossier: Some(dossier.clone()),
         });
         let voters = members.saturating_sub(1) as u32;
-        kinds.push(EventKind::VoteRecorded(Vote {
+        kinds.push(EventKind::VoteRecorded(Box::new(Vote {
             subject: VoteSubject::Dossier { dossier, outcome: Outcome::NotAdmitted },
             motion: None,
             yes: voters.saturating_sub(1),
@@ -182,7 +182,7 @@ pub fn long_session(dossiers: usize, members: usize, criteria: usize, limit: usi
             departing: Vec::new(),
             over_budget: false,
             quorum: VoteQuorum { present: voters, required: members as u32 / 2 + 1 },
-        }));
+        })));
     }
     kinds.truncate(limit);
     kinds

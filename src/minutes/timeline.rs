@@ -409,7 +409,7 @@ impl Stepper<'_> {
             // An item voted or decided on is an item dealt with.
             EventKind::VoteRecorded(vote) => {
                 let conflicted = self.conflicted_present(&vote.subject.dossiers());
-                let voted = Voted { seq, at, vote: vote.clone(), conflicted };
+                let voted = Voted { seq, at, vote: (**vote).clone(), conflicted };
                 match &vote.subject {
                     VoteSubject::Dossier { dossier, .. } => {
                         let i = self.touch(dossier);

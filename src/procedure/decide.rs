@@ -244,7 +244,7 @@ impl Procedure<'_> {
                 if vote.carried && (vote.departs_from_ranking || vote.over_budget) && rationale.is_none() {
                     return Err(DomainError::RationaleRequired);
                 }
-                one(EventKind::VoteRecorded(Vote { motion, rationale, ..vote }))
+                one(EventKind::VoteRecorded(Box::new(Vote { motion, rationale, ..vote })))
             }
             Command::RecordDecision { dossier, outcome, rationale, deferral } => {
                 self.known_dossier(dossier)?;

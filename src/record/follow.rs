@@ -106,7 +106,7 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::domain::{Actor, EventKind, InputsDigest, fixture};
+    use crate::domain::{Actor, EventKind, fixture};
     use crate::record::Record;
 
     fn opened() -> EventKind {
@@ -114,7 +114,7 @@ mod tests {
             session_id: "test-session".into(),
             title: "Test session".into(),
             app_version: "test".into(),
-            inputs: InputsDigest::default(),
+            inputs: Box::default(),
         }
     }
 

@@ -108,7 +108,7 @@ impl LiveSession {
     /// The chair continues with changed inputs: they become the baseline.
     pub fn accept_inputs(&mut self, now: DateTime<FixedOffset>) -> Result<Vec<Event>, LiveError> {
         let changes = compare_inputs(&self.state.meta.inputs, &self.inputs);
-        let kind = EventKind::InputsAccepted { inputs: self.inputs.clone(), changes };
+        let kind = EventKind::InputsAccepted { inputs: Box::new(self.inputs.clone()), changes };
         self.append(Actor::Chair, now, vec![kind])
     }
 
@@ -176,7 +176,7 @@ impl Prepared {
                 session_id: session.definition.id.clone(),
                 title: session.definition.title.clone(),
                 app_version: app_version.clone(),
-                inputs: live.inputs.clone(),
+                inputs: Box::new(live.inputs.clone()),
             };
             (kind, Vec::new())
         } else {

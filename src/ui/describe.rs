@@ -634,7 +634,7 @@ mod tests {
             over_budget: false,
             quorum: VoteQuorum { present: 5, required: 3 },
         };
-        let d = EventKind::VoteRecorded(vote.clone()).describe();
+        let d = EventKind::VoteRecorded(Box::new(vote.clone())).describe();
         assert_eq!(event(&d, &DE), "Abstimmung: D0001 Nachrückerliste Platz 2 angenommen");
         assert_eq!(
             event(&d, &EN),
@@ -650,7 +650,7 @@ mod tests {
             carried: false,
             ..vote
         };
-        let d = EventKind::VoteRecorded(en_bloc).describe();
+        let d = EventKind::VoteRecorded(Box::new(en_bloc)).describe();
         assert_eq!(event(&d, &DE), "Abstimmung: D0000, D0001 abgelehnt");
     }
 }

@@ -30,14 +30,14 @@ enum Body {
         #[serde(default)]
         title: String,
         app_version: String,
-        inputs: InputsDigest,
+        inputs: Box<InputsDigest>,
     },
     SessionResumed {
         app_version: String,
         inputs_digest: String,
     },
     InputsAccepted {
-        inputs: InputsDigest,
+        inputs: Box<InputsDigest>,
         #[serde(default)]
         changes: Vec<InputChange>,
     },
@@ -108,7 +108,7 @@ enum Body {
         round: u32,
         early: bool,
     },
-    VoteRecorded(Vote),
+    VoteRecorded(Box<Vote>),
     DecisionRecorded {
         dossier: String,
         outcome: Outcome,
@@ -503,8 +503,8 @@ mod tests {
             EventKind::ReviewStarted { member: "b".into() },
             EventKind::ReviewScoreGiven { dossier: "D1".into(), criterion: "c1".into(), value: 2.5 },
             EventKind::ReviewNoteWritten { dossier: "D1".into(), text: "„privat“".into(), shared: false },
-            EventKind::VoteRecorded(full.clone()),
-            EventKind::VoteRecorded(plain),
+            EventKind::VoteRecorded(Box::new(full.clone())),
+            EventKind::VoteRecorded(Box::new(plain)),
             EventKind::DecisionRecorded {
                 dossier: "D4".into(),
                 outcome: Outcome::Deferred,
@@ -521,7 +521,7 @@ mod tests {
             },
             EventKind::Amendment {
                 reason: "Nachtrag".into(),
-                change: Box::new(EventKind::VoteRecorded(full)),
+                change: Box::new(EventKind::VoteRecorded(Box::new(full))),
             },
         ]
     }

@@ -30,12 +30,12 @@ impl SessionState {
         match kind {
             EventKind::SessionOpened { app_version, inputs, .. } => {
                 self.meta.openings.push(Opening { seq, at, app_version, resumed: false });
-                self.meta.inputs = inputs;
+                self.meta.inputs = *inputs;
             }
             EventKind::SessionResumed { app_version, .. } => {
                 self.meta.openings.push(Opening { seq, at, app_version, resumed: true });
             }
-            EventKind::InputsAccepted { inputs, .. } => self.meta.inputs = inputs,
+            EventKind::InputsAccepted { inputs, .. } => self.meta.inputs = *inputs,
             EventKind::SignedOff { by } => self.proceedings.signed_off = Some(SignOff { by, seq, at }),
             EventKind::Amendment { reason, change } => {
                 // Amendments are not undoable: the prior is not kept.
@@ -219,7 +219,7 @@ impl SessionState {
                 p.reveals.insert((dossier.clone(), *round), Reveal { early: *early, seq, at }),
             )),
             EventKind::VoteRecorded(vote) => {
-                p.votes.push(VoteEntry { seq, at, vote: vote.clone() });
+                p.votes.push(VoteEntry { seq, at, vote: (**vote).clone() });
                 // A carried vote is the decision on each of its items.
                 let mut replaced = Vec::new();
                 if vote.carried {

@@ -539,7 +539,7 @@ fn the_checklist_finds_a_vote_without_quorum_and_an_unjustified_excess_in_an_edi
         at: super::t(11, 0),
         actor: crate::domain::Actor::Chair,
         prev: String::new(),
-        event: EventKind::VoteRecorded(edited),
+        event: EventKind::VoteRecorded(Box::new(edited)),
     };
     r.state.apply(&event).unwrap();
     r.seq += 1;
