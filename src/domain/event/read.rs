@@ -383,6 +383,16 @@ mod tests {
         s.parse().ok()
     }
 
+    /// A long session keeps every counted action with its kind, so the
+    /// largest variant sets the size of each: the large ones are boxed,
+    /// and one grown inline shows here (a score correction is the largest
+    /// that is not).
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn an_event_kind_is_as_small_as_a_score_correction() {
+        assert_eq!(std::mem::size_of::<EventKind>(), 104);
+    }
+
     #[test]
     fn the_fast_path_reads_what_chrono_reads() {
         for s in [
