@@ -473,7 +473,7 @@ fn ranking_after_a_score(c: &mut Criterion) {
             seq: state.meta.events,
             at: t0,
             actor: Actor::Chair,
-            prev: String::new(),
+            prev: Default::default(),
             event: EventKind::ScoreEntered {
                 dossier: dossier.clone(),
                 round: 1,

@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+mod prev;
 mod read;
+
+pub use prev::Prev;
 
 /// Version of the record line format; the `v` field of every line.
 pub const RECORD_FORMAT_VERSION: u32 = 1;
@@ -29,7 +32,7 @@ pub struct Event {
     pub actor: Actor,
     /// Hex SHA-256 of the previous line's bytes (without its newline); for
     /// the first line, of the genesis string naming the session.
-    pub prev: String,
+    pub prev: Prev,
     pub event: EventKind,
 }
 

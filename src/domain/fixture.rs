@@ -4,8 +4,8 @@
 use chrono::DateTime;
 
 use crate::domain::{
-    Area, Budget, Criterion, Dossier, EventKind, Funding, Language, Member, Outcome, Role, Rules, Scale,
-    Session, SessionDefinition, Vote, VoteQuorum, VoteSubject,
+    Area, Budget, Criterion, Dossier, EventKind, Funding, Language, Member, Outcome, Prev, Role, Rules,
+    Scale, Session, SessionDefinition, Vote, VoteQuorum, VoteSubject,
 };
 
 /// A session with `dossiers` dossiers (`D0000`, …), `members` voting
@@ -113,7 +113,7 @@ pub fn as_events(
             seq: seq as u64,
             at: first + step * seq as i32,
             actor: crate::domain::Actor::Chair,
-            prev: String::new(),
+            prev: Prev::default(),
             event,
         })
         .collect()

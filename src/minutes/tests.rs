@@ -31,7 +31,7 @@ impl Run {
         let kinds =
             crate::procedure::decide(&self.state, &command).unwrap_or_else(|e| panic!("{command:?}: {e}"));
         for event in kinds {
-            let e = Event { v: 1, seq: self.seq, at, actor: Actor::Chair, prev: String::new(), event };
+            let e = Event { v: 1, seq: self.seq, at, actor: Actor::Chair, prev: Default::default(), event };
             self.state.apply(&e).unwrap();
             self.seq += 1;
         }

@@ -34,7 +34,7 @@ impl Run {
                 seq: self.seq,
                 at: self.clock,
                 actor: Actor::Chair,
-                prev: String::new(),
+                prev: Default::default(),
                 event,
             };
             self.state.apply(&e).expect("a decided event applies");

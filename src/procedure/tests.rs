@@ -35,7 +35,7 @@ impl Run {
                 seq: self.seq,
                 at: self.clock,
                 actor: Actor::Chair,
-                prev: String::new(),
+                prev: Default::default(),
                 event: k.clone(),
             };
             self.state.apply(&e).unwrap();

@@ -196,7 +196,7 @@ impl Record {
                 seq: self.next_seq + i as u64,
                 at,
                 actor,
-                prev: hex::encode(hash),
+                prev: hex::encode(hash).into(),
                 event: kind,
             };
             hash = line::encode(&event, &mut self.buf).map_err(RecordError::Encode)?;

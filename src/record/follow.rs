@@ -147,7 +147,7 @@ mod tests {
             seq: 3,
             at: at(),
             actor: Actor::Chair,
-            prev: record.last_hash(),
+            prev: record.last_hash().into(),
             event: present("m02"),
         };
         super::super::line::encode(&line, &mut next).unwrap();

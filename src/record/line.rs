@@ -175,7 +175,7 @@ pub fn continue_scan(
         if !prev_matches(&event.prev, &last) {
             return Err(DamageAt {
                 line: line_no,
-                damage: Damage::ChainBroken { expected: hex::encode(last), found: event.prev },
+                damage: Damage::ChainBroken { expected: hex::encode(last), found: event.prev.to_string() },
             });
         }
         last = sha256(line);
@@ -296,7 +296,7 @@ impl<'a> Run<'a> {
         if !prev_matches(&event.prev, &expected_prev) {
             return Err(damaged(
                 line_no,
-                Damage::ChainBroken { expected: hex::encode(expected_prev), found: event.prev },
+                Damage::ChainBroken { expected: hex::encode(expected_prev), found: event.prev.to_string() },
             ));
         }
         out.last_hash = Some(sha256(line));

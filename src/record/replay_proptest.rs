@@ -119,7 +119,7 @@ pub(crate) fn drive(
             },
         };
         for kind in kinds {
-            take(state, Event { v: 1, seq, at, actor: Actor::Chair, prev: String::new(), event: kind })?;
+            take(state, Event { v: 1, seq, at, actor: Actor::Chair, prev: Default::default(), event: kind })?;
             seq += 1;
         }
     }
@@ -142,7 +142,7 @@ proptest! {
         let mut before: BTreeMap<u64, Proceedings> = BTreeMap::new();
         let mut after: BTreeMap<u64, Proceedings> = BTreeMap::new();
         drive(&mut state, ops, |state, mut event| {
-            event.prev = hex::encode(hash);
+            event.prev = hex::encode(hash).into();
             hash = line::encode(&event, &mut bytes).unwrap();
             let was = state.proceedings.clone();
             state.apply(&event).unwrap();

@@ -125,7 +125,7 @@ fn produce(
                 .and_then(|i| usize::try_from(i).ok())
                 .and_then(|i| scan.events.get(i))
         {
-            prev_after_anchored = Some(next.prev.clone());
+            prev_after_anchored = Some(next.prev.to_string());
         }
         seq += scan.events.len() as u64;
         session = scan.session_id;

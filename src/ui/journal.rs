@@ -60,7 +60,7 @@ impl Journal {
                 let shown = usize::try_from(state.meta.events).unwrap_or(usize::MAX);
                 match read.events.get(shown) {
                     _ if read.events.len() == shown => Ok(read.last_hash),
-                    Some(next) => Ok(next.prev.clone()),
+                    Some(next) => Ok(next.prev.to_string()),
                     None => Err(format!("{}: shorter than when it was opened", path.display())),
                 }
             }

@@ -538,7 +538,7 @@ fn the_checklist_finds_a_vote_without_quorum_and_an_unjustified_excess_in_an_edi
         seq,
         at: super::t(11, 0),
         actor: crate::domain::Actor::Chair,
-        prev: String::new(),
+        prev: Default::default(),
         event: EventKind::VoteRecorded(Box::new(edited)),
     };
     r.state.apply(&event).unwrap();

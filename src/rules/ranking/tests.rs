@@ -30,7 +30,7 @@ fn apply(s: &mut SessionState, kind: EventKind) {
         seq,
         at,
         actor: crate::domain::Actor::Chair,
-        prev: String::new(),
+        prev: Default::default(),
         event: kind,
     })
     .unwrap();
