@@ -309,9 +309,12 @@ fn damaged(line: usize, damage: Damage) -> End {
     End::Damaged(DamageAt { line, damage })
 }
 
+/// Whether `prev` is `expected` in hex, in either case (as decoding it
+/// would find). The expected hash is encoded, not the line's decoded: a
+/// table lookup per byte, where decoding tested every digit.
 fn prev_matches(prev: &str, expected: &[u8; 32]) -> bool {
-    let mut decoded = [0u8; 32];
-    hex::decode_to_slice(prev, &mut decoded).is_ok() && &decoded == expected
+    let mut encoded = [0u8; 64];
+    hex::encode_to_slice(expected, &mut encoded).is_ok() && prev.as_bytes().eq_ignore_ascii_case(&encoded)
 }
 
 /// (start, end, terminated by a newline) of each line; the end excludes
@@ -333,4 +336,45 @@ fn or_genesis(hash: Option<[u8; 32]>) -> [u8; 32] {
     // Without a session id and without lines there is no genesis to name;
     // the hash of the empty genesis stands in.
     hash.unwrap_or_else(|| sha256(genesis("").as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chain check accepts exactly what decoding the line's `prev`
+    /// and comparing bytes accepted: 64 hex digits of the hash, in either
+    /// case, and nothing else.
+    #[test]
+    fn a_prev_matches_its_hash_in_hex_and_nothing_else() {
+        let hash = sha256(b"line");
+        let lower = hex::encode(hash);
+        let decodes_to = |prev: &str| {
+            let mut decoded = [0u8; 32];
+            hex::decode_to_slice(prev, &mut decoded).is_ok() && decoded == hash
+        };
+        let mut one_off = lower.clone().into_bytes();
+        one_off[63] = if one_off[63] == b'0' { b'1' } else { b'0' };
+        let one_off = String::from_utf8(one_off).unwrap();
+        let mixed: String = lower
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i % 2 == 0 { c.to_ascii_uppercase() } else { c })
+            .collect();
+        let cases = [
+            (lower.clone(), true),
+            (lower.to_uppercase(), true),
+            (mixed, true),
+            (one_off, false),
+            (lower[..63].to_string(), false),
+            (format!("{lower}0"), false),
+            (format!("{}g", &lower[..63]), false),
+            (format!("{}ä", &lower[..62]), false),
+            (String::new(), false),
+        ];
+        for (prev, expected) in cases {
+            assert_eq!(prev_matches(&prev, &hash), expected, "{prev:?}");
+            assert_eq!(decodes_to(&prev), expected, "{prev:?}");
+        }
+    }
 }
