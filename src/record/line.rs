@@ -263,7 +263,14 @@ impl<'a> Run<'a> {
             return Err(torn());
         }
         let line = self.line(i);
-        let event = match serde_json::from_slice::<Event>(line) {
+        // A line that is UTF-8 is read as text, which serde does not
+        // check again string by string; one that is not is read as bytes,
+        // for serde's message on it.
+        let parsed = match std::str::from_utf8(line) {
+            Ok(text) => serde_json::from_str::<Event>(text),
+            Err(_) => serde_json::from_slice::<Event>(line),
+        };
+        let event = match parsed {
             Ok(event) => event,
             Err(_) if at_end => return Err(torn()),
             Err(e) => return Err(damaged(line_no, Damage::Unparseable(e.to_string()))),

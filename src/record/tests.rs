@@ -94,6 +94,31 @@ fn unparseable_middle_line_is_named() {
     assert!(matches!(damage, Damage::Unparseable(_)));
 }
 
+/// A line read as text and one read as bytes (not UTF-8) are named with
+/// serde's own message on that line, where it found the fault.
+#[test]
+fn a_broken_line_is_named_with_what_serde_says_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let good = std::fs::read(&path).unwrap();
+    let at = |n: usize| good.split(|&b| b == b'\n').take(n).map(|l| l.len() + 1).sum::<usize>();
+    // line 4 holds the note "eins": its "i" as a lone continuation byte,
+    // then the note's closing quote dropped (valid UTF-8, not JSON)
+    let eins = at(3) + memchr::memmem::find(&good[at(3)..], b"eins").unwrap();
+    let mut not_utf8 = good.clone();
+    not_utf8[eins + 1] = 0x80;
+    let mut not_json = good.clone();
+    not_json.remove(eins + 4);
+    for (bytes, column) in [(not_utf8, eins + 2 - at(3)), (not_json, eins + 6 - at(3))] {
+        std::fs::write(&path, &bytes).unwrap();
+        let line = bytes.split(|&b| b == b'\n').nth(3).unwrap();
+        let expected = serde_json::from_slice::<crate::domain::Event>(line).unwrap_err();
+        assert_eq!(expected.column(), column, "{expected}");
+        let (n, damage) = damage_on_open(&path);
+        assert_eq!((n, damage), (4, Damage::Unparseable(expected.to_string())));
+    }
+}
+
 #[test]
 fn an_inserted_line_is_named() {
     let dir = tempfile::tempdir().unwrap();
