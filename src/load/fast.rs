@@ -25,6 +25,9 @@ const MAX_EUR: u64 = 9_007_199_254_740_991;
 /// `keep`), in file order; `None` when the spanned path must look at it.
 /// Whether the ids are new to the session is the caller's to check.
 pub(super) fn dossier_file(bytes: &[u8], declared: Option<&[String]>, keep: bool) -> Option<Vec<Read>> {
+    // A file that is not UTF-8 is not clean; one that is, is read as text,
+    // which serde does not check again string by string.
+    let bytes = std::str::from_utf8(bytes).ok()?;
     let collection = || {
         let Obj(c): Obj<RawCollection<'_>> = strict(bytes, true)?;
         (c.format == DOSSIERS_FORMAT).then_some(())?;
@@ -35,7 +38,7 @@ pub(super) fn dossier_file(bytes: &[u8], declared: Option<&[String]>, keep: bool
         let ok = d.format.as_deref().is_some_and(is_dossier_format) && clean(&d, declared);
         ok.then(|| vec![Read { id: d.id.clone(), dossier: keep.then_some(d) }])
     };
-    if names_the_collection_format(bytes) { collection().or_else(single) } else { single() }
+    if names_the_collection_format(bytes.as_bytes()) { collection().or_else(single) } else { single() }
 }
 
 /// One dossier read: its id, and the dossier when it is kept.
@@ -66,7 +69,7 @@ const PARALLEL_FROM: usize = 256;
 /// not clean.
 fn read_all(raw: &[&RawValue], ok: impl Fn(&Dossier) -> bool + Sync, keep: bool) -> Option<Vec<Read>> {
     let one = |r: &&RawValue| {
-        let Obj(d) = strict::<Obj<Dossier>>(r.get().as_bytes(), false).filter(|d| ok(&d.0))?;
+        let Obj(d) = strict::<Obj<Dossier>>(r.get(), false).filter(|d| ok(&d.0))?;
         Some(Read { id: d.id.clone(), dossier: keep.then_some(d) })
     };
     if raw.len() < PARALLEL_FROM {
@@ -94,12 +97,12 @@ fn names_the_collection_format(bytes: &[u8]) -> bool {
 /// not know (the spanned path warns of it; `$schema` at the top of a file,
 /// `file_top`, is allowed there and here, once). Duplicate keys are refused
 /// by serde itself (struct fields) and by the domain's strict map.
-fn strict<'de, T: Deserialize<'de>>(bytes: &'de [u8], file_top: bool) -> Option<T> {
+fn strict<'de, T: Deserialize<'de>>(text: &'de str, file_top: bool) -> Option<T> {
     let mut unknown = false;
     // `$schema` given twice is a duplicate key to the spanned path; serde
     // passes over both
     let mut schemas = 0;
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_ignored::deserialize(&mut de, |path| {
         let top_schema = file_top
             && matches!(&path, serde_ignored::Path::Map { parent: serde_ignored::Path::Root, key } if key == "$schema");
