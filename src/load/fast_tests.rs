@@ -179,6 +179,29 @@ fn a_byte_order_mark_is_left_to_the_spanned_path() {
     assert_eq!(both(&bytes), (false, vec![]));
 }
 
+/// A byte that is not UTF-8 in a text: the fast path leaves the file to
+/// the spanned path, which names the line and column.
+#[test]
+fn a_byte_that_is_not_utf8_is_left_to_the_spanned_path() {
+    let text = serde_json::to_string_pretty(&base(false)).unwrap_or_default();
+    let at = text.find("\"summary\": \"").map(|i| i + 12).unwrap_or_default();
+    let mut bytes = text.into_bytes();
+    bytes[at] = 0xff;
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let (fast, spanned) = both(&bytes);
+    assert!(!fast);
+    let column = at - text_start(&bytes, at) + 1;
+    let expected = format!(
+        "d.json:{line}:{column}: $: invalid UTF-8: byte 0xFF is not part of a valid character; save the file as UTF-8"
+    );
+    assert_eq!(spanned, vec![expected]);
+}
+
+/// Where the line holding byte `at` starts.
+fn text_start(bytes: &[u8], at: usize) -> usize {
+    bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(600))]
 
