@@ -21,7 +21,7 @@ use super::theme::{Theme, ThemeKind};
 use super::widgets::text_field::TextField;
 use std::cell::{OnceCell, RefCell};
 
-use crate::rules::{DecidedList, Ranking, TotalsCache};
+use crate::rules::{DecidedList, Ranking, Suggestion, TotalsCache};
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 
@@ -100,6 +100,10 @@ pub struct App {
     pub(crate) ranking_screen: RankingState,
     /// The decided lists as of the last change, like the ranking.
     pub(crate) decided: OnceCell<DecidedList>,
+    /// The open conflict suggestions as of the last change, like the
+    /// ranking: the attendance and dossier screens show them on every
+    /// frame.
+    pub(crate) suggestions: OnceCell<Vec<Suggestion>>,
     /// The CSV dialect of the export step.
     pub(crate) export_csv: crate::export::Dialect,
     /// How much of a long job (the minutes of a long session) one key or
@@ -165,6 +169,7 @@ impl App {
             scoring,
             scale_entry,
             decided: OnceCell::new(),
+            suggestions: OnceCell::new(),
             decision: DecisionState::default(),
             ranking: OnceCell::new(),
             totals: RefCell::default(),
@@ -337,6 +342,11 @@ impl App {
         self.decided.get_or_init(|| crate::rules::decided_with(self.journal.state(), self.ranking()))
     }
 
+    /// The open conflict suggestions, as of the last change.
+    pub fn conflict_suggestions(&self) -> &[Suggestion] {
+        self.suggestions.get_or_init(|| crate::rules::conflict_suggestions(self.journal.state()))
+    }
+
     pub fn decision(&self) -> &DecisionState {
         &self.decision
     }
@@ -416,6 +426,7 @@ impl App {
         // does not pay for a ranking nobody looks at.
         self.ranking.take();
         self.decided.take();
+        self.suggestions.take();
         let order = &self.journal.state().proceedings.agenda.order;
         let mut rank: Vec<usize> = (0..self.session.dossiers.len()).map(|i| order.len() + i).collect();
         for (place, id) in order.iter().enumerate() {

@@ -319,11 +319,18 @@ fn a_suggested_conflict_is_declared_with_its_reason_or_dismissed() {
         .unwrap_or_else(|| panic!("{:?}", app.state().proceedings.live_conflicts));
     assert_eq!(live.reason.as_deref(), Some(first.text()));
     assert!(!suggestions(&app).contains(&first));
+    // what the screens show is as of this change, not kept from before it
+    assert_eq!(app.conflict_suggestions(), &suggestions(&app)[..]);
+    app.update(Action::ShowAttendance);
+    select(&mut app, index);
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(!text.contains(&format!("⚑? {}:", first.dossier)), "{text}");
     // X dismisses the member's next suggestion, if any; recorded.
     if let Some(next) = suggestions(&app).into_iter().find(|s| s.member == first.member) {
         app.update(Action::DismissSuggestion);
         assert!(app.state().proceedings.dismissed.contains(&(next.member.clone(), next.dossier.clone())));
         assert_eq!(record_types(&dir).last().map(String::as_str), Some("conflict_suggestion_dismissed"));
+        assert!(!app.conflict_suggestions().contains(&next));
     }
 }
 

@@ -59,9 +59,9 @@ pub fn handle(app: &App, state: &mut AttendanceState, action: Action) -> Vec<Eff
         }
         Action::DismissSuggestion => {
             let first =
-                crate::rules::conflict_suggestions(app.state()).into_iter().find(|s| s.member == member);
+                app.conflict_suggestions().iter().find(|s| s.member == member).map(|s| s.dossier.clone());
             match first {
-                Some(s) => record(Command::DismissSuggestion { member, dossier: s.dossier }),
+                Some(dossier) => record(Command::DismissSuggestion { member, dossier }),
                 None => Vec::new(),
             }
         }

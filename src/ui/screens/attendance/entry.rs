@@ -64,8 +64,8 @@ pub fn match_dossier(
 /// with, else the one selected on the agenda.
 pub fn suggested_dossier(app: &App, member: &str) -> Option<String> {
     let state = app.state();
-    if let Some(s) = crate::rules::conflict_suggestions(state).into_iter().find(|s| s.member == member) {
-        return Some(s.dossier);
+    if let Some(s) = app.conflict_suggestions().iter().find(|s| s.member == member) {
+        return Some(s.dossier.clone());
     }
     match &state.proceedings.agenda.current {
         Some(c) => Some(c.dossier.clone()),
@@ -124,8 +124,9 @@ fn accept(app: &App, state: &mut AttendanceState) -> Vec<Effect> {
                 }
                 Some(dossier) => {
                     // A suggestion gives the reason to start from.
-                    let suggested = crate::rules::conflict_suggestions(app.state())
-                        .into_iter()
+                    let suggested = app
+                        .conflict_suggestions()
+                        .iter()
                         .find(|s| s.member == member && s.dossier == dossier)
                         .map(|s| s.text().to_string());
                     let text = suggested.map_or_else(TextField::new, |t| TextField::with(&t));

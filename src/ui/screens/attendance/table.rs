@@ -52,7 +52,7 @@ fn detail(app: &App, total: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> =
         wrap(&text, total).into_iter().map(|l| Line::styled(l, app.theme.label)).collect();
     // A suggested conflict takes the last line.
-    let suggestion = crate::rules::conflict_suggestions(app.state()).into_iter().find(|s| s.member == m.id);
+    let suggestion = app.conflict_suggestions().iter().find(|s| s.member == m.id);
     if let Some(s) = suggestion {
         lines.truncate(DETAIL_LINES - 1);
         let basis = match s.basis {

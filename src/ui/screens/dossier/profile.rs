@@ -78,7 +78,7 @@ pub fn profile(doc: &mut Doc, app: &App, d: &Dossier) {
     if !any {
         doc.paragraph(s.none_declared);
     }
-    for sug in crate::rules::conflict_suggestions(app.state()).into_iter().filter(|x| x.dossier == d.id) {
+    for sug in app.conflict_suggestions().iter().filter(|x| x.dossier == d.id) {
         let who = session.member(&sug.member).map_or_else(|| sug.member.clone(), |m| m.name.clone());
         let text = s
             .suggested_conflict
