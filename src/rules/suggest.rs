@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{Dossier, SessionState};
+use crate::domain::{Dossier, Member, SessionState};
 
 /// Where the name was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,18 +52,7 @@ pub fn conflict_suggestions(state: &SessionState) -> Vec<Suggestion> {
     let mut places: Option<Vec<Place<'_>>> = None;
     let mut out = Vec::new();
     for m in session.definition.members.iter().filter(|m| m.is_voting()) {
-        let mut texts: Vec<Basis> = Vec::new();
-        if let Some(org) = m.organisation.as_ref().filter(|o| !o.trim().is_empty()) {
-            texts.push(Basis::Organisation(org.clone()));
-        }
-        for c in session.definition.conflicts.iter().filter(|c| c.member == m.id) {
-            texts.extend(c.reason.clone().map(Basis::Reason));
-        }
-        for ((member, _), c) in &p.live_conflicts {
-            if member == &m.id {
-                texts.extend(c.reason.clone().map(Basis::Reason));
-            }
-        }
+        let texts = texts_of(state, m);
         if texts.is_empty() {
             continue;
         }
@@ -87,6 +76,26 @@ pub fn conflict_suggestions(state: &SessionState) -> Vec<Suggestion> {
         }
     }
     out
+}
+
+/// What may name a place for `member`: the organisation, then the
+/// reasons of the conflicts declared before the session, then those
+/// declared in it.
+fn texts_of(state: &SessionState, member: &Member) -> Vec<Basis> {
+    let session = &state.session;
+    let mut texts: Vec<Basis> = Vec::new();
+    if let Some(org) = member.organisation.as_ref().filter(|o| !o.trim().is_empty()) {
+        texts.push(Basis::Organisation(org.clone()));
+    }
+    for c in session.definition.conflicts.iter().filter(|c| c.member == member.id) {
+        texts.extend(c.reason.clone().map(Basis::Reason));
+    }
+    for ((m, _), c) in &state.proceedings.live_conflicts {
+        if m == &member.id {
+            texts.extend(c.reason.clone().map(Basis::Reason));
+        }
+    }
+    texts
 }
 
 /// A dossier's id and the names it may be named by, as given and
@@ -207,18 +216,7 @@ mod equivalence {
         let p = &state.proceedings;
         let mut out = Vec::new();
         for m in session.definition.members.iter().filter(|m| m.is_voting()) {
-            let mut texts: Vec<Basis> = Vec::new();
-            if let Some(org) = m.organisation.as_ref().filter(|o| !o.trim().is_empty()) {
-                texts.push(Basis::Organisation(org.clone()));
-            }
-            for c in session.definition.conflicts.iter().filter(|c| c.member == m.id) {
-                texts.extend(c.reason.clone().map(Basis::Reason));
-            }
-            for ((member, _), c) in &p.live_conflicts {
-                if member == &m.id {
-                    texts.extend(c.reason.clone().map(Basis::Reason));
-                }
-            }
+            let texts = texts_of(state, m);
             for id in &p.agenda.order {
                 let Some(d) = session.dossier(id) else { continue };
                 if state.is_conflicted(&m.id, id) || p.dismissed.contains(&(m.id.clone(), id.clone())) {
