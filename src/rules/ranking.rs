@@ -3,7 +3,7 @@
 //! it, the waiting list below it, the rest not admitted, and the balance of
 //! the proposal. Pure: computed from the state each time.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
@@ -116,7 +116,7 @@ pub fn ranking(state: &SessionState) -> Ranking {
 /// cache only while neither revision moved, so it is never stale.
 #[derive(Debug, Default)]
 pub struct TotalsCache {
-    totals: HashMap<String, Kept>,
+    totals: foldhash::HashMap<String, Kept>,
 }
 
 /// A total, the round it is of, and the revisions it was computed at.
@@ -132,45 +132,36 @@ struct Kept {
 /// computed where they are asked for.
 const PARALLEL_FROM: usize = 64;
 
+/// A dossier on the agenda as a ranking takes it: its place on the
+/// agenda, id, current round and the revisions of what its total is
+/// computed from.
+type Entry<'a> = (usize, &'a String, u32, (u64, u64));
+
 impl TotalsCache {
-    /// Compute, on rayon's pool, the totals of `wanted` (dossier, round)
-    /// that the cache does not hold as current, so that the lookups that
-    /// follow find them. Fewer than [`PARALLEL_FROM`] are left to
-    /// [`TotalsCache::total`].
-    fn fill(&mut self, state: &SessionState, totals: &Totals<'_>, wanted: &[(&String, u32)]) {
-        let missing: Vec<(&String, u32, (u64, u64))> = wanted
+    /// The total of each entry, in order: kept ones from the cache, the
+    /// others computed (on rayon's pool when there are [`PARALLEL_FROM`]
+    /// or more, as after opening a record) and kept.
+    fn totals_for(&mut self, totals: &Totals<'_>, entries: &[Entry<'_>]) -> Vec<Option<Total>> {
+        let mut out: Vec<Option<Option<Total>>> = entries
             .iter()
-            .map(|&(d, round)| (d, round, state.revisions.of(d)))
-            .filter(|(d, round, revision)| {
-                !self.totals.get(d.as_str()).is_some_and(|k| k.revision == *revision && k.round == *round)
+            .map(|(_, d, round, revision)| {
+                let kept = self.totals.get(d.as_str());
+                kept.filter(|k| k.revision == *revision && k.round == *round).map(|k| k.total)
             })
             .collect();
-        if missing.len() < PARALLEL_FROM {
-            return;
-        }
-        let computed: Vec<Option<Total>> =
-            missing.par_iter().map(|(d, round, _)| totals.total(d, *round)).collect();
-        for ((d, round, revision), total) in missing.into_iter().zip(computed) {
+        let missing: Vec<usize> = (0..out.len()).filter(|&i| out[i].is_none()).collect();
+        let compute = |&i: &usize| totals.total(entries[i].1, entries[i].2);
+        let computed: Vec<Option<Total>> = if missing.len() >= PARALLEL_FROM {
+            missing.par_iter().map(compute).collect()
+        } else {
+            missing.iter().map(compute).collect()
+        };
+        for (i, total) in missing.into_iter().zip(computed) {
+            let (_, d, round, revision) = entries[i];
             self.totals.insert(d.clone(), Kept { revision, round, total });
+            out[i] = Some(total);
         }
-    }
-
-    fn total(
-        &mut self,
-        state: &SessionState,
-        totals: &Totals<'_>,
-        dossier: &str,
-        round: u32,
-    ) -> Option<Total> {
-        let revision = state.revisions.of(dossier);
-        match self.totals.get(dossier) {
-            Some(kept) if kept.revision == revision && kept.round == round => kept.total,
-            _ => {
-                let total = totals.total(dossier, round);
-                self.totals.insert(dossier.to_string(), Kept { revision, round, total });
-                total
-            }
-        }
+        out.into_iter().map(Option::flatten).collect()
     }
 }
 
@@ -180,27 +171,27 @@ impl TotalsCache {
 pub fn ranking_cached(state: &SessionState, cache: &mut TotalsCache) -> Ranking {
     let session = &state.session;
     let def = &session.definition;
-    let dossiers: HashMap<&str, &Dossier> = session.dossiers.iter().map(|d| (d.id.as_str(), d)).collect();
+    let dossiers: foldhash::HashMap<&str, &Dossier> =
+        session.dossiers.iter().map(|d| (d.id.as_str(), d)).collect();
+    // looked up once per dossier: by reference, not by a key cloned for it
+    let revealed: foldhash::HashSet<(&str, u32)> =
+        state.proceedings.reveals.keys().map(|(d, round)| (d.as_str(), *round)).collect();
     let totals = Totals::new(state);
-    let wanted: Vec<(&String, u32)> = state
+    let entries: Vec<Entry<'_>> = state
         .proceedings
         .agenda
         .order
         .iter()
-        .filter(|d| dossiers.contains_key(d.as_str()))
-        .map(|d| (d, state.round(d)))
+        .enumerate()
+        .filter(|(_, d)| dossiers.contains_key(d.as_str()))
+        .map(|(i, d)| (i, d, state.round(d), state.revisions.of(d)))
         .collect();
-    cache.fill(state, &totals, &wanted);
+    let computed = cache.totals_for(&totals, &entries);
     let mut scored: Vec<(usize, &String, Total)> = Vec::new();
     let mut unscored = Vec::new();
-    for (i, d) in state.proceedings.agenda.order.iter().enumerate() {
-        if !dossiers.contains_key(d.as_str()) {
-            continue;
-        }
-        let round = state.round(d);
-        let revealed = state.proceedings.reveals.contains_key(&(d.clone(), round));
-        match cache.total(state, &totals, d, round) {
-            Some(total) if revealed => scored.push((i, d, total)),
+    for (&(i, d, round, _), total) in entries.iter().zip(computed) {
+        match total {
+            Some(total) if revealed.contains(&(d.as_str(), round)) => scored.push((i, d, total)),
             _ => unscored.push(d.clone()),
         }
     }
