@@ -358,12 +358,17 @@ fn minutes(c: &mut Criterion) {
 
 /// Keys that change the record, timed one by one with what follows them:
 /// a score typed on the scoring grid (decided, appended, fsynced, drawn),
-/// then the ranking, the overview and the decision screen drawn for the
-/// first time after it. The app is live on a record of the mid-session
-/// events in a temporary folder (PRODUCT.md §9: key → state update →
-/// frame, the first frame after a change included).
+/// then the ranking, the overview, the decision screen, the attendance
+/// screen and the minutes drawn for the first time after it. The app is
+/// live on a record of the mid-session events in a temporary folder
+/// (PRODUCT.md §9: key → state update → frame, the first frame after a
+/// change included). Every member has an organisation, so the attendance
+/// screen after a change looks for each one in the dossiers' texts again
+/// (the conflict suggestions).
 fn changes(_c: &mut Criterion) {
-    let session = Arc::new(fixture::session(DOSSIERS, MEMBERS, CRITERIA));
+    let mut session = fixture::session(DOSSIERS, MEMBERS, CRITERIA);
+    fixture::with_organisations(&mut session);
+    let session = Arc::new(session);
     let dir = tempfile::tempdir().expect("temporary folder");
     {
         let mut record = Record::create(dir.path(), &session.definition.id).expect("record");
@@ -401,6 +406,7 @@ fn changes(_c: &mut Criterion) {
         ("ranking", Some('r')),
         ("overview", Some('o')),
         ("decision", Some('v')),
+        ("attendance, with the conflict suggestions", Some('p')),
         ("minutes", Some('m')),
     ];
     // The idle turns of the event loop that build the minutes after the

@@ -15,13 +15,7 @@ use gremium::domain::{SessionState, fixture};
 
 fn main() {
     let mut session = fixture::session(2_000, 40, 8);
-    for (i, m) in session.definition.members.iter_mut().enumerate() {
-        m.organisation = Some(if i % 2 == 0 {
-            format!("Rat von Town {}, Dezernat für Soziales", i * 37)
-        } else {
-            format!("Magistrat der Stadt Nummer {i}")
-        });
-    }
+    fixture::with_organisations(&mut session);
     let state = SessionState::new(Arc::new(session));
     let mut times = Vec::new();
     let mut found = 0;

@@ -68,6 +68,20 @@ pub fn session(dossiers: usize, members: usize, criteria: usize) -> Session {
     Session { definition, dossiers }
 }
 
+/// Give every voting member an organisation: every other one names a
+/// dossier's municipality (`Town 0`, `Town 74`, …), so the conflict
+/// suggestions have names to find in the dossiers' texts.
+pub fn with_organisations(session: &mut Session) {
+    let voting = session.definition.members.iter_mut().filter(|m| m.role != Role::Advisory);
+    for (i, m) in voting.enumerate() {
+        m.organisation = Some(if i % 2 == 0 {
+            format!("Rat von Town {}, Dezernat für Soziales", i * 37)
+        } else {
+            format!("Magistrat der Stadt Nummer {i}")
+        });
+    }
+}
+
 fn dossier(i: usize) -> Dossier {
     Dossier {
         format: None,
