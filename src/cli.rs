@@ -280,14 +280,16 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Open { path, record, read_only }) => {
             let session_path = load::session_file(&path);
-            // The inputs digest reads the files again and hashes them: on
-            // the other core, while they are loaded (docs/performance.md).
-            let inputs = (!read_only).then(|| open::Digesting::start(&session_path));
-            match load::load_session(&FsSource, &session_path, false) {
-                Ok(loaded) => {
+            match load::load_session_read(&FsSource, &session_path, false) {
+                Ok((loaded, files)) => {
                     for w in &loaded.warnings {
                         crate::say_err!("{w}");
                     }
+                    // The inputs digest of the bytes just loaded, not of a
+                    // second reading (docs/performance.md); they are let go
+                    // before the session runs.
+                    let inputs = (!read_only).then(|| crate::record::digest_of(&session_path, &files));
+                    drop(files);
                     open::open(open::OpenRequest {
                         session: loaded.session,
                         source: &FsSource,

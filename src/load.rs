@@ -118,6 +118,15 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// A file as the loader read it. An open makes the inputs digest of these
+/// bytes ([`load_session_read`]): the digest then names exactly what was
+/// loaded, even if a file changes meanwhile, and nothing is read twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{}: cannot read: {source}", path.display())]
@@ -151,6 +160,16 @@ impl LoadError {
 /// Load a session definition and every dossier it references, checking
 /// everything; with `strict`, warnings count as errors.
 pub fn load_session(src: &dyn Source, path: &Path, strict: bool) -> Result<Loaded, LoadError> {
+    load_session_read(src, path, strict).map(|(loaded, _)| loaded)
+}
+
+/// [`load_session`], and every file it read with its bytes: the session
+/// file first, then the dossier files in the order they were read.
+pub fn load_session_read(
+    src: &dyn Source,
+    path: &Path,
+    strict: bool,
+) -> Result<(Loaded, Vec<ReadFile>), LoadError> {
     let bytes =
         src.read(path).map_err(|source| LoadError::Unreadable { path: path.to_path_buf(), source })?;
     let outcome = session::check_session(src, path, &bytes, true);
@@ -161,7 +180,10 @@ pub fn load_session(src: &dyn Source, path: &Path, strict: bool) -> Result<Loade
     }
     match outcome.session {
         Some(session) if !diagnostics.iter().any(|d| d.severity == Severity::Error) => {
-            Ok(Loaded { session, warnings: diagnostics })
+            let mut files = Vec::with_capacity(1 + outcome.files.len());
+            files.push(ReadFile { path: path.to_path_buf(), bytes: bytes.into_owned() });
+            files.extend(outcome.files);
+            Ok((Loaded { session, warnings: diagnostics }, files))
         }
         _ => Err(LoadError::Invalid(diagnostics)),
     }

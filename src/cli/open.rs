@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::domain::{InputsDigest, Language, Session, SessionState};
 use crate::load::Source;
-use crate::record::{self, DigestError, LiveError, LiveSession, Mismatch, RecordError};
+use crate::record::{self, LiveError, LiveSession, Mismatch, RecordError};
 use crate::ui::strings::RecordStrings;
 use crate::ui::{self, Journal, Opening};
 
@@ -17,8 +17,9 @@ pub struct OpenRequest<'a> {
     pub session: Session,
     pub source: &'a dyn Source,
     pub session_file: &'a Path,
-    /// The inputs digest, when it was started before the session loaded.
-    pub inputs: Option<Digesting>,
+    /// The inputs digest of the files as they were loaded; made here from
+    /// `source` when not given.
+    pub inputs: Option<InputsDigest>,
     /// `--record DIR`
     pub record_dir: Option<PathBuf>,
     pub read_only: bool,
@@ -52,7 +53,7 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
         return view(session, &dir, req.lang);
     }
     let inputs = match req.inputs {
-        Some(pending) => pending.wait(req.source, req.session_file),
+        Some(digest) => Ok(digest),
         None => record::inputs_digest(req.source, req.session_file),
     };
     let inputs = match inputs {
@@ -126,21 +127,6 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
         Err(e) => fail(&e.to_string()),
-    }
-}
-
-/// The inputs digest of a session on a thread of its own.
-pub struct Digesting(std::thread::JoinHandle<Result<InputsDigest, DigestError>>);
-
-impl Digesting {
-    pub fn start(session_file: &Path) -> Digesting {
-        let path = session_file.to_path_buf();
-        Digesting(std::thread::spawn(move || record::inputs_digest(&crate::load::FsSource, &path)))
-    }
-
-    /// The digest; should the thread have died, it is made here.
-    fn wait(self, src: &dyn Source, session_file: &Path) -> Result<InputsDigest, DigestError> {
-        self.0.join().unwrap_or_else(|_| record::inputs_digest(src, session_file))
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::domain::{ChangeKind, InputChange, InputFile, InputsDigest};
-use crate::load::Source;
+use crate::load::{ReadFile, Source};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DigestError {
@@ -37,22 +37,49 @@ pub fn inputs_digest(src: &dyn Source, session_file: &Path) -> Result<InputsDige
         collect(src, &base.join(r), &mut paths)?;
     }
     let mut files = Vec::with_capacity(paths.len());
-    for p in &paths {
-        let bytes = if p == session_file { definition.to_vec() } else { read(src, p)? };
-        files.push((relative(base, p), bytes));
+    let mut definition = Some(definition);
+    for p in paths {
+        let bytes = match definition.take_if(|_| p == session_file) {
+            Some(d) => d,
+            None => read(src, &p)?,
+        };
+        files.push(ReadFile { path: p, bytes });
     }
+    Ok(digest_of(session_file, &files))
+}
+
+/// The inputs digest of files already read (the loader's, for an open):
+/// the same digest [`inputs_digest`] makes of the same bytes.
+pub fn digest_of(session_file: &Path, read: &[ReadFile]) -> InputsDigest {
+    let base = session_file.parent().unwrap_or(Path::new(""));
+    let mut files: Vec<(String, &[u8])> =
+        read.iter().map(|f| (relative(base, &f.path), &f.bytes[..])).collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
-    let mut all = Sha256::new();
-    let mut listed = Vec::with_capacity(files.len());
-    for (path, bytes) in &files {
-        all.update(path.as_bytes());
-        all.update([0]);
-        all.update((bytes.len() as u64).to_le_bytes());
-        all.update(bytes);
-        listed.push(InputFile { path: path.clone(), sha256: hex::encode(Sha256::digest(bytes)) });
-    }
-    Ok(InputsDigest { sha256: hex::encode(all.finalize()), files: listed })
+    // Two passes over the bytes, one per core: the hash of all files and
+    // each file's own.
+    let (all, listed) = rayon::join(
+        || {
+            let mut all = Sha256::new();
+            for (path, bytes) in &files {
+                all.update(path.as_bytes());
+                all.update([0]);
+                all.update((bytes.len() as u64).to_le_bytes());
+                all.update(bytes);
+            }
+            hex::encode(all.finalize())
+        },
+        || {
+            files
+                .iter()
+                .map(|(path, bytes)| InputFile {
+                    path: path.clone(),
+                    sha256: hex::encode(Sha256::digest(bytes)),
+                })
+                .collect()
+        },
+    );
+    InputsDigest { sha256: all, files: listed }
 }
 
 /// How `current` differs from `accepted`, by path.
@@ -143,6 +170,62 @@ mod tests {
         assert_eq!(d.sha256.len(), 64);
         let again = inputs_digest(&FsSource, &dir.path().join("session.json")).unwrap();
         assert_eq!(d, again);
+    }
+
+    /// The digest is recorded and compared across versions: its definition
+    /// (each file's path, a zero byte, its length as 8 bytes little-endian
+    /// and its bytes, in path order) must not move. Computed apart with
+    /// Python's hashlib.
+    #[test]
+    fn the_digest_is_the_one_defined() {
+        let dir = fixture();
+        let d = inputs_digest(&FsSource, &dir.path().join("session.json")).unwrap();
+        assert_eq!(d.sha256, "68bb2bc444241458905aeac82a463d62b64cc502c739bde5e4b74632616709c6");
+        assert_eq!(d.files[0].sha256, "f23671a25949da080ca9ddaad13ba79e19bfd6f13818b1dfef04c35d75400e3e");
+    }
+
+    fn apply() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/apply/session.json")
+    }
+
+    #[test]
+    fn the_digest_of_what_was_loaded_is_the_digest_of_the_files() {
+        let (_, files) = crate::load::load_session_read(&FsSource, &apply(), false).unwrap();
+        let names: Vec<_> = files.iter().map(|f| f.path.file_name().unwrap().to_str().unwrap()).collect();
+        assert_eq!(names, ["session.json", "dossiers.json"]);
+        assert_eq!(digest_of(&apply(), &files), inputs_digest(&FsSource, &apply()).unwrap());
+    }
+
+    /// A file system on which the dossier file changes once it was read.
+    struct ChangesAfterRead(std::cell::Cell<bool>);
+
+    impl Source for ChangesAfterRead {
+        fn read(&self, path: &Path) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+            let mut bytes = std::fs::read(path)?;
+            if path.ends_with("dossiers.json") && self.0.replace(true) {
+                bytes.extend_from_slice(b"\n");
+            }
+            Ok(bytes.into())
+        }
+        fn read_dir(&self, path: &Path) -> std::io::Result<Vec<PathBuf>> {
+            FsSource.read_dir(path)
+        }
+        fn is_dir(&self, path: &Path) -> bool {
+            FsSource.is_dir(path)
+        }
+    }
+
+    #[test]
+    fn an_open_digests_the_bytes_it_loaded_not_a_second_reading() {
+        let src = ChangesAfterRead(std::cell::Cell::new(false));
+        let (_, files) = crate::load::load_session_read(&src, &apply(), false).unwrap();
+        let loaded = digest_of(&apply(), &files);
+        let on_disk = std::fs::read(apply().with_file_name("dossiers.json")).unwrap();
+        let entry = loaded.files.iter().find(|f| f.path == "dossiers.json").unwrap();
+        assert_eq!(entry.sha256, hex::encode(Sha256::digest(&on_disk)));
+        // read again, the file is another one
+        let again = inputs_digest(&src, &apply()).unwrap();
+        assert_eq!(compare_inputs(&loaded, &again).len(), 1);
     }
 
     #[test]
