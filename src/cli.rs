@@ -280,16 +280,22 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Open { path, record, read_only }) => {
             let session_path = load::session_file(&path);
-            match load::load_session_read(&FsSource, &session_path, false) {
-                Ok((loaded, files)) => {
+            // The files read once, ahead; then loaded, and digested for
+            // the record, at the same time on the two cores from those
+            // bytes (docs/performance.md). They are let go before the
+            // session runs.
+            let listed = crate::record::input_files(&FsSource, &session_path).unwrap_or_default();
+            let ahead = load::ReadAhead::new(&FsSource, listed);
+            let (loaded, inputs) = rayon::join(
+                || load::load_session(&ahead, &session_path, false),
+                || (!read_only).then(|| crate::record::inputs_digest(&ahead, &session_path).ok()).flatten(),
+            );
+            drop(ahead);
+            match loaded {
+                Ok(loaded) => {
                     for w in &loaded.warnings {
                         crate::say_err!("{w}");
                     }
-                    // The inputs digest of the bytes just loaded, not of a
-                    // second reading (docs/performance.md); they are let go
-                    // before the session runs.
-                    let inputs = (!read_only).then(|| crate::record::digest_of(&session_path, &files));
-                    drop(files);
                     open::open(open::OpenRequest {
                         session: loaded.session,
                         source: &FsSource,

@@ -118,13 +118,39 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// A file as the loader read it. An open makes the inputs digest of these
-/// bytes ([`load_session_read`]): the digest then names exactly what was
-/// loaded, even if a file changes meanwhile, and nothing is read twice.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadFile {
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
+/// Files read ahead, all at once, and kept: the loader and the inputs
+/// digest of an open read the same bytes from here, at the same time on
+/// the two cores, and nothing is read twice. A file that was not read
+/// ahead (or could not be) is read from `inner` when asked for, so its
+/// reader reports what is wrong with it.
+pub struct ReadAhead<'a> {
+    inner: &'a (dyn Source + Sync),
+    files: HashMap<PathBuf, Vec<u8>>,
+}
+
+impl<'a> ReadAhead<'a> {
+    pub fn new(inner: &'a (dyn Source + Sync), paths: impl IntoIterator<Item = PathBuf>) -> Self {
+        let read = |p: PathBuf| Some((inner.read(&p).ok()?.into_owned(), p));
+        let files = paths.into_iter().filter_map(read).map(|(bytes, p)| (p, bytes)).collect();
+        ReadAhead { inner, files }
+    }
+}
+
+impl Source for ReadAhead<'_> {
+    fn read(&self, path: &Path) -> io::Result<Cow<'_, [u8]>> {
+        match self.files.get(path) {
+            Some(bytes) => Ok(Cow::Borrowed(bytes)),
+            None => self.inner.read(path),
+        }
+    }
+
+    fn read_dir(&self, path: &Path) -> io::Result<Vec<PathBuf>> {
+        self.inner.read_dir(path)
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        self.inner.is_dir(path)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -160,16 +186,6 @@ impl LoadError {
 /// Load a session definition and every dossier it references, checking
 /// everything; with `strict`, warnings count as errors.
 pub fn load_session(src: &dyn Source, path: &Path, strict: bool) -> Result<Loaded, LoadError> {
-    load_session_read(src, path, strict).map(|(loaded, _)| loaded)
-}
-
-/// [`load_session`], and every file it read with its bytes: the session
-/// file first, then the dossier files in the order they were read.
-pub fn load_session_read(
-    src: &dyn Source,
-    path: &Path,
-    strict: bool,
-) -> Result<(Loaded, Vec<ReadFile>), LoadError> {
     let bytes =
         src.read(path).map_err(|source| LoadError::Unreadable { path: path.to_path_buf(), source })?;
     let outcome = session::check_session(src, path, &bytes, true);
@@ -180,10 +196,7 @@ pub fn load_session_read(
     }
     match outcome.session {
         Some(session) if !diagnostics.iter().any(|d| d.severity == Severity::Error) => {
-            let mut files = Vec::with_capacity(1 + outcome.files.len());
-            files.push(ReadFile { path: path.to_path_buf(), bytes: bytes.into_owned() });
-            files.extend(outcome.files);
-            Ok((Loaded { session, warnings: diagnostics }, files))
+            Ok(Loaded { session, warnings: diagnostics })
         }
         _ => Err(LoadError::Invalid(diagnostics)),
     }

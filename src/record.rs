@@ -26,7 +26,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use anchor::{ANCHOR_FILE, ANCHOR_FORMAT, Anchor, Mismatch, Reached, anchor_path};
-pub use digest::{DigestError, compare_inputs, digest_of, inputs_digest};
+pub use digest::{DigestError, compare_inputs, input_files, inputs_digest};
 pub use file::{Opened, Record};
 pub use follow::{FollowError, Follower};
 pub use line::{Damage, genesis};

@@ -17,8 +17,8 @@ pub struct OpenRequest<'a> {
     pub session: Session,
     pub source: &'a dyn Source,
     pub session_file: &'a Path,
-    /// The inputs digest of the files as they were loaded; made here from
-    /// `source` when not given.
+    /// The inputs digest of the files as they were loaded (read once for
+    /// both); made here from `source` when not given.
     pub inputs: Option<InputsDigest>,
     /// `--record DIR`
     pub record_dir: Option<PathBuf>,

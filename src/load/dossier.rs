@@ -28,9 +28,6 @@ pub(super) struct DossierScope {
     /// A file was not clean on the fast path: the run is to be made again
     /// on the spanned path, which says what and where.
     pub fast_failed: bool,
-    /// The files read so far with their bytes, when the dossiers are kept
-    /// (`Loaded::files`).
-    pub files: Vec<super::ReadFile>,
 }
 
 impl DossierScope {
@@ -42,7 +39,6 @@ impl DossierScope {
             keep: true,
             fast: true,
             fast_failed: false,
-            files: Vec::new(),
         }
     }
 }

@@ -8,7 +8,7 @@ use super::dossier::{DossierScope, FileKind, check_dossier_file, file_kind, numb
 use super::position::Locator;
 use super::suggest::did_you_mean;
 use super::tree::{Doc, Kind};
-use super::{Diagnostic, Finding, ReadFile, SCHEMAS, Source, agenda_order, json, locate};
+use super::{Diagnostic, Finding, SCHEMAS, Source, agenda_order, json, locate};
 use crate::domain::{Session, SessionDefinition, is_valid_id};
 
 pub(super) struct SessionOutcome {
@@ -17,9 +17,6 @@ pub(super) struct SessionOutcome {
     /// The session, when nothing stopped it from loading (errors found by the
     /// semantic checks are in `diagnostics`).
     pub session: Option<Session>,
-    /// The dossier files read, in reading order, with the bytes they were
-    /// read with (only when the dossiers are kept).
-    pub files: Vec<ReadFile>,
 }
 
 /// Check a session file and everything it references; `keep` says whether
@@ -71,7 +68,7 @@ fn check_session_once(
             scope.declared_checks = Some(c.ids_of("eligibility"));
             c.references(src, &mut scope, &mut dossier_diagnostics);
             if scope.fast_failed {
-                return (SessionOutcome { diagnostics: Vec::new(), session: None, files: Vec::new() }, true);
+                return (SessionOutcome { diagnostics: Vec::new(), session: None }, true);
             }
             c.agenda_and_conflicts(&scope);
         }
@@ -84,8 +81,7 @@ fn check_session_once(
         agenda_order(&mut dossiers, &definition.agenda);
         Session { definition, dossiers }
     });
-    let files = std::mem::take(&mut scope.files);
-    (SessionOutcome { diagnostics, session, files }, false)
+    (SessionOutcome { diagnostics, session }, false)
 }
 
 struct SessionCheck<'p, 'd, 'a, 'f> {
@@ -326,12 +322,7 @@ impl SessionCheck<'_, '_, '_, '_> {
                 }
                 files.push((key, i));
                 match src.read(&file) {
-                    Ok(bytes) => {
-                        out.extend(check_dossier_file(&file, &bytes, scope));
-                        if scope.keep {
-                            scope.files.push(ReadFile { path: file, bytes: bytes.into_owned() });
-                        }
-                    }
+                    Ok(bytes) => out.extend(check_dossier_file(&file, &bytes, scope)),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                         let msg = format!("`{}` does not exist", file.display());
                         self.error(r, format!("$.dossiers[{i}]"), msg);

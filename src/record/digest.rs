@@ -2,12 +2,13 @@
 //! resume the current files are compared with the accepted ones, so the
 //! chair learns when a dossier changed between two sittings.
 
+use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
 use crate::domain::{ChangeKind, InputChange, InputFile, InputsDigest};
-use crate::load::{ReadFile, Source};
+use crate::load::Source;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DigestError {
@@ -27,33 +28,16 @@ pub enum DigestError {
 pub fn inputs_digest(src: &dyn Source, session_file: &Path) -> Result<InputsDigest, DigestError> {
     let base = session_file.parent().unwrap_or(Path::new(""));
     let definition = read(src, session_file)?;
-    let value: serde_json::Value = serde_json::from_slice(&definition)
-        .map_err(|_| DigestError::NotASession(session_file.to_path_buf()))?;
-    let Some(refs) = value.get("dossiers").and_then(|d| d.as_array()) else {
-        return Err(DigestError::NotASession(session_file.to_path_buf()));
-    };
-    let mut paths = vec![session_file.to_path_buf()];
-    for r in refs.iter().filter_map(|r| r.as_str()) {
-        collect(src, &base.join(r), &mut paths)?;
-    }
-    let mut files = Vec::with_capacity(paths.len());
+    let paths = listed(src, session_file, &definition)?;
+    let mut files: Vec<(String, Cow<'_, [u8]>)> = Vec::with_capacity(paths.len());
     let mut definition = Some(definition);
     for p in paths {
         let bytes = match definition.take_if(|_| p == session_file) {
             Some(d) => d,
             None => read(src, &p)?,
         };
-        files.push(ReadFile { path: p, bytes });
+        files.push((relative(base, &p), bytes));
     }
-    Ok(digest_of(session_file, &files))
-}
-
-/// The inputs digest of files already read (the loader's, for an open):
-/// the same digest [`inputs_digest`] makes of the same bytes.
-pub fn digest_of(session_file: &Path, read: &[ReadFile]) -> InputsDigest {
-    let base = session_file.parent().unwrap_or(Path::new(""));
-    let mut files: Vec<(String, &[u8])> =
-        read.iter().map(|f| (relative(base, &f.path), &f.bytes[..])).collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
     // Two passes over the bytes, one per core: the hash of all files and
@@ -70,16 +54,35 @@ pub fn digest_of(session_file: &Path, read: &[ReadFile]) -> InputsDigest {
             hex::encode(all.finalize())
         },
         || {
-            files
-                .iter()
-                .map(|(path, bytes)| InputFile {
-                    path: path.clone(),
-                    sha256: hex::encode(Sha256::digest(bytes)),
-                })
-                .collect()
+            let each = |(path, bytes): &(String, Cow<'_, [u8]>)| InputFile {
+                path: path.clone(),
+                sha256: hex::encode(Sha256::digest(bytes)),
+            };
+            files.iter().map(each).collect()
         },
     );
-    InputsDigest { sha256: all, files: listed }
+    Ok(InputsDigest { sha256: all, files: listed })
+}
+
+/// The files an inputs digest covers, the session file first: what an
+/// open reads ahead for the loader and the digest ([`crate::load::ReadAhead`]).
+pub fn input_files(src: &dyn Source, session_file: &Path) -> Result<Vec<PathBuf>, DigestError> {
+    listed(src, session_file, &read(src, session_file)?)
+}
+
+/// The session file and the files its `dossiers` list names.
+fn listed(src: &dyn Source, session_file: &Path, definition: &[u8]) -> Result<Vec<PathBuf>, DigestError> {
+    let base = session_file.parent().unwrap_or(Path::new(""));
+    let value: serde_json::Value = serde_json::from_slice(definition)
+        .map_err(|_| DigestError::NotASession(session_file.to_path_buf()))?;
+    let Some(refs) = value.get("dossiers").and_then(|d| d.as_array()) else {
+        return Err(DigestError::NotASession(session_file.to_path_buf()));
+    };
+    let mut paths = vec![session_file.to_path_buf()];
+    for r in refs.iter().filter_map(|r| r.as_str()) {
+        collect(src, &base.join(r), &mut paths)?;
+    }
+    Ok(paths)
 }
 
 /// How `current` differs from `accepted`, by path.
@@ -119,10 +122,8 @@ fn collect(src: &dyn Source, path: &Path, out: &mut Vec<PathBuf>) -> Result<(), 
     Ok(())
 }
 
-fn read(src: &dyn Source, path: &Path) -> Result<Vec<u8>, DigestError> {
-    src.read(path)
-        .map(|b| b.into_owned())
-        .map_err(|source| DigestError::Unreadable { path: path.to_path_buf(), source })
+fn read<'s>(src: &'s dyn Source, path: &Path) -> Result<Cow<'s, [u8]>, DigestError> {
+    src.read(path).map_err(|source| DigestError::Unreadable { path: path.to_path_buf(), source })
 }
 
 /// `path` relative to `base`, `/`-separated, with `.` and `..` resolved
@@ -142,6 +143,8 @@ fn relative(base: &Path, path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
     use super::*;
     use crate::load::FsSource;
 
@@ -189,21 +192,20 @@ mod tests {
     }
 
     #[test]
-    fn the_digest_of_what_was_loaded_is_the_digest_of_the_files() {
-        let (_, files) = crate::load::load_session_read(&FsSource, &apply(), false).unwrap();
-        let names: Vec<_> = files.iter().map(|f| f.path.file_name().unwrap().to_str().unwrap()).collect();
+    fn the_input_files_are_the_session_file_and_its_dossier_files() {
+        let files = input_files(&FsSource, &apply()).unwrap();
+        let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap().to_str().unwrap()).collect();
         assert_eq!(names, ["session.json", "dossiers.json"]);
-        assert_eq!(digest_of(&apply(), &files), inputs_digest(&FsSource, &apply()).unwrap());
     }
 
-    /// A file system on which the dossier file changes once it was read.
-    struct ChangesAfterRead(std::cell::Cell<bool>);
+    /// A file system on which the dossier file is broken once it was read.
+    struct BrokenAfterRead(AtomicBool);
 
-    impl Source for ChangesAfterRead {
-        fn read(&self, path: &Path) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+    impl Source for BrokenAfterRead {
+        fn read(&self, path: &Path) -> std::io::Result<Cow<'_, [u8]>> {
             let mut bytes = std::fs::read(path)?;
-            if path.ends_with("dossiers.json") && self.0.replace(true) {
-                bytes.extend_from_slice(b"\n");
+            if path.ends_with("dossiers.json") && self.0.swap(true, Ordering::SeqCst) {
+                bytes.extend_from_slice(b"x");
             }
             Ok(bytes.into())
         }
@@ -215,17 +217,27 @@ mod tests {
         }
     }
 
+    /// What `gremium open` does: the files read ahead once, then loaded and
+    /// digested at the same time from those bytes. A change on disk after
+    /// that reading reaches neither.
     #[test]
-    fn an_open_digests_the_bytes_it_loaded_not_a_second_reading() {
-        let src = ChangesAfterRead(std::cell::Cell::new(false));
-        let (_, files) = crate::load::load_session_read(&src, &apply(), false).unwrap();
-        let loaded = digest_of(&apply(), &files);
-        let on_disk = std::fs::read(apply().with_file_name("dossiers.json")).unwrap();
-        let entry = loaded.files.iter().find(|f| f.path == "dossiers.json").unwrap();
-        assert_eq!(entry.sha256, hex::encode(Sha256::digest(&on_disk)));
-        // read again, the file is another one
+    fn the_loader_and_the_digest_share_one_reading() {
+        let src = BrokenAfterRead(AtomicBool::new(false));
+        let ahead = crate::load::ReadAhead::new(&src, input_files(&src, &apply()).unwrap());
+        let (loaded, digest) = rayon::join(
+            || crate::load::load_session(&ahead, &apply(), false),
+            || inputs_digest(&ahead, &apply()),
+        );
+        assert_eq!(loaded.unwrap().session.dossiers.len(), 3);
+        let digest = digest.unwrap();
+        let first = std::fs::read(apply().with_file_name("dossiers.json")).unwrap();
+        let entry = digest.files.iter().find(|f| f.path == "dossiers.json").unwrap();
+        assert_eq!(entry.sha256, hex::encode(Sha256::digest(&first)));
+        assert_eq!(digest, inputs_digest(&FsSource, &apply()).unwrap());
+        // read again, past the reading ahead: the broken file
+        assert!(crate::load::load_session(&src, &apply(), false).is_err());
         let again = inputs_digest(&src, &apply()).unwrap();
-        assert_eq!(compare_inputs(&loaded, &again).len(), 1);
+        assert_eq!(compare_inputs(&digest, &again).len(), 1);
     }
 
     #[test]
