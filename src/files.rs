@@ -76,3 +76,67 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         _ => Ok(()),
     }
 }
+
+/// From this size on, a file is read into memory the kernel is asked to
+/// back with huge pages (2 MiB on x86-64).
+const HUGE_FROM: usize = 4 << 20;
+
+/// The whole file at `path`, as `std::fs::read` gives it. A large file is
+/// read into memory advised for huge pages: the kernel then backs it with
+/// a few hundred faults instead of thousands, which a 20 MB dossier file
+/// pays on every read (docs/performance.md, "Huge pages").
+pub fn read_whole(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = File::open(path)?;
+    let len = file.metadata().map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
+    if len < HUGE_FROM {
+        drop(file);
+        return fs::read(path);
+    }
+    // one byte more, so that the read that finds the end needs no room
+    let mut bytes = Vec::with_capacity(len.saturating_add(1));
+    advise_huge(&bytes);
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Ask for huge pages under the whole 2 MiB pages of `v`'s capacity;
+/// advice only: where the kernel has none, nothing changes.
+#[cfg(target_os = "linux")]
+fn advise_huge(v: &Vec<u8>) {
+    const HUGE: usize = 2 << 20;
+    let at = v.as_ptr() as usize;
+    let start = at.next_multiple_of(HUGE);
+    let end = (at + v.capacity()) / HUGE * HUGE;
+    if end > start {
+        // SAFETY: the range lies within the allocation `v` owns, and
+        // MADV_HUGEPAGE neither frees nor changes memory: it only says how
+        // to back it. Its failure (no transparent huge pages) is harmless.
+        unsafe {
+            libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn advise_huge(_: &Vec<u8>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Small or large (huge pages advised), a file reads as `fs::read`
+    /// reads it; a missing one is the same error.
+    #[test]
+    fn a_whole_file_reads_as_fs_read_reads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [0, 1, 4095, HUGE_FROM - 1, HUGE_FROM, HUGE_FROM + (3 << 20) + 17] {
+            let path = dir.path().join(format!("f{len}"));
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            fs::write(&path, &bytes).unwrap();
+            assert_eq!(read_whole(&path).unwrap(), bytes, "{len} bytes");
+        }
+        let missing = read_whole(&dir.path().join("nope")).unwrap_err();
+        assert_eq!(missing.kind(), io::ErrorKind::NotFound);
+    }
+}

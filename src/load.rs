@@ -52,7 +52,7 @@ pub struct FsSource;
 
 impl Source for FsSource {
     fn read(&self, path: &Path) -> io::Result<Cow<'_, [u8]>> {
-        std::fs::read(path).map(Cow::Owned)
+        crate::files::read_whole(path).map(Cow::Owned)
     }
 
     fn read_dir(&self, path: &Path) -> io::Result<Vec<PathBuf>> {
