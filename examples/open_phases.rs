@@ -3,10 +3,13 @@
 //! create the record and replay it, build the app and draw the first frame.
 //!
 //! ```sh
-//! cargo run --release --example open_phases -- SESSION_DIR [RECORD_DIR]
+//! cargo run --release --example open_phases -- SESSION_DIR [RECORD_DIR [--writing]]
 //! ```
 //!
-//! Without RECORD_DIR a fresh record is made in a temporary folder.
+//! Without RECORD_DIR a fresh record is made in a temporary folder. With
+//! `--writing`, a copy of RECORD_DIR (made first, not timed) is opened as
+//! `gremium open` opens it for the chair: read, checked, replayed and kept
+//! as its history, the resumption recorded.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -31,6 +34,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().ok_or("usage: open_phases SESSION_DIR [RECORD_DIR]")?);
     let record_dir = args.next().map(PathBuf::from);
+    let writing = args.next().is_some_and(|a| a == "--writing");
+    let copy = std::env::temp_dir().join(format!("open-phases-copy-{}", std::process::id()));
+    if let (Some(r), true) = (&record_dir, writing) {
+        std::fs::create_dir_all(&copy)?;
+        for name in [record::RECORD_FILE, "record.anchor"] {
+            if r.join(name).exists() {
+                std::fs::copy(r.join(name), copy.join(name))?;
+                // on disk before the clock starts: the resumption's fsync
+                // would otherwise write the whole copy
+                std::fs::File::open(copy.join(name))?.sync_all()?;
+            }
+        }
+    }
     let path = session_file(&dir);
     let mut last = Instant::now();
     let start = last;
@@ -48,6 +64,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     lap("load_session");
     let session = Arc::new(loaded.session);
     let journal = match &record_dir {
+        Some(_) if writing => {
+            let inputs = record::inputs_digest(&FsSource, &path)?;
+            lap("inputs_digest");
+            let live = LiveSession::prepare(session.clone(), &copy, inputs, "bench")?;
+            lap("read + replay + history");
+            let (live, _) = live.begin(record::now())?;
+            lap("resumption recorded");
+            let _ = std::fs::remove_dir_all(&copy);
+            Journal::Live(Box::new(live))
+        }
         Some(r) => {
             // as `gremium open --read-only` does: read and replay in parts
             let mut state = gremium::domain::SessionState::new(session.clone());
