@@ -1,7 +1,7 @@
 //! Files only their owner may read, written so that a crash leaves the old
 //! content or the new, never half: the one place the record, the anchor,
-//! exports and keys get their files and folders from. No knowledge of what
-//! is in them.
+//! exports and keys get their files and folders from; and whole input
+//! files read at once ([`read_whole`]). No knowledge of what is in them.
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::io::{self, Write};
