@@ -87,15 +87,15 @@ const HUGE_FROM: usize = 4 << 20;
 /// pays on every read (docs/performance.md, "Huge pages").
 pub fn read_whole(path: &Path) -> io::Result<Vec<u8>> {
     use std::io::Read;
+    // opened once: a pipe or a FIFO is read as it comes, as `fs::read`
+    // reads it
     let mut file = File::open(path)?;
     let len = file.metadata().map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
-    if len < HUGE_FROM {
-        drop(file);
-        return fs::read(path);
-    }
     // one byte more, so that the read that finds the end needs no room
     let mut bytes = Vec::with_capacity(len.saturating_add(1));
-    advise_huge(&bytes);
+    if len >= HUGE_FROM {
+        advise_huge(&bytes);
+    }
     file.read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -138,5 +138,22 @@ mod tests {
         }
         let missing = read_whole(&dir.path().join("nope")).unwrap_err();
         assert_eq!(missing.kind(), io::ErrorKind::NotFound);
+    }
+
+    /// A FIFO is opened once and read to its end, as `fs::read` reads it
+    /// (`gremium validate <(…)` and named pipes).
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_read_as_it_comes() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(status.success());
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::write(fifo, b"{\"x\": 1}").unwrap())
+        };
+        assert_eq!(read_whole(&fifo).unwrap(), b"{\"x\": 1}");
+        writer.join().unwrap();
     }
 }
