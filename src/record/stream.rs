@@ -94,25 +94,33 @@ fn produce(
     // bytes of the parts before this one
     let mut consumed = 0u64;
     let mut prev_after_anchored: Option<String> = None;
-    let mut buf: Vec<u8> = Vec::with_capacity(part_bytes + 64 * 1024);
+    // A writer's parts are read into its history itself, which keeps them
+    // all: nothing is copied. Otherwise one buffer holds the part being
+    // read and what is left of the one before.
+    let keeps = keep.is_some();
+    let mut own: Vec<u8> = if keeps { Vec::new() } else { Vec::with_capacity(part_bytes + 64 * 1024) };
+    let buf: &mut Vec<u8> = keep.unwrap_or(&mut own);
+    // where the bytes not yet taken begin (0 when they are drained instead)
+    let mut start = 0;
     loop {
-        let want = part_bytes.saturating_sub(buf.len()).max(64 * 1024) as u64;
-        let read = file.by_ref().take(want).read_to_end(&mut buf).map_err(io_err(path, "read"))?;
+        let want = part_bytes.saturating_sub(buf.len() - start).max(64 * 1024) as u64;
+        let read = file.by_ref().take(want).read_to_end(buf).map_err(io_err(path, "read"))?;
         let at_end = read == 0;
         // Whole lines only, and never the last one before the end of the
         // file is seen: a last line that does not parse is torn, not
         // damaged, and only the part that ends the file can say so.
+        let pending = &buf[start..];
         let cut = if at_end {
-            buf.len()
+            pending.len()
         } else {
-            let last_newline = memchr::memrchr(b'\n', &buf);
-            match last_newline.and_then(|i| memchr::memrchr(b'\n', &buf[..i])) {
+            let last_newline = memchr::memrchr(b'\n', pending);
+            match last_newline.and_then(|i| memchr::memrchr(b'\n', &pending[..i])) {
                 Some(i) => i + 1,
                 None => continue,
             }
         };
         let part = Part { session_id: session.as_deref(), first_seq: seq, prev, last: at_end };
-        let scan = scan_part(&buf[..cut], part).map_err(|d| RecordError::Damaged {
+        let scan = scan_part(&pending[..cut], part).map_err(|d| RecordError::Damaged {
             path: path.to_path_buf(),
             line: d.line,
             damage: d.damage,
@@ -135,17 +143,22 @@ fn produce(
             torn_line = scan.torn.as_ref().map(|t| t.line);
             torn_offset = scan.torn.as_ref().map(|t| consumed + t.offset as u64);
         }
-        if let Some(history) = keep.as_deref_mut() {
-            history.extend_from_slice(&buf[..cut]);
-        }
         consumed += cut as u64;
+        if keeps {
+            start += cut;
+        } else {
+            buf.drain(..cut);
+        }
         if !scan.events.is_empty() && !take(scan.events) {
             break;
         }
         if at_end {
             break;
         }
-        buf.drain(..cut);
+    }
+    // a history holds what was taken, nothing read past it
+    if keeps {
+        buf.truncate(start);
     }
     // every reading scans at least one part, and a scan names a hash
     let last_hash = prev.unwrap_or_else(|| super::line::sha256(super::genesis("").as_bytes()));
@@ -267,6 +280,43 @@ mod tests {
                 assert_eq!(in_parts(&path, part), Ok(expected.clone()), "parts of {part} bytes");
                 assert_eq!(in_parts_with_offset(&path, part).unwrap().1.torn_offset, Some(good));
             }
+        }
+    }
+
+    /// A writer's parts are read into its history: whatever their size, it
+    /// holds the file's bytes, a torn last line included (the open sets
+    /// that aside), and the events and what was found are those of a
+    /// reading without a history.
+    #[test]
+    fn a_writer_keeps_the_bytes_it_read_as_its_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = record(dir.path(), 40);
+        // long notes: more than two 64 KiB readings
+        let t0 = DateTime::parse_from_rfc3339("2026-11-26T12:00:00+01:00").unwrap();
+        let session = Arc::new(fixture::session(3, 3, 2));
+        let (mut live, _) =
+            LiveSession::open(session, dir.path(), InputsDigest::default(), "test", t0).unwrap();
+        for i in 0..60 {
+            let c = Command::AddNote { text: format!("{i} {}", "Protokoll ".repeat(300)), dossier: None };
+            live.execute(Actor::Chair, &c, t0).unwrap();
+        }
+        drop(live);
+        let mut bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.len() > 2 * 64 * 1024, "{} bytes", bytes.len());
+        bytes.extend_from_slice(br#"{"v":1,"seq":102,"at""#);
+        std::fs::write(&path, &bytes).unwrap();
+        let expected = in_parts_with_offset(&path, PART_BYTES).unwrap();
+        assert_eq!(expected.0.len(), 102);
+        assert_eq!(expected.1.torn_line, Some(103));
+        for part in PARTS {
+            let (mut events, mut history) = (Vec::new(), Vec::new());
+            let mut take = |mut e: Vec<Event>| {
+                events.append(&mut e);
+                true
+            };
+            let streamed = read_in_parts(&path, None, part, &mut take, Some(&mut history)).unwrap();
+            assert_eq!((events, streamed), expected, "parts of {part} bytes");
+            assert_eq!(history, bytes, "parts of {part} bytes");
         }
     }
 
