@@ -91,8 +91,13 @@ pub fn read_whole(path: &Path) -> io::Result<Vec<u8>> {
     // reads it
     let mut file = File::open(path)?;
     let len = file.metadata().map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
-    // one byte more, so that the read that finds the end needs no room
-    let mut bytes = Vec::with_capacity(len.saturating_add(1));
+    // one byte more, so that the read that finds the end needs no room; a
+    // file too large for memory is an error, as with `fs::read`, not an
+    // abort
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(len.saturating_add(1))
+        .map_err(|e| io::Error::new(io::ErrorKind::OutOfMemory, e))?;
     if len >= HUGE_FROM {
         advise_huge(&bytes);
     }
