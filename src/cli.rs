@@ -284,8 +284,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             // the record, at the same time on the two cores from those
             // bytes (docs/performance.md). They are let go before the
             // session runs.
-            let listed = crate::record::input_files(&FsSource, &session_path).unwrap_or_default();
-            let ahead = load::ReadAhead::new(&FsSource, listed);
+            let ahead = load::ReadAhead::new(&FsSource, [session_path.clone()]);
+            let listed = crate::record::input_files(&ahead, &session_path).unwrap_or_default();
+            let ahead = ahead.and(listed);
             let (loaded, inputs) = rayon::join(
                 || load::load_session(&ahead, &session_path, false),
                 || (!read_only).then(|| crate::record::inputs_digest(&ahead, &session_path).ok()).flatten(),

@@ -118,25 +118,36 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Files read ahead, all at once, and kept: the loader and the inputs
-/// digest of an open read the same bytes from here, at the same time on
-/// the two cores, and nothing is read twice. A file that was not read
-/// ahead (or could not be) is read from `inner` when asked for, so its
-/// reader reports what is wrong with it.
-pub struct ReadAhead<'a> {
-    inner: &'a (dyn Source + Sync),
+/// Files read ahead, each once, and kept: the loader and the inputs digest
+/// of an open read the same bytes from here, at the same time on the two
+/// cores; `validate`'s second, spanned run reads what its first run read
+/// (a pipe gives its bytes only once). A file that was not read ahead (or
+/// could not be) is read from `inner` when asked for, so its reader
+/// reports what is wrong with it.
+pub struct ReadAhead<'a, S: Source + ?Sized> {
+    inner: &'a S,
     files: HashMap<PathBuf, Vec<u8>>,
 }
 
-impl<'a> ReadAhead<'a> {
-    pub fn new(inner: &'a (dyn Source + Sync), paths: impl IntoIterator<Item = PathBuf>) -> Self {
-        let read = |p: PathBuf| Some((inner.read(&p).ok()?.into_owned(), p));
-        let files = paths.into_iter().filter_map(read).map(|(bytes, p)| (p, bytes)).collect();
-        ReadAhead { inner, files }
+impl<'a, S: Source + ?Sized> ReadAhead<'a, S> {
+    pub fn new(inner: &'a S, paths: impl IntoIterator<Item = PathBuf>) -> Self {
+        ReadAhead { inner, files: HashMap::new() }.and(paths)
+    }
+
+    /// Read ahead `paths` too, those not held already.
+    pub fn and(mut self, paths: impl IntoIterator<Item = PathBuf>) -> Self {
+        for p in paths {
+            if !self.files.contains_key(&p)
+                && let Ok(bytes) = self.inner.read(&p)
+            {
+                self.files.insert(p, bytes.into_owned());
+            }
+        }
+        self
     }
 }
 
-impl Source for ReadAhead<'_> {
+impl<S: Source + ?Sized> Source for ReadAhead<'_, S> {
     fn read(&self, path: &Path) -> io::Result<Cow<'_, [u8]>> {
         match self.files.get(path) {
             Some(bytes) => Ok(Cow::Borrowed(bytes)),

@@ -16,8 +16,12 @@ use super::{Diagnostic, Report, Severity, Source, json};
 /// them is not clean, every path is checked again on the spanned path, so
 /// that what it reports is located as before.
 pub(super) fn validate(src: &dyn Source, paths: &[PathBuf]) -> Report {
-    let (report, fast_failed) = validate_once(src, paths, true);
-    if fast_failed { validate_once(src, paths, false).0 } else { report }
+    // The files given are read once for both runs: a pipe
+    // (`gremium validate <(…)`) gives its bytes only once.
+    let given = paths.iter().filter(|p| !src.is_dir(p)).cloned();
+    let src = super::ReadAhead::new(src, given);
+    let (report, fast_failed) = validate_once(&src, paths, true);
+    if fast_failed { validate_once(&src, paths, false).0 } else { report }
 }
 
 fn validate_once(src: &dyn Source, paths: &[PathBuf], fast: bool) -> (Report, bool) {

@@ -282,3 +282,38 @@ fn validate_and_open_agree_on_a_byte_order_mark_and_on_minus_zero() {
         Ok(_) => panic!("open loaded what validate refused"),
     }
 }
+
+/// A file that is not clean given through a pipe: `validate <(…)`, or a
+/// FIFO. A pipe gives its bytes once; the spanned run after the fast one
+/// reports on those bytes, not on an empty second reading.
+#[cfg(unix)]
+#[test]
+fn a_file_given_through_a_pipe_is_reported_on_its_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("pipe.json");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let text = r#"{"format":"gremium.dossiers/1","dossiers":[{"id":"x"}]}"#;
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
+    };
+    let out = Command::cargo_bin("gremium")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["validate", "pipe.json"])
+        .output()
+        .unwrap();
+    writer.join().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "pipe.json:1:44: $.dossiers[0]: missing required field `municipality`",
+            "pipe.json:1:44: $.dossiers[0]: missing required field `area`",
+            "pipe.json:1:44: $.dossiers[0]: missing required field `summary`",
+            "pipe.json:1:44: $.dossiers[0]: missing required field `funding`",
+        ]
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
