@@ -86,15 +86,21 @@ pub(super) fn read_clean(bytes: &[u8], scope: &mut DossierScope) -> bool {
     let Some(read) = super::fast::dossier_file(bytes, scope.declared_checks.as_deref(), scope.keep) else {
         return false;
     };
-    let mut fresh = std::collections::HashSet::with_capacity(read.len());
-    if !read.iter().all(|r| !scope.ids.contains_key(&r.id) && fresh.insert(r.id.as_str())) {
+    let ids = read.ids();
+    let mut fresh = std::collections::HashSet::with_capacity(ids.len());
+    if !ids.iter().all(|id| !scope.ids.contains_key(*id) && fresh.insert(*id)) {
         return false;
     }
-    for r in read {
-        scope.dossiers.extend(r.dossier);
-        // where an id was defined is needed only for a message about a
-        // second definition, and that message comes from the spanned path
-        scope.ids.insert(r.id, String::new());
+    // where an id was defined is needed only for a message about a second
+    // definition, and that message comes from the spanned path
+    scope.ids.reserve(ids.len());
+    scope.ids.extend(ids.into_iter().map(|id| (id.to_string(), String::new())));
+    if let super::fast::Read::Kept(mut dossiers) = read {
+        if scope.dossiers.is_empty() {
+            scope.dossiers = dossiers;
+        } else {
+            scope.dossiers.append(&mut dossiers);
+        }
     }
     true
 }
