@@ -1,7 +1,10 @@
-//! Facts derived once from the session when the app opens, so that a key
-//! press never walks all dossiers more than once (search, sort, overview).
+//! Facts derived once from the session, so that a key press never walks
+//! all dossiers more than once (search, sort, overview): the overview's
+//! when the app opens, the search and sort keys at the first search or
+//! sort, which the first frame does not need (docs/performance.md).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -10,16 +13,21 @@ use crate::domain::Session;
 /// Per-dossier facts, parallel to `session.dossiers`.
 #[derive(Debug, Clone)]
 pub struct DossierFacts {
+    /// Declared checks this dossier fails or leaves unanswered.
+    pub open_checks: usize,
+    /// Pre-declared conflicts of interest on this dossier.
+    pub conflicts: usize,
+}
+
+/// A dossier's search and sort keys, parallel to `session.dossiers`.
+#[derive(Debug, Clone)]
+pub struct TextKeys {
     /// Lower-cased id, municipality, area name and county, for search.
     pub haystack: String,
     /// Lower-cased municipality, for sorting.
     pub municipality_key: String,
     /// Lower-cased region ("" when absent), for sorting.
     pub region_key: String,
-    /// Declared checks this dossier fails or leaves unanswered.
-    pub open_checks: usize,
-    /// Pre-declared conflicts of interest on this dossier.
-    pub conflicts: usize,
 }
 
 /// Session-wide figures for the overview.
@@ -41,6 +49,8 @@ pub struct SessionIndex {
     pub figures: SessionFigures,
     /// Position in `session.dossiers` by dossier id.
     pub position: HashMap<String, usize>,
+    /// Made by [`SessionIndex::keys`] when first asked.
+    keys: OnceLock<Vec<TextKeys>>,
 }
 
 impl SessionIndex {
@@ -50,21 +60,12 @@ impl SessionIndex {
         for c in &def.conflicts {
             *conflicts.entry(c.dossier.as_str()).or_default() += 1;
         }
-        // The lower-cased texts are most of the work: on every core, in
-        // the session's order.
         let facts: Vec<DossierFacts> = session
             .dossiers
-            .par_iter()
-            .map(|d| {
-                let county = d.county.as_deref().unwrap_or("");
-                DossierFacts {
-                    haystack: format!("{}\n{}\n{}\n{}", d.id, d.municipality, d.area.name, county)
-                        .to_lowercase(),
-                    municipality_key: d.municipality.to_lowercase(),
-                    region_key: d.region.as_deref().unwrap_or("").to_lowercase(),
-                    open_checks: d.failed_checks(&def.eligibility).count(),
-                    conflicts: conflicts.get(d.id.as_str()).copied().unwrap_or(0),
-                }
+            .iter()
+            .map(|d| DossierFacts {
+                open_checks: d.failed_checks(&def.eligibility).count(),
+                conflicts: conflicts.get(d.id.as_str()).copied().unwrap_or(0),
             })
             .collect();
         let mut figures = SessionFigures::default();
@@ -89,11 +90,62 @@ impl SessionIndex {
         }
         figures.voting = def.members.iter().filter(|m| m.is_voting()).count();
         figures.advisory = def.members.len() - figures.voting;
-        SessionIndex { dossiers: facts, figures, position }
+        SessionIndex { dossiers: facts, figures, position, keys: OnceLock::new() }
     }
 
-    /// Whether dossier `i` matches every word of a lower-cased query.
-    pub fn matches(&self, i: usize, query_words: &[String]) -> bool {
-        self.dossiers.get(i).is_some_and(|f| query_words.iter().all(|w| f.haystack.contains(w.as_str())))
+    /// Every dossier's search and sort keys, made at the first call. The
+    /// lower-cased texts are most of the work: on every core, in the
+    /// session's order. `session` is the one the index was made from.
+    pub fn keys(&self, session: &Session) -> &[TextKeys] {
+        self.keys.get_or_init(|| {
+            session
+                .dossiers
+                .par_iter()
+                .map(|d| TextKeys {
+                    haystack: format!(
+                        "{}\n{}\n{}\n{}",
+                        d.id,
+                        d.municipality,
+                        d.area.name,
+                        d.county.as_deref().unwrap_or("")
+                    )
+                    .to_lowercase(),
+                    municipality_key: d.municipality.to_lowercase(),
+                    region_key: d.region.as_deref().unwrap_or("").to_lowercase(),
+                })
+                .collect()
+        })
+    }
+
+    /// Whether dossier `i` matches every word of a lower-cased query; an
+    /// empty query matches every dossier without making the keys.
+    pub fn matches(&self, session: &Session, i: usize, query_words: &[String]) -> bool {
+        query_words.is_empty()
+            || self
+                .keys(session)
+                .get(i)
+                .is_some_and(|k| query_words.iter().all(|w| k.haystack.contains(w.as_str())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Opening makes the overview's figures only; the search and sort keys
+    /// come with the first search, once, and find what they should.
+    #[test]
+    fn the_keys_wait_for_the_first_search() {
+        let session = crate::domain::fixture::session(3, 2, 1);
+        let index = SessionIndex::new(&session);
+        assert_eq!(index.figures.rural + index.figures.urban, 3);
+        assert!(index.matches(&session, 1, &[]), "an empty query matches");
+        assert!(index.keys.get().is_none(), "no keys before a search");
+        let words = [session.dossiers[1].id.to_lowercase()];
+        let found: Vec<usize> = (0..3).filter(|i| index.matches(&session, *i, &words)).collect();
+        assert_eq!(found, [1]);
+        let keys = index.keys.get().map(Vec::len);
+        assert_eq!(keys, Some(3));
+        assert_eq!(index.keys(&session)[2].municipality_key, session.dossiers[2].municipality.to_lowercase());
     }
 }

@@ -202,18 +202,18 @@ impl AgendaState {
         let keep = self.selected_dossier();
         let words: Vec<String> =
             self.query.text().to_lowercase().split_whitespace().map(str::to_string).collect();
-        self.visible = (0..session.dossiers.len()).filter(|i| index.matches(*i, &words)).collect();
+        self.visible = (0..session.dossiers.len()).filter(|i| index.matches(session, *i, &words)).collect();
         let rank = &self.rank;
         let place = |d: usize| rank.get(d).copied().unwrap_or(d);
         let by = |a: &usize, b: &usize| -> Ordering {
             let (da, db) = (&session.dossiers[*a], &session.dossiers[*b]);
-            let (fa, fb) = (&index.dossiers[*a], &index.dossiers[*b]);
+            let keys = || index.keys(session);
             match self.sort {
                 SortKey::Agenda => place(*a).cmp(&place(*b)),
                 SortKey::Id => da.id.cmp(&db.id),
-                SortKey::Municipality => fa.municipality_key.cmp(&fb.municipality_key),
+                SortKey::Municipality => keys()[*a].municipality_key.cmp(&keys()[*b].municipality_key),
                 SortKey::Requested => db.funding.requested_eur.cmp(&da.funding.requested_eur),
-                SortKey::Region => fa.region_key.cmp(&fb.region_key),
+                SortKey::Region => keys()[*a].region_key.cmp(&keys()[*b].region_key),
             }
             .then(a.cmp(b))
         };
