@@ -7,6 +7,7 @@ pub mod export;
 mod integrity;
 mod man;
 mod open;
+mod reading;
 mod records;
 
 use std::io::Write;
@@ -279,29 +280,18 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             demo(record, read_only, lang)
         }
         Some(Command::Open { path, record, read_only }) => {
-            let session_path = load::session_file(&path);
-            // The files read once, ahead; then loaded, and digested for
-            // the record, at the same time on the two cores from those
-            // bytes (docs/performance.md). They are let go before the
-            // session runs.
-            let ahead = load::ReadAhead::new(&FsSource, [session_path.clone()]);
-            let listed = crate::record::input_files(&ahead, &session_path).unwrap_or_default();
-            let ahead = ahead.and(listed);
-            let (loaded, inputs) = rayon::join(
-                || load::load_session(&ahead, &session_path, false),
-                || (!read_only).then(|| crate::record::inputs_digest(&ahead, &session_path).ok()).flatten(),
-            );
-            drop(ahead);
-            match loaded {
-                Ok(loaded) => {
-                    for w in &loaded.warnings {
+            // The files read once, loaded and digested for the record from
+            // those bytes (docs/performance.md).
+            match reading::read_session(&FsSource, load::session_file(&path), !read_only) {
+                Ok(read) => {
+                    for w in &read.loaded.warnings {
                         crate::say_err!("{w}");
                     }
                     open::open(open::OpenRequest {
-                        session: loaded.session,
+                        session: read.loaded.session,
                         source: &FsSource,
-                        session_file: &session_path,
-                        inputs,
+                        session_file: &read.session_path,
+                        inputs: read.inputs,
                         record_dir: record,
                         read_only,
                         lang,
@@ -327,23 +317,23 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             let session = if crate::demo::named(&path) {
                 crate::demo::session()?
             } else {
-                match apply::load_session(&path) {
-                    Ok((_, loaded)) => loaded.session,
+                match apply::load_session(&path, false) {
+                    Ok(read) => read.loaded.session,
                     Err(code) => return Ok(code),
                 }
             };
             open::follow(session, record, lang)
         }
         Some(Command::Review { path, member, record }) => {
-            let (session_path, loaded) = match apply::load_session(&path) {
-                Ok(l) => l,
+            let read = match apply::load_session(&path, true) {
+                Ok(read) => read,
                 Err(code) => return Ok(code),
             };
             open::open(open::OpenRequest {
-                session: loaded.session,
+                session: read.loaded.session,
                 source: &FsSource,
-                session_file: &session_path,
-                inputs: None,
+                session_file: &read.session_path,
+                inputs: read.inputs,
                 record_dir: record,
                 read_only: false,
                 lang,

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use super::reading::SessionRead;
 use crate::domain::Language;
 use crate::load::{self, FsSource};
 use crate::procedure::script::{self, Entry};
@@ -24,8 +25,8 @@ pub struct ApplyRequest {
 /// recorded); 2 the session, the commands file or the record cannot be
 /// read or written.
 pub fn apply(req: ApplyRequest) -> color_eyre::Result<ExitCode> {
-    let (session_path, loaded) = match load_session(&req.path) {
-        Ok(l) => l,
+    let read = match load_session(&req.path, true) {
+        Ok(read) => read,
         Err(code) => return Ok(code),
     };
     let shown = req.commands.display().to_string();
@@ -49,8 +50,9 @@ pub fn apply(req: ApplyRequest) -> color_eyre::Result<ExitCode> {
     };
 
     let Writing { session, mut live, strings, .. } = match open_for_writing(
-        loaded.session,
-        &session_path,
+        read.loaded.session,
+        &read.session_path,
+        read.inputs,
         req.record.as_deref(),
         req.lang,
         now,
@@ -93,15 +95,16 @@ pub fn apply(req: ApplyRequest) -> color_eyre::Result<ExitCode> {
 }
 
 /// The session at `path` (a folder or its session file), its warnings
-/// printed; a session that cannot be read is reported, exit 2.
-pub(super) fn load_session(path: &std::path::Path) -> Result<(PathBuf, load::Loaded), ExitCode> {
-    let session_path = load::session_file(path);
-    match load::load_session(&FsSource, &session_path, false) {
-        Ok(loaded) => {
-            for w in &loaded.warnings {
+/// printed, with the digest of the bytes loaded when `digest`
+/// ([`super::reading::read_session`]); a session that cannot be read is
+/// reported, exit 2.
+pub(super) fn load_session(path: &std::path::Path, digest: bool) -> Result<SessionRead, ExitCode> {
+    match super::reading::read_session(&FsSource, load::session_file(path), digest) {
+        Ok(read) => {
+            for w in &read.loaded.warnings {
                 crate::say_err!("{w}");
             }
-            Ok((session_path, loaded))
+            Ok(read)
         }
         Err(e) => {
             eprint!("{}", crate::text::clean_message(&e.report()));
@@ -120,11 +123,13 @@ pub(super) struct Writing {
 }
 
 /// Take the record's lock and replay it, for `apply` and `import-ballots`
-/// (`what`, in the message when the session files changed). Errors are
-/// printed; the exit code comes back.
+/// (`what`, in the message when the session files changed), with `inputs`
+/// the digest of the files as they were loaded. Errors are printed; the
+/// exit code comes back.
 pub(super) fn open_for_writing(
     session: crate::domain::Session,
     session_path: &std::path::Path,
+    inputs: Option<Result<crate::domain::InputsDigest, record::DigestError>>,
     record: Option<&std::path::Path>,
     lang: Option<Language>,
     now: chrono::DateTime<chrono::FixedOffset>,
@@ -138,7 +143,11 @@ pub(super) fn open_for_writing(
         ExitCode::from(2)
     };
     let dir = record::default_dir(&session.definition.id, record).map_err(|e| failed(&e.to_string()))?;
-    let inputs = record::inputs_digest(&FsSource, session_path).map_err(|e| failed(&e.to_string()))?;
+    let inputs = match inputs {
+        Some(digest) => digest,
+        None => record::inputs_digest(&FsSource, session_path),
+    }
+    .map_err(|e| failed(&e.to_string()))?;
     let (live, report) =
         match LiveSession::open(session.clone(), &dir, inputs.clone(), env!("CARGO_PKG_VERSION"), now) {
             Ok(opened) => opened,

@@ -23,8 +23,8 @@ pub struct ImportRequest {
 /// 0 every ballot imported; 1 any refused (the others stay imported); 2
 /// the session or the record cannot be read or written.
 pub fn import(req: ImportRequest) -> color_eyre::Result<ExitCode> {
-    let (session_path, loaded) = match super::apply::load_session(&req.path) {
-        Ok(l) => l,
+    let read = match super::apply::load_session(&req.path, true) {
+        Ok(read) => read,
         Err(code) => return Ok(code),
     };
     let now = match super::export::export_time(None) {
@@ -35,8 +35,9 @@ pub fn import(req: ImportRequest) -> color_eyre::Result<ExitCode> {
         }
     };
     let super::apply::Writing { session, mut live, strings, inputs } = match super::apply::open_for_writing(
-        loaded.session,
-        &session_path,
+        read.loaded.session,
+        &read.session_path,
+        read.inputs,
         req.record.as_deref(),
         req.lang,
         now,
@@ -152,11 +153,12 @@ pub fn write(
         crate::say_err!("gremium: {}", crate::text::clean_line(message));
         Ok(ExitCode::from(code))
     };
-    let (session_path, loaded) = match super::apply::load_session(path) {
-        Ok(l) => l,
+    let read = match super::apply::load_session(path, true) {
+        Ok(read) => read,
         Err(code) => return Ok(code),
     };
-    let session = std::sync::Arc::new(loaded.session);
+    let session_path = read.session_path;
+    let session = std::sync::Arc::new(read.loaded.session);
     let id = session.definition.id.clone();
     let Some(m) = session.member(member) else {
         return fail(1, &format!("member {member:?} is not in session {id}"));
@@ -184,7 +186,7 @@ pub fn write(
     };
     // The ballot names the files the member reviewed; they must still be
     // the session's.
-    match crate::record::inputs_digest(&crate::load::FsSource, &session_path) {
+    match read.inputs.unwrap_or_else(|| crate::record::inputs_digest(&crate::load::FsSource, &session_path)) {
         Ok(now) => {
             let changes = crate::record::compare_inputs(&state.meta.inputs, &now);
             if !changes.is_empty() {

@@ -50,20 +50,22 @@ pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
     // `demo` is the embedded demo session, from any directory (unless a
     // folder of that name is there).
     let demo = crate::demo::named(&req.path);
-    let source: &dyn load::Source = if demo { &crate::demo::EmbeddedSource } else { &FsSource };
+    let source: &(dyn load::Source + Sync) = if demo { &crate::demo::EmbeddedSource } else { &FsSource };
     let session_path =
         if demo { PathBuf::from(crate::demo::SESSION_PATH) } else { load::session_file(&req.path) };
-    let loaded = match load::load_session(source, &session_path, false) {
-        Ok(l) => l,
+    // the digest compared with the record's is of the bytes loaded
+    let read = match super::reading::read_session(source, session_path, true) {
+        Ok(read) => read,
         Err(e) => {
             eprint!("{}", crate::text::clean_message(&e.report()));
             return Ok(ExitCode::from(e.exit_code()));
         }
     };
-    for w in &loaded.warnings {
+    for w in &read.loaded.warnings {
         crate::say_err!("{w}");
     }
-    let session = Arc::new(loaded.session);
+    let session_path = read.session_path;
+    let session = Arc::new(read.loaded.session);
     let id = session.definition.id.clone();
     let dir = match record::default_dir(&id, req.record.as_deref()) {
         Ok(d) => d,
@@ -91,7 +93,7 @@ pub fn export(req: ExportRequest) -> color_eyre::Result<ExitCode> {
         Ok(s) => s,
         Err(e) => return fail(&format!("{}: {e}", dir.join(record::RECORD_FILE).display())),
     };
-    match record::inputs_digest(source, &session_path) {
+    match read.inputs.unwrap_or_else(|| record::inputs_digest(source, &session_path)) {
         Ok(now) => {
             let changes = record::compare_inputs(&state.meta.inputs, &now);
             if !changes.is_empty() {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::domain::{InputsDigest, Language, Session, SessionState};
 use crate::load::Source;
-use crate::record::{self, LiveError, LiveSession, Mismatch, RecordError};
+use crate::record::{self, DigestError, LiveError, LiveSession, Mismatch, RecordError};
 use crate::ui::strings::RecordStrings;
 use crate::ui::{self, Journal, Opening};
 
@@ -18,8 +18,9 @@ pub struct OpenRequest<'a> {
     pub source: &'a dyn Source,
     pub session_file: &'a Path,
     /// The inputs digest of the files as they were loaded (read once for
-    /// both); made here from `source` when not given.
-    pub inputs: Option<InputsDigest>,
+    /// both, [`super::reading::read_session`]), or why it could not be
+    /// made; made here from `source` when not given.
+    pub inputs: Option<Result<InputsDigest, DigestError>>,
     /// `--record DIR`
     pub record_dir: Option<PathBuf>,
     pub read_only: bool,
@@ -53,7 +54,7 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
         return view(session, &dir, req.lang);
     }
     let inputs = match req.inputs {
-        Some(digest) => Ok(digest),
+        Some(digest) => digest,
         None => record::inputs_digest(req.source, req.session_file),
     };
     let inputs = match inputs {

@@ -143,7 +143,6 @@ fn relative(base: &Path, path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicBool, Ordering};
 
     use super::*;
     use crate::load::FsSource;
@@ -196,48 +195,6 @@ mod tests {
         let files = input_files(&FsSource, &apply()).unwrap();
         let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap().to_str().unwrap()).collect();
         assert_eq!(names, ["session.json", "dossiers.json"]);
-    }
-
-    /// A file system on which the dossier file is broken once it was read.
-    struct BrokenAfterRead(AtomicBool);
-
-    impl Source for BrokenAfterRead {
-        fn read(&self, path: &Path) -> std::io::Result<Cow<'_, [u8]>> {
-            let mut bytes = std::fs::read(path)?;
-            if path.ends_with("dossiers.json") && self.0.swap(true, Ordering::SeqCst) {
-                bytes.extend_from_slice(b"x");
-            }
-            Ok(bytes.into())
-        }
-        fn read_dir(&self, path: &Path) -> std::io::Result<Vec<PathBuf>> {
-            FsSource.read_dir(path)
-        }
-        fn is_dir(&self, path: &Path) -> bool {
-            FsSource.is_dir(path)
-        }
-    }
-
-    /// What `gremium open` does: the files read ahead once, then loaded and
-    /// digested at the same time from those bytes. A change on disk after
-    /// that reading reaches neither.
-    #[test]
-    fn the_loader_and_the_digest_share_one_reading() {
-        let src = BrokenAfterRead(AtomicBool::new(false));
-        let ahead = crate::load::ReadAhead::new(&src, input_files(&src, &apply()).unwrap());
-        let (loaded, digest) = rayon::join(
-            || crate::load::load_session(&ahead, &apply(), false),
-            || inputs_digest(&ahead, &apply()),
-        );
-        assert_eq!(loaded.unwrap().session.dossiers.len(), 3);
-        let digest = digest.unwrap();
-        let first = std::fs::read(apply().with_file_name("dossiers.json")).unwrap();
-        let entry = digest.files.iter().find(|f| f.path == "dossiers.json").unwrap();
-        assert_eq!(entry.sha256, hex::encode(Sha256::digest(&first)));
-        assert_eq!(digest, inputs_digest(&FsSource, &apply()).unwrap());
-        // read again, past the reading ahead: the broken file
-        assert!(crate::load::load_session(&src, &apply(), false).is_err());
-        let again = inputs_digest(&src, &apply()).unwrap();
-        assert_eq!(compare_inputs(&digest, &again).len(), 1);
     }
 
     #[test]
