@@ -29,9 +29,18 @@ pub(super) fn dossier_file(bytes: &[u8], declared: Option<&[String]>, keep: bool
     // which serde does not check again string by string.
     let bytes = std::str::from_utf8(bytes).ok()?;
     let collection = || {
-        let Obj(c): Obj<RawCollection<'_>> = strict(bytes, true)?;
-        (c.format == DOSSIERS_FORMAT).then_some(())?;
-        read_all(&c.dossiers, |d| in_collection(d, declared), keep)
+        let ok = |d: &Dossier| in_collection(d, declared);
+        let pieces = pieces_for(bytes.len());
+        let found = if keep {
+            in_place(bytes, pieces, &|text| one(text, &ok)).map(Read::Kept)
+        } else {
+            in_place(bytes, pieces, &|text| one(text, &ok).map(|(d, at)| (d.id, at))).map(Read::Ids)
+        };
+        match found {
+            InPlace::Read { format, dossiers } => (format == DOSSIERS_FORMAT).then_some(dossiers),
+            InPlace::NotClean => None,
+            InPlace::Guessed => skimmed(bytes, declared, keep),
+        }
     };
     let single = || {
         let Obj(d): Obj<Dossier> = strict(bytes, true)?;
@@ -45,6 +54,7 @@ pub(super) fn dossier_file(bytes: &[u8], declared: Option<&[String]>, keep: bool
 /// ids (`validate` keeps none). One vector, handed on as it is: 2,000
 /// dossiers are 1.3 MB, which a vector per dossier or a second vector
 /// would copy again.
+#[derive(Debug, PartialEq)]
 pub(super) enum Read {
     Kept(Vec<Dossier>),
     Ids(Vec<String>),
@@ -57,6 +67,288 @@ impl Read {
             Read::Ids(ids) => ids.iter().map(String::as_str).collect(),
         }
     }
+}
+
+/// A collection read the other way: its list skimmed first (serde checks
+/// the syntax as it passes over each dossier and builds nothing), then
+/// each dossier deserialized on every core.
+pub(super) fn skimmed(text: &str, declared: Option<&[String]>, keep: bool) -> Option<Read> {
+    let Obj(c): Obj<RawCollection<'_>> = strict(text, true)?;
+    (c.format == DOSSIERS_FORMAT).then_some(())?;
+    read_all(&c.dossiers, |d| in_collection(d, declared), keep)
+}
+
+/// What reading a collection in place found.
+#[derive(Debug, PartialEq)]
+pub(super) enum InPlace<L> {
+    /// Read through as serde reads the collection (its `format` still to
+    /// be compared): every dossier in file order.
+    Read { format: String, dossiers: L },
+    /// Not what the skim would take either: the spanned path is to look.
+    NotClean,
+    /// A piece began at a place guessed wrong (inside a dossier): read the
+    /// file the other way ([`skimmed`]).
+    Guessed,
+}
+
+impl<L> InPlace<L> {
+    fn map<M>(self, f: impl FnOnce(L) -> M) -> InPlace<M> {
+        match self {
+            InPlace::Read { format, dossiers } => InPlace::Read { format, dossiers: f(dossiers) },
+            InPlace::NotClean => InPlace::NotClean,
+            InPlace::Guessed => InPlace::Guessed,
+        }
+    }
+}
+
+/// About how many bytes of a list one piece should hold at least.
+const PIECE_BYTES: usize = 64 * 1024;
+
+/// Pieces for a text of `len` bytes: a few per core for a large file, so
+/// that a core done early takes the next; one for a small one.
+pub(super) fn pieces_for(len: usize) -> usize {
+    (len / PIECE_BYTES).clamp(1, 4 * rayon::current_num_threads())
+}
+
+/// A collection read without skimming its list first, which costs as much
+/// as a fifth of reading a large file and runs on one core: the top-level
+/// object's few fields are read in place, and the list of dossiers is cut
+/// into `pieces` where a dossier seems to begin (`}`, `,`, `{` with only
+/// white space between) and each piece read on a core of its own. A
+/// guessed place may lie inside a text; but each piece is read from where
+/// it starts to the first place at or past the next piece's start, and
+/// must end exactly there: the first piece starts where the list does, so
+/// each next start is then a dossier's. Any piece that does not is
+/// `Guessed`, and nothing read from a wrong start is used. `one` reads one
+/// dossier from the start of its text and says how many bytes it took.
+pub(super) fn in_place<T: Send>(
+    text: &str,
+    pieces: usize,
+    one: &(dyn Fn(&str) -> Option<(T, usize)> + Sync),
+) -> InPlace<Vec<T>> {
+    let b = text.as_bytes();
+    let mut at = skip_white(b, 0);
+    if b.get(at) != Some(&b'{') {
+        return InPlace::NotClean;
+    }
+    at = skip_white(b, at + 1);
+    let (mut format, mut dossiers, mut schemas) = (None, None, 0);
+    if b.get(at) != Some(&b'}') {
+        loop {
+            let Some((key, len)) = value::<String>(&text[at..]) else { return InPlace::NotClean };
+            at = skip_white(b, at + len);
+            if b.get(at) != Some(&b':') {
+                return InPlace::NotClean;
+            }
+            at = skip_white(b, at + 1);
+            let len = match key.as_str() {
+                "dossiers" if dossiers.is_none() => match list(text, at, pieces, one) {
+                    Listed::Read(read, end) => {
+                        dossiers = Some(read);
+                        end - at
+                    }
+                    Listed::NotClean => return InPlace::NotClean,
+                    Listed::Guessed => return InPlace::Guessed,
+                },
+                "format" if format.is_none() => match value::<String>(&text[at..]) {
+                    Some((f, len)) => {
+                        format = Some(f);
+                        len
+                    }
+                    None => return InPlace::NotClean,
+                },
+                // `$schema` is allowed at the top of a file, once (as in
+                // `strict`)
+                "$schema" => match value::<serde::de::IgnoredAny>(&text[at..]) {
+                    Some((_, len)) => {
+                        schemas += 1;
+                        len
+                    }
+                    None => return InPlace::NotClean,
+                },
+                // a field the collection does not have, or one given twice
+                _ => return InPlace::NotClean,
+            };
+            at = skip_white(b, at + len);
+            match b.get(at) {
+                Some(b',') => at = skip_white(b, at + 1),
+                Some(b'}') => break,
+                _ => return InPlace::NotClean,
+            }
+        }
+    }
+    // nothing but white space after the object
+    if skip_white(b, at + 1) != b.len() || schemas > 1 {
+        return InPlace::NotClean;
+    }
+    match (format, dossiers) {
+        (Some(format), Some(dossiers)) => InPlace::Read { format, dossiers },
+        _ => InPlace::NotClean,
+    }
+}
+
+/// A list read in pieces.
+enum Listed<T> {
+    /// Its dossiers, and where it ends (past its `]`).
+    Read(Vec<T>, usize),
+    NotClean,
+    Guessed,
+}
+
+/// The list that starts at `at` (`[`), read in pieces.
+fn list<T: Send>(
+    text: &str,
+    at: usize,
+    pieces: usize,
+    one: &(dyn Fn(&str) -> Option<(T, usize)> + Sync),
+) -> Listed<T> {
+    let b = text.as_bytes();
+    if b.get(at) != Some(&b'[') {
+        return Listed::NotClean;
+    }
+    let first = skip_white(b, at + 1);
+    if b.get(first) == Some(&b']') {
+        return Listed::Read(Vec::new(), first + 1);
+    }
+    let mut starts = vec![first];
+    if pieces > 1 {
+        // A list written one dossier under another is cut where a line
+        // starts a dossier as the first one's line does; one written on a
+        // single line is skimmed instead.
+        let Some(line) = line_start(b, first) else { return Listed::Guessed };
+        let finder = memchr::memmem::Finder::new(line);
+        for k in 1..pieces {
+            let from = (first + (b.len() - first) / pieces * k).max(starts[k - 1] + 1);
+            match seeming_start(b, from, &finder) {
+                Some(s) => starts.push(s),
+                None => break,
+            }
+        }
+    }
+    let read = |k: usize| piece(text, starts[k], starts.get(k + 1).copied(), one);
+    // A panic on the pool comes back here: it counts as not clean, and the
+    // spanned path reads the file
+    let Ok(read): Result<Vec<Piece<T>>, _> = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if starts.len() == 1 { vec![read(0)] } else { (0..starts.len()).into_par_iter().map(read).collect() }
+    })) else {
+        return Listed::NotClean;
+    };
+    let mut dossiers = Vec::with_capacity(read.iter().map(|p| p.read.len()).sum());
+    let last = read.len() - 1;
+    for (k, mut p) in read.into_iter().enumerate() {
+        // every piece before this one ended where this one starts: it
+        // starts where a dossier does
+        match p.end {
+            End::Failed => return Listed::NotClean,
+            End::Reached(at) if k < last && at == starts[k + 1] => dossiers.append(&mut p.read),
+            End::Closed(end) if k == last => {
+                dossiers.append(&mut p.read);
+                return Listed::Read(dossiers, end);
+            }
+            _ => return Listed::Guessed,
+        }
+    }
+    Listed::Guessed
+}
+
+/// One piece of a list read.
+struct Piece<T> {
+    read: Vec<T>,
+    end: End,
+}
+
+enum End {
+    /// At the first dossier at or past the next piece's start, after a
+    /// comma.
+    Reached(usize),
+    /// Past the list's `]`.
+    Closed(usize),
+    /// A dossier that does not read, or no comma or `]` after one.
+    Failed,
+}
+
+/// Dossiers from `at` on, until the first at or past `until` (the next
+/// piece's start), or to the end of the list.
+fn piece<T>(
+    text: &str,
+    mut at: usize,
+    until: Option<usize>,
+    one: &dyn Fn(&str) -> Option<(T, usize)>,
+) -> Piece<T> {
+    let b = text.as_bytes();
+    let mut read = Vec::new();
+    loop {
+        let Some((d, len)) = one(&text[at..]) else { return Piece { read, end: End::Failed } };
+        read.push(d);
+        at = skip_white(b, at + len);
+        match b.get(at) {
+            Some(b',') => at = skip_white(b, at + 1),
+            Some(b']') => return Piece { read, end: End::Closed(at + 1) },
+            _ => return Piece { read, end: End::Failed },
+        }
+        if until.is_some_and(|u| at >= u) {
+            return Piece { read, end: End::Reached(at) };
+        }
+    }
+}
+
+/// The line break, indentation and `{` that the list's first dossier at
+/// `first` starts with, when it starts a line.
+fn line_start(b: &[u8], first: usize) -> Option<&[u8]> {
+    let newline = b[..first].iter().rposition(|c| *c == b'\n')?;
+    b[newline + 1..first].iter().all(|c| matches!(c, b' ' | b'\t')).then(|| &b[newline..=first])
+}
+
+/// The first place from `from` on that looks like the start of a dossier
+/// after another: a `{` that starts a line as the first dossier's does
+/// (`line`), with `}` and `,` before it and only white space between.
+fn seeming_start(b: &[u8], from: usize, line: &memchr::memmem::Finder<'_>) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = b.get(at..).and_then(|rest| line.find(rest)) {
+        let brace = at + i + line.needle().len() - 1;
+        let mut before = b[..at + i].iter().rev().filter(|c| !is_white(**c));
+        if before.next() == Some(&b',') && before.next() == Some(&b'}') {
+            return Some(brace);
+        }
+        at = brace;
+    }
+    None
+}
+
+/// One dossier from the start of `text` (an object, no field unknown,
+/// every check passed), and the bytes it took.
+fn one(text: &str, ok: &(dyn Fn(&Dossier) -> bool + Sync)) -> Option<(Dossier, usize)> {
+    let (Known(d), len) = value::<Known<Obj<Dossier>>>(text)?;
+    d.map(|d| d.0).filter(|d| ok(d)).map(|d| (d, len))
+}
+
+/// A JSON value from the start of `text` and the bytes it took; what
+/// follows it is not looked at.
+fn value<'de, T: Deserialize<'de>>(text: &'de str) -> Option<(T, usize)> {
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<T>();
+    let v = stream.next()?.ok()?;
+    Some((v, stream.byte_offset()))
+}
+
+/// `T`, and whether serde passed over a field it does not know (`None`
+/// then), as `strict` sees it inside a collection.
+struct Known<T>(Option<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Known<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut unknown = false;
+        let v = serde_ignored::deserialize(d, |_| unknown = true)?;
+        Ok(Known((!unknown).then_some(v)))
+    }
+}
+
+fn is_white(c: u8) -> bool {
+    matches!(c, b' ' | b'\n' | b'\t' | b'\r')
+}
+
+/// The first place from `at` on that is not JSON white space.
+fn skip_white(b: &[u8], at: usize) -> usize {
+    at + b.get(at..).map_or(0, |rest| rest.iter().take_while(|c| is_white(**c)).count())
 }
 
 fn in_collection(d: &Dossier, declared: Option<&[String]>) -> bool {

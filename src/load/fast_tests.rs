@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::super::dossier::{DossierScope, check_dossier_file, read_clean};
 use super::super::sample_collection;
+use super::{InPlace, Read, in_place, pieces_for, skimmed};
 
 const DECLARED: [&str; 2] = ["isek", "gebiet"];
 
@@ -311,4 +312,169 @@ fn a_long_collection_is_read_on_every_core_in_file_order() {
     assert!(!accepted);
     assert_eq!(reported.len(), 1, "{reported:?}");
     assert!(reported[0].contains("$.dossiers[290].funding.requested_eur"), "{reported:?}");
+}
+
+/// What the in-place reading gives for `text` cut into `pieces`, and what
+/// the skim gives, each as the ids read (`None`: not clean).
+fn in_place_and_skimmed(text: &str, pieces: usize) -> (InPlace<Vec<String>>, Option<Read>) {
+    let declared: Vec<String> = DECLARED.iter().map(|d| d.to_string()).collect();
+    let ok = |d: &crate::domain::Dossier| d.id.len() < 40;
+    let read = in_place(text, pieces, &|t| one_for_tests(t, &ok));
+    (read, skimmed(text, Some(&declared), false))
+}
+
+fn one_for_tests(
+    text: &str,
+    ok: &(dyn Fn(&crate::domain::Dossier) -> bool + Sync),
+) -> Option<(String, usize)> {
+    super::one(text, ok).map(|(d, at)| (d.id, at))
+}
+
+fn ids_of(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("D-{i:06}")).collect()
+}
+
+/// A collection written one dossier under another is read in place, cut
+/// into any number of pieces, and gives the dossiers the skim gives, in
+/// file order; the reading needs no skim at all.
+#[test]
+fn a_collection_read_in_place_is_the_skimmed_one() {
+    let text = sample_collection(40_000);
+    let n = text.matches("\"id\": \"D-").count();
+    assert!(n > 20, "{n} dossiers");
+    for pieces in [1, 2, 3, 4, 7, 8, 16, 64, n, n + 5] {
+        let (read, skimmed) = in_place_and_skimmed(&text, pieces);
+        let expected = InPlace::Read { format: "gremium.dossiers/1".to_string(), dossiers: ids_of(n) };
+        assert_eq!(read, expected, "{pieces} pieces");
+        assert_eq!(skimmed, Some(Read::Ids(ids_of(n))));
+    }
+    // one piece for a small file, a few per core for a large one
+    assert_eq!(pieces_for(text.len()), 1);
+    assert_eq!(pieces_for(20_000_000), 4 * rayon::current_num_threads());
+}
+
+/// A collection on one line cannot be cut by its lines: it is read in one
+/// piece when small, and skimmed when it would need more.
+#[test]
+fn a_collection_on_one_line_is_skimmed_when_it_needs_cutting() {
+    let pretty = sample_collection(20_000);
+    let value: Value = serde_json::from_str(&pretty).unwrap_or_default();
+    let compact = serde_json::to_string(&value).unwrap_or_default();
+    let n = compact.matches("\"id\":\"D-").count();
+    let (read, skimmed) = in_place_and_skimmed(&compact, 1);
+    assert_eq!(read, InPlace::Read { format: "gremium.dossiers/1".to_string(), dossiers: ids_of(n) });
+    assert_eq!(skimmed, Some(Read::Ids(ids_of(n))));
+    assert_eq!(in_place_and_skimmed(&compact, 4).0, InPlace::Guessed);
+}
+
+/// An object inside a dossier written where dossiers begin (a hand-edited
+/// file) looks like a dossier's start: the piece before it does not end
+/// there, and the file is skimmed instead. Nothing read from the wrong
+/// start is used.
+#[test]
+fn a_start_guessed_inside_a_dossier_is_never_used() {
+    let text = sample_collection(40_000).replace(
+        "      \"measures\": [\n        {",
+        "      \"measures\": [\n        {\"title\": \"x\"},\n    {",
+    );
+    let n = text.matches("\"id\": \"D-").count();
+    let mut guessed = 0;
+    for pieces in 2..40 {
+        let (read, skimmed) = in_place_and_skimmed(&text, pieces);
+        assert_eq!(skimmed, Some(Read::Ids(ids_of(n))));
+        match read {
+            InPlace::Guessed => guessed += 1,
+            other => assert_eq!(
+                other,
+                InPlace::Read { format: "gremium.dossiers/1".to_string(), dossiers: ids_of(n) },
+                "{pieces} pieces"
+            ),
+        }
+    }
+    assert!(guessed > 0, "some cut fell inside a dossier");
+    // and the fast path as a whole reads the file as the skim does
+    let declared: Vec<String> = DECLARED.iter().map(|d| d.to_string()).collect();
+    assert_eq!(super::dossier_file(text.as_bytes(), Some(&declared), false), Some(Read::Ids(ids_of(n))));
+}
+
+/// The top of a collection is read as serde reads it: its fields in any
+/// order, `$schema` once, nothing else, nothing after it.
+#[test]
+fn the_top_of_a_collection_is_read_as_serde_reads_it() {
+    let list = r#"[{"id": "A", "municipality": "M", "area": {"name": "a"}, "summary": "s", "funding": {"requested_eur": 1}}]"#;
+    let clean = |t: &str| match in_place_and_skimmed(t, 1) {
+        (InPlace::Read { format, dossiers }, skimmed) => {
+            assert_eq!(skimmed.is_some(), format == "gremium.dossiers/1", "{t}");
+            Some((format, dossiers))
+        }
+        (InPlace::NotClean, skimmed) => {
+            assert_eq!(skimmed, None, "{t}");
+            None
+        }
+        (InPlace::Guessed, _) => panic!("one piece guesses nothing: {t}"),
+    };
+    let f = r#""format": "gremium.dossiers/1""#;
+    let read = Some(("gremium.dossiers/1".to_string(), vec!["A".to_string()]));
+    assert_eq!(clean(&format!("{{{f}, \"dossiers\": {list}}}")), read);
+    assert_eq!(clean(&format!(" \n{{ \"dossiers\" : {list} ,\t{f} }}\r\n")), read);
+    assert_eq!(clean(&format!("{{\"$schema\": 5, {f}, \"dossiers\": {list}}}")), read);
+    assert_eq!(clean(&format!("{{\"\\u0024schema\": {{}}, {f}, \"dossiers\": {list}}}")), read);
+    assert_eq!(
+        clean(&format!("{{{f}, \"dossiers\": []}}")),
+        Some(("gremium.dossiers/1".to_string(), vec![]))
+    );
+    for bad in [
+        format!("{{\"$schema\": 1, \"$schema\": 2, {f}, \"dossiers\": {list}}}"),
+        format!("{{{f}, {f}, \"dossiers\": {list}}}"),
+        format!("{{{f}, \"dossiers\": {list}, \"dossiers\": {list}}}"),
+        format!("{{{f}, \"dossiers\": {list}, \"other\": 1}}"),
+        format!("{{{f}, \"dossiers\": {list},}}"),
+        format!("{{{f}, \"dossiers\": {list}}} x"),
+        format!("{{{f}, \"dossiers\": {list}}}}}"),
+        format!("{{{f}, \"dossiers\": [{{}}, ]}}"),
+        format!("{{{f}, \"dossiers\": [1]}}"),
+        format!("{{{f}, \"dossiers\": null}}"),
+        format!("{{{f}}}"),
+        format!("{{\"dossiers\": {list}}}"),
+        format!("{{\"format\": 1, \"dossiers\": {list}}}"),
+        format!("\u{feff}{{{f}, \"dossiers\": {list}}}"),
+        format!("[{{{f}, \"dossiers\": {list}}}]"),
+        format!("{{{f} \"dossiers\": {list}}}"),
+        String::new(),
+    ] {
+        assert_eq!(clean(&bad), None, "{bad}");
+    }
+}
+
+proptest! {
+    /// Any edit of a collection — bytes put in, taken out or changed, the
+    /// kinds that make or break a dossier's start among them — reads in
+    /// place as the skim reads it, cut into any number of pieces: the same
+    /// dossiers, or not clean, or skimmed after a wrong guess.
+    #[test]
+    fn reading_in_place_agrees_with_the_skim(
+        edits in prop::collection::vec(
+            (any::<prop::sample::Index>(), prop::sample::select(vec![
+                "", "}", ",", "{", "\n    {", "},\n    {", " ", "\n", "\"", "\\", "]", "[",
+            ]), 0usize..3),
+            1..4,
+        ),
+        pieces in 1usize..24,
+    ) {
+        let mut text = sample_collection(12_000).into_bytes();
+        for (at, insert, remove) in edits {
+            let at = at.index(text.len());
+            let end = (at + remove).min(text.len());
+            text.splice(at..end, insert.bytes());
+        }
+        let Ok(text) = String::from_utf8(text) else { return Ok(()) };
+        let (read, skimmed) = in_place_and_skimmed(&text, pieces);
+        match read {
+            InPlace::Read { format, dossiers } if format == "gremium.dossiers/1" => {
+                prop_assert_eq!(skimmed, Some(Read::Ids(dossiers)));
+            }
+            InPlace::Read { .. } | InPlace::NotClean => prop_assert_eq!(skimmed, None),
+            InPlace::Guessed => {}
+        }
+    }
 }
