@@ -315,10 +315,11 @@ fn a_long_collection_is_read_on_every_core_in_file_order() {
 }
 
 /// What the in-place reading gives for `text` cut into `pieces`, and what
-/// the skim gives, each as the ids read (`None`: not clean).
+/// the skim gives, each as the ids read (`None`: not clean), with the
+/// same checks of each dossier.
 fn in_place_and_skimmed(text: &str, pieces: usize) -> (InPlace<Vec<String>>, Option<Read>) {
     let declared: Vec<String> = DECLARED.iter().map(|d| d.to_string()).collect();
-    let ok = |d: &crate::domain::Dossier| d.id.len() < 40;
+    let ok = |d: &crate::domain::Dossier| super::in_collection(d, Some(&declared));
     let read = in_place(text, pieces, &|t| one_for_tests(t, &ok));
     (read, skimmed(text, Some(&declared), false))
 }
