@@ -207,8 +207,10 @@ fn list<T: Send>(
         return Listed::NotClean;
     }
     let first = skip_white(b, at + 1);
-    if b.get(first) == Some(&b']') {
-        return Listed::Read(Vec::new(), first + 1);
+    match b.get(first) {
+        Some(b']') => return Listed::Read(Vec::new(), first + 1),
+        None => return Listed::NotClean,
+        Some(_) => {}
     }
     let mut starts = vec![first];
     if pieces > 1 {
@@ -295,8 +297,9 @@ fn piece<T>(
 /// The line break, indentation and `{` that the list's first dossier at
 /// `first` starts with, when it starts a line.
 fn line_start(b: &[u8], first: usize) -> Option<&[u8]> {
-    let newline = b[..first].iter().rposition(|c| *c == b'\n')?;
-    b[newline + 1..first].iter().all(|c| matches!(c, b' ' | b'\t')).then(|| &b[newline..=first])
+    let newline = b.get(..first)?.iter().rposition(|c| *c == b'\n')?;
+    let line = b.get(newline..=first)?;
+    line[1..line.len() - 1].iter().all(|c| matches!(c, b' ' | b'\t')).then_some(line)
 }
 
 /// The first place from `from` on that looks like the start of a dossier

@@ -447,6 +447,20 @@ fn the_top_of_a_collection_is_read_as_serde_reads_it() {
     }
 }
 
+/// The in-place reading of `text` in `pieces` gives what the skim gives,
+/// or says it guessed wrong.
+fn agrees_with_the_skim(text: &str, pieces: usize) -> Result<(), TestCaseError> {
+    let (read, skimmed) = in_place_and_skimmed(text, pieces);
+    match read {
+        InPlace::Read { format, dossiers } if format == "gremium.dossiers/1" => {
+            prop_assert_eq!(skimmed, Some(Read::Ids(dossiers)));
+        }
+        InPlace::Read { .. } | InPlace::NotClean => prop_assert_eq!(skimmed, None),
+        InPlace::Guessed => {}
+    }
+    Ok(())
+}
+
 proptest! {
     /// Any edit of a collection — bytes put in, taken out or changed, the
     /// kinds that make or break a dossier's start among them — reads in
@@ -469,13 +483,38 @@ proptest! {
             text.splice(at..end, insert.bytes());
         }
         let Ok(text) = String::from_utf8(text) else { return Ok(()) };
-        let (read, skimmed) = in_place_and_skimmed(&text, pieces);
-        match read {
-            InPlace::Read { format, dossiers } if format == "gremium.dossiers/1" => {
-                prop_assert_eq!(skimmed, Some(Read::Ids(dossiers)));
-            }
-            InPlace::Read { .. } | InPlace::NotClean => prop_assert_eq!(skimmed, None),
-            InPlace::Guessed => {}
+        agrees_with_the_skim(&text, pieces)?;
+    }
+}
+
+/// A file that ends inside the list, at any place, is not clean, cut into
+/// any number of pieces: never a panic.
+#[test]
+fn a_list_cut_short_is_not_clean() {
+    let text = sample_collection(2_000);
+    let list = text.find('[').unwrap_or(0);
+    for end in (list..text.len() - 1).filter(|e| text.is_char_boundary(*e)) {
+        for pieces in [1, 2, 5] {
+            let (read, skimmed) = in_place_and_skimmed(&text[..end], pieces);
+            assert_eq!(skimmed, None, "{end}");
+            assert!(matches!(read, InPlace::NotClean | InPlace::Guessed), "{end} bytes, {pieces} pieces");
         }
+    }
+    assert_eq!(in_place_and_skimmed("{\"dossiers\": [\n    ", 4).0, InPlace::NotClean);
+}
+
+proptest! {
+    /// Text made of JSON's pieces in any order, cut into any number of
+    /// pieces, never panics, and reads in place only as the skim reads it.
+    #[test]
+    fn any_text_reads_in_place_as_the_skim_reads_it_or_not_at_all(
+        tokens in prop::collection::vec(prop::sample::select(vec![
+            "{", "}", "[", "]", ",", ":", "\n", "\n    ", " ", "\"format\"", "\"gremium.dossiers/1\"",
+            "\"dossiers\"", "\"$schema\"", "\"id\"", "\"D-1\"", "1", "null", "\"", "\\", "é",
+        ]), 0..60),
+        pieces in 1usize..8,
+    ) {
+        let text: String = tokens.concat();
+        agrees_with_the_skim(&text, pieces)?;
     }
 }
