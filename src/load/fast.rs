@@ -113,14 +113,16 @@ pub(super) fn pieces_for(len: usize) -> usize {
 /// A collection read without skimming its list first, which costs as much
 /// as a fifth of reading a large file and runs on one core: the top-level
 /// object's few fields are read in place, and the list of dossiers is cut
-/// into `pieces` where a dossier seems to begin (`}`, `,`, `{` with only
-/// white space between) and each piece read on a core of its own. A
-/// guessed place may lie inside a text; but each piece is read from where
-/// it starts to the first place at or past the next piece's start, and
-/// must end exactly there: the first piece starts where the list does, so
-/// each next start is then a dossier's. Any piece that does not is
-/// `Guessed`, and nothing read from a wrong start is used. `one` reads one
-/// dossier from the start of its text and says how many bytes it took.
+/// into `pieces` where a line starts a dossier as the first one's line
+/// does (after `}` and `,`), each piece read on a core of its own. A raw
+/// line break cannot lie inside a text, but a guessed place may lie inside
+/// a dossier (an object written at the dossiers' indentation); so each
+/// piece is read from where it starts to the first place at or past the
+/// next piece's start, and must end exactly there: the first piece starts
+/// where the list does, so each next start is then a dossier's. Any piece
+/// that does not is `Guessed`, and nothing read from a wrong start is
+/// used. `one` reads one dossier from the start of its text and says how
+/// many bytes it took.
 pub(super) fn in_place<T: Send>(
     text: &str,
     pieces: usize,
