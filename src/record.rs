@@ -9,6 +9,7 @@ pub mod anchor;
 mod digest;
 mod file;
 mod follow;
+mod history;
 mod line;
 mod live;
 mod location;

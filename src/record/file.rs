@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::anchor::{self, Anchor, AnchorWriter, Mismatch, anchor_path};
+use super::history::History;
 use super::line;
 use super::lock::WriterLock;
 use super::stream::{PART_BYTES, read_in_parts};
@@ -30,10 +31,10 @@ pub struct Record {
     /// A failed write could not be taken back; refuse further appends.
     poisoned: bool,
     buf: Vec<u8>,
-    /// Every acknowledged byte, as written: what can be saved elsewhere
-    /// when the file is changed under the session (deleted, replaced,
-    /// truncated).
-    history: Vec<u8>,
+    /// Every acknowledged byte, as written, kept apart from the record
+    /// file: what can be saved elsewhere when the file is changed under
+    /// the session (deleted, replaced, truncated).
+    history: History,
     session_id: String,
     /// Writes the anchor beside the record after each append.
     anchor: AnchorWriter,
@@ -100,7 +101,7 @@ impl Record {
             file_len: 0,
             poisoned: false,
             buf: Vec::with_capacity(512),
-            history: Vec::new(),
+            history: History::new(dir),
             session_id: session_id.to_string(),
             anchor: AnchorWriter::start(anchor_at),
         })
@@ -129,22 +130,21 @@ impl Record {
         let path = dir.join(RECORD_FILE);
         let lock = WriterLock::acquire(&dir.join(LOCK_FILE), &path)?;
         let anchor_at = anchor_path(&path);
-        let mut history = Vec::new();
+        let mut history = History::new(dir);
         let found = read_in_parts(&path, Some(session_id), PART_BYTES, take, Some(&mut history))?;
         let anchor_missing = found.anchor.is_none() && found.events > 0;
         let file = owner_only().append(true).open(&path).map_err(io_err(&path, "open"))?;
         lock_record(&file, &path, &lock)?;
-        let mut file_len = history.len() as u64;
+        let mut file_len = history.len();
         let torn = match (found.torn_line, found.torn_offset) {
             (Some(line), Some(offset)) => {
-                let cut = usize::try_from(offset).unwrap_or(history.len()).min(history.len());
-                let backup = set_aside(dir, &path, &history[cut..])?;
+                let torn_bytes = history.tail(offset).map_err(io_err(&path, "read the torn line"))?;
+                let backup = set_aside(dir, &path, &torn_bytes)?;
                 file.set_len(offset).map_err(io_err(&path, "truncate"))?;
                 file.sync_all().map_err(io_err(&path, "fsync"))?;
-                let bytes = history.len() - cut;
-                history.truncate(cut);
+                history.truncate(offset);
                 file_len = offset;
-                Some(TornLine { line, bytes, backup })
+                Some(TornLine { line, bytes: torn_bytes.len(), backup })
             }
             _ => None,
         };
@@ -217,7 +217,7 @@ impl Record {
             }
         }
         self.file_len += self.buf.len() as u64;
-        self.history.extend_from_slice(&self.buf);
+        self.history.push(&self.buf);
         self.next_seq += events.len() as u64;
         self.last_hash = hash;
         self.anchor.post(self.current_anchor());
@@ -243,7 +243,7 @@ impl Record {
     /// copy verifies as a record of its own.
     pub fn save_history(&self) -> Result<PathBuf, RecordError> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        save_beside(dir, &self.path, "saved", &self.history)
+        save_beside(dir, &self.path, "saved", &|out| self.history.write_to(out))
     }
 
     /// The path still names the file this record holds (device and inode),
@@ -294,16 +294,26 @@ impl Record {
 
 /// Keep a torn last line in `record.jsonl.torn-<UTC time>` beside the record.
 fn set_aside(dir: &Path, path: &Path, bytes: &[u8]) -> Result<PathBuf, RecordError> {
-    save_beside(dir, path, "torn", bytes)
+    save_beside(dir, path, "torn", &|out| out.write_all(bytes))
 }
 
-/// `bytes` in a new file `<record>.<what>-<UTC time>` in `dir`.
-fn save_beside(dir: &Path, path: &Path, what: &str, bytes: &[u8]) -> Result<PathBuf, RecordError> {
+/// A new file `<record>.<what>-<UTC time>` in `dir`, filled by `fill`.
+fn save_beside(
+    dir: &Path,
+    path: &Path,
+    what: &str,
+    fill: &dyn Fn(&mut File) -> std::io::Result<()>,
+) -> Result<PathBuf, RecordError> {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ");
     let name = path.file_name().map_or(RECORD_FILE.into(), |n| n.to_string_lossy());
     let backup = dir.join(format!("{name}.{what}-{stamp}"));
     let mut f = owner_only().write(true).create_new(true).open(&backup).map_err(io_err(&backup, "create"))?;
-    f.write_all(bytes).and_then(|()| f.sync_all()).map_err(io_err(&backup, "write"))?;
+    if let Err(e) = fill(&mut f).and_then(|()| f.sync_all()) {
+        // no file that looks like a copy and is not one
+        drop(f);
+        let _ = std::fs::remove_file(&backup);
+        return Err(io_err(&backup, "write")(e));
+    }
     sync_dir(dir)?;
     Ok(backup)
 }

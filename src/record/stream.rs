@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::anchor::{self, Reached, anchor_path};
+use super::history::History;
 use super::line::{Part, scan_part};
 use super::{RECORD_FILE, RecordError, io_err};
 use crate::domain::Event;
@@ -41,14 +42,15 @@ pub fn read_only_in_parts(
 }
 
 /// The reading in parts; `keep` takes every byte read, as read (a writer
-/// keeps its record's history). The parts are read and checked on a thread
+/// keeps its record's history), up to the end or the part where `take`
+/// stopped. The parts are read and checked on a thread
 /// of their own while `take` replays the ones before on this one.
 pub(super) fn read_in_parts(
     path: &Path,
     session_id: Option<&str>,
     part_bytes: usize,
     take: &mut dyn FnMut(Vec<Event>) -> bool,
-    keep: Option<&mut Vec<u8>>,
+    keep: Option<&mut History>,
 ) -> Result<Streamed, RecordError> {
     // one part waits while the next is checked: two in memory at most
     let (to_take, parts) = std::sync::mpsc::sync_channel::<Vec<Event>>(1);
@@ -74,18 +76,13 @@ fn produce(
     session_id: Option<&str>,
     part_bytes: usize,
     take: &mut dyn FnMut(Vec<Event>) -> bool,
-    mut keep: Option<&mut Vec<u8>>,
+    mut keep: Option<&mut History>,
 ) -> Result<Streamed, RecordError> {
     // The anchor first, as `read_only` reads it.
     let anchor_at = anchor_path(path);
     let anchored = anchor::read(&anchor_at, path)?;
     let mut file =
         std::fs::File::open(path).map_err(|e| super::unreadable(path, &anchor_at, anchored.as_ref(), e))?;
-    if let Some(history) = keep.as_deref_mut() {
-        // the history grows to the file's length: once, not by doubling
-        let len = file.metadata().map_or(0, |m| m.len());
-        history.reserve_exact(usize::try_from(len).unwrap_or(0));
-    }
     let mut session: Option<String> = session_id.map(str::to_string);
     let mut seq = 0u64;
     let mut prev: Option<[u8; 32]> = None;
@@ -94,22 +91,17 @@ fn produce(
     // bytes of the parts before this one
     let mut consumed = 0u64;
     let mut prev_after_anchored: Option<String> = None;
-    // A writer's parts are read into its history itself, which keeps them
-    // all: nothing is copied. Otherwise one buffer holds the part being
-    // read and what is left of the one before.
-    let keeps = keep.is_some();
-    let mut own: Vec<u8> = if keeps { Vec::new() } else { Vec::with_capacity(part_bytes + 64 * 1024) };
-    let buf: &mut Vec<u8> = keep.unwrap_or(&mut own);
-    // where the bytes not yet taken begin (0 when they are drained instead)
-    let mut start = 0;
+    // One buffer holds the part being read and what is left of the one
+    // before.
+    let mut buf: Vec<u8> = Vec::with_capacity(part_bytes + 64 * 1024);
     loop {
-        let want = part_bytes.saturating_sub(buf.len() - start).max(64 * 1024) as u64;
-        let read = file.by_ref().take(want).read_to_end(buf).map_err(io_err(path, "read"))?;
+        let want = part_bytes.saturating_sub(buf.len()).max(64 * 1024) as u64;
+        let read = file.by_ref().take(want).read_to_end(&mut buf).map_err(io_err(path, "read"))?;
         let at_end = read == 0;
         // Whole lines only, and never the last one before the end of the
         // file is seen: a last line that does not parse is torn, not
         // damaged, and only the part that ends the file can say so.
-        let pending = &buf[start..];
+        let pending = &buf[..];
         let cut = if at_end {
             pending.len()
         } else {
@@ -144,21 +136,16 @@ fn produce(
             torn_offset = scan.torn.as_ref().map(|t| consumed + t.offset as u64);
         }
         consumed += cut as u64;
-        if keeps {
-            start += cut;
-        } else {
-            buf.drain(..cut);
+        if let Some(history) = keep.as_deref_mut() {
+            history.push(&buf[..cut]);
         }
+        buf.drain(..cut);
         if !scan.events.is_empty() && !take(scan.events) {
             break;
         }
         if at_end {
             break;
         }
-    }
-    // a history holds what was taken, nothing read past it
-    if keeps {
-        buf.truncate(start);
     }
     // every reading scans at least one part, and a scan names a hash
     let last_hash = prev.unwrap_or_else(|| super::line::sha256(super::genesis("").as_bytes()));
@@ -283,7 +270,7 @@ mod tests {
         }
     }
 
-    /// A writer's parts are read into its history: whatever their size, it
+    /// A writer pushes the parts it read onto its history: whatever their size, it
     /// holds the file's bytes, a torn last line included (the open sets
     /// that aside), and the events and what was found are those of a
     /// reading without a history.
@@ -309,14 +296,14 @@ mod tests {
         assert_eq!(expected.0.len(), 102);
         assert_eq!(expected.1.torn_line, Some(103));
         for part in PARTS {
-            let (mut events, mut history) = (Vec::new(), Vec::new());
+            let (mut events, mut history) = (Vec::new(), History::new(dir.path()));
             let mut take = |mut e: Vec<Event>| {
                 events.append(&mut e);
                 true
             };
             let streamed = read_in_parts(&path, None, part, &mut take, Some(&mut history)).unwrap();
             assert_eq!((events, streamed), expected, "parts of {part} bytes");
-            assert_eq!(history, bytes, "parts of {part} bytes");
+            assert_eq!(history.tail(0).unwrap(), bytes, "parts of {part} bytes");
         }
     }
 

@@ -366,6 +366,14 @@ fn the_recorded_history_can_be_saved_beside_a_record_cut_under_the_session() {
         LiveSession::open(session, tmp.path(), InputsDigest::default(), "test", t0()).unwrap();
     live.execute(Actor::Chair, &Command::AddNote { text: "zwei".into(), dossier: None }, t0()).unwrap();
     let before = std::fs::read(&path).unwrap();
+    // the history is kept in a file without a name: nothing new in the folder
+    live.settle_anchor().unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["record.anchor", "record.jsonl", "record.lock"]);
     std::fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(0).unwrap();
     assert_eq!(refusal(&mut live), Changed::Truncated { written: before.len() as u64, found: 0 });
 
