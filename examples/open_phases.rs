@@ -67,9 +67,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(_) if writing => {
             let inputs = record::inputs_digest(&FsSource, &path)?;
             lap("inputs_digest");
-            let live = LiveSession::prepare(session.clone(), &copy, inputs, "bench")?;
+            let live = LiveSession::prepare(session.clone(), &copy, "bench")?;
             lap("read + replay + history");
-            let (live, _) = live.begin(record::now())?;
+            let (live, _) = live.begin(inputs, record::now())?;
             lap("resumption recorded");
             let _ = std::fs::remove_dir_all(&copy);
             Journal::Live(Box::new(live))
@@ -90,8 +90,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let inputs = record::inputs_digest(&FsSource, &path)?;
             lap("inputs_digest");
             let tmp = std::env::temp_dir().join(format!("open-phases-{}", std::process::id()));
-            let live = LiveSession::prepare(session.clone(), &tmp, inputs, "bench")?;
-            let (live, _) = live.begin(record::now())?;
+            let live = LiveSession::prepare(session.clone(), &tmp, "bench")?;
+            let (live, _) = live.begin(inputs, record::now())?;
             lap("record create + begin");
             let _ = std::fs::remove_dir_all(&tmp);
             Journal::Live(Box::new(live))

@@ -282,8 +282,14 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Open { path, record, read_only }) => {
             // The files read once, loaded and digested for the record from
             // those bytes (docs/performance.md).
-            match reading::read_session(&FsSource, load::session_file(&path), !read_only) {
-                Ok(read) => {
+            let read = if read_only {
+                reading::read_session(&FsSource, load::session_file(&path), false).map(|read| (read, None))
+            } else {
+                reading::read_session_for_open(&FsSource, load::session_file(&path))
+                    .map(|(read, inputs)| (read, Some(inputs)))
+            };
+            match read {
+                Ok((read, inputs)) => {
                     for w in &read.loaded.warnings {
                         crate::say_err!("{w}");
                     }
@@ -291,7 +297,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                         session: read.loaded.session,
                         source: &FsSource,
                         session_file: &read.session_path,
-                        inputs: read.inputs,
+                        inputs,
                         record_dir: record,
                         read_only,
                         lang,
@@ -333,7 +339,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 session: read.loaded.session,
                 source: &FsSource,
                 session_file: &read.session_path,
-                inputs: read.inputs,
+                inputs: read.inputs.map(reading::Inputs::Made),
                 record_dir: record,
                 read_only: false,
                 lang,

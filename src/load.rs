@@ -147,6 +147,17 @@ impl<'a, S: Source + ?Sized> ReadAhead<'a, S> {
     }
 }
 
+impl<'a, S: Source + ?Sized> ReadAhead<'a, S> {
+    /// The bytes of `paths`, in that order (a path named twice once), when
+    /// every one was read ahead; else the reading as it was.
+    pub fn take(mut self, paths: &[PathBuf]) -> Result<Vec<(PathBuf, Vec<u8>)>, Self> {
+        if !paths.iter().all(|p| self.files.contains_key(p)) {
+            return Err(self);
+        }
+        Ok(paths.iter().filter_map(|p| self.files.remove(p).map(|bytes| (p.clone(), bytes))).collect())
+    }
+}
+
 impl<S: Source + ?Sized> Source for ReadAhead<'_, S> {
     fn read(&self, path: &Path) -> io::Result<Cow<'_, [u8]>> {
         match self.files.get(path) {

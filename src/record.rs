@@ -27,11 +27,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use anchor::{ANCHOR_FILE, ANCHOR_FORMAT, Anchor, Mismatch, Reached, anchor_path};
-pub use digest::{DigestError, compare_inputs, input_files, inputs_digest};
+pub use digest::{DigestError, compare_inputs, digest_of, input_files, inputs_digest};
 pub use file::{Opened, Record};
 pub use follow::{FollowError, Follower};
 pub use line::{Damage, genesis};
-pub use live::{LiveError, LiveSession, OpenReport, Prepared};
+pub use live::{Deferred, LiveError, LiveSession, OpenReport, Prepared};
 pub use location::{
     DATA_ENV, LocationError, RecordState, RecordSummary, data_root, default_dir, list_records, records_root,
     review_dir,

@@ -39,7 +39,20 @@ pub use theme::ThemeKind;
 use std::sync::Arc;
 
 use crate::domain::{InputChange, Language, Session};
-use crate::record::TornLine;
+use crate::record::{LiveSession, TornLine};
+
+/// Records the opening or the resumption of a session whose record was
+/// prepared but not begun ([`crate::record::Prepared::defer`]): the input
+/// files changed since the last sitting, or why nothing could be recorded.
+/// [`run`] calls it once the first frame is drawn, before it reads the
+/// first key.
+pub type Begin = Box<dyn FnOnce(&mut LiveSession) -> Result<Vec<InputChange>, String>>;
+
+/// The opening or resumption could not be recorded once the first frame
+/// was drawn: the screens are left, and the session is not run.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BeginFailed(pub String);
 
 /// What opening the record found, for the app to start from.
 pub struct Opening {
@@ -52,6 +65,9 @@ pub struct Opening {
     /// The record had no anchor beside it; this one was written: the chair
     /// is told.
     pub anchor_missing: Option<std::path::PathBuf>,
+    /// The opening or resumption to record after the first frame, when
+    /// the journal's record is not begun yet.
+    pub begin: Option<Begin>,
 }
 
 /// The smallest terminal the screens are laid out for (PRODUCT.md §8).
@@ -103,7 +119,7 @@ pub fn run(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> c
     let app = app.with_warnings(warnings);
     let mut signals = terminal::SignalWatch::install()?;
     let mut term = terminal::enter(config.mouse.unwrap_or(true))?;
-    let result = event_loop(&mut term, app, &mut signals);
+    let result = event_loop(&mut term, app, &mut signals, opening.begin);
     terminal::leave();
     match result {
         Ok(Some(code)) => std::process::exit(code),
@@ -127,10 +143,17 @@ fn event_loop(
     term: &mut terminal::Term,
     mut app: App,
     signals: &mut terminal::SignalWatch,
+    begin: Option<Begin>,
 ) -> color_eyre::Result<Option<i32>> {
     let size = terminal::current_size();
     app.update(Action::Resize(size.width, size.height));
     term.draw(|frame| render(&app, frame))?;
+    if let Some(begin) = begin {
+        // Nothing is read before the opening is recorded: a key pressed
+        // meanwhile waits in the terminal.
+        app.begin(begin)?;
+        term.draw(|frame| render(&app, frame))?;
+    }
     while !app.should_quit() {
         match signals.pending() {
             Some(terminal::SignalAction::Exit(code)) => return Ok(Some(code)),

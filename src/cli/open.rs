@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::domain::{InputsDigest, Language, Session, SessionState};
+use super::reading::Inputs;
+use crate::domain::{Language, Session, SessionState};
 use crate::load::Source;
-use crate::record::{self, DigestError, LiveError, LiveSession, Mismatch, RecordError};
+use crate::record::{self, LiveError, LiveSession, Mismatch, RecordError};
 use crate::ui::strings::RecordStrings;
 use crate::ui::{self, Journal, Opening};
 
@@ -18,9 +19,9 @@ pub struct OpenRequest<'a> {
     pub source: &'a dyn Source,
     pub session_file: &'a Path,
     /// The inputs digest of the files as they were loaded (read once for
-    /// both, [`super::reading::read_session`]), or why it could not be
-    /// made; made here from `source` when not given.
-    pub inputs: Option<Result<InputsDigest, DigestError>>,
+    /// both, [`super::reading::read_session_for_open`]), made or to be made
+    /// once the first frame is drawn; made here from `source` when not given.
+    pub inputs: Option<Inputs>,
     /// `--record DIR`
     pub record_dir: Option<PathBuf>,
     pub read_only: bool,
@@ -54,41 +55,43 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
         return view(session, &dir, req.lang);
     }
     let inputs = match req.inputs {
-        Some(digest) => digest,
-        None => record::inputs_digest(req.source, req.session_file),
-    };
-    let inputs = match inputs {
-        Ok(d) => d,
-        Err(e) => return fail(&e.to_string()),
+        Some(Inputs::Made(Err(e))) => return fail(&e.to_string()),
+        Some(inputs) => inputs,
+        None => match record::inputs_digest(req.source, req.session_file) {
+            Ok(d) => Inputs::Made(Ok(d)),
+            Err(e) => return fail(&e.to_string()),
+        },
     };
     // Checked and locked, nothing recorded yet: without a terminal the
     // session cannot be run, and no resumption is recorded for it.
-    let opened =
-        LiveSession::prepare(session.clone(), &dir, inputs, env!("CARGO_PKG_VERSION")).and_then(|p| {
-            if !has_terminal() {
-                return Ok(None);
-            }
-            p.begin(record::now()).map(Some)
-        });
+    let opened = LiveSession::prepare(session.clone(), &dir, env!("CARGO_PKG_VERSION"))
+        .map(|p| has_terminal().then_some(p));
     match opened {
         Ok(None) => {
             let lang = req.lang.or(crate::config::load().0.language).unwrap_or(session.definition.language);
             crate::say_err!("gremium: {}", crate::ui::strings::strings(lang).record.no_terminal);
             Ok(ExitCode::from(2))
         }
-        Ok(Some((mut live, report))) => {
-            if let Some(member) = &req.review
-                && let Err(why) = start_review(&mut live, member)
-            {
-                return fail(&why);
-            }
+        Ok(Some(prepared)) => {
+            // The session is drawn first; its opening or resumption is
+            // recorded (with the digest, made now) before the first key is
+            // read (decisions.md, "The first frame before the digest").
+            let (live, deferred) = prepared.defer();
             let opening = Opening {
                 journal: Journal::Live(Box::new(live)),
-                torn: report.torn,
-                inputs_changed: report.inputs_changed,
-                anchor_missing: report
-                    .anchor_missing
+                torn: deferred.torn().cloned(),
+                inputs_changed: Vec::new(),
+                anchor_missing: deferred
+                    .anchor_missing()
                     .then(|| record::anchor_path(&dir.join(record::RECORD_FILE))),
+                begin: Some(Box::new(move |live: &mut LiveSession| {
+                    let inputs = inputs.make().map_err(|e| e.to_string())?;
+                    let report = live.begin(deferred, inputs, record::now()).map_err(|e| e.to_string())?;
+                    if let Some(member) = &req.review {
+                        start_review(live, member)?;
+                    }
+                    Ok(report.inputs_changed)
+                })),
             };
             run_ui(session, opening, req.lang)
         }
@@ -229,7 +232,9 @@ fn view(session: Arc<Session>, dir: &Path, lang: Option<Language>) -> color_eyre
     }
     let path = record_file.exists().then_some(record_file);
     let journal = Journal::View { state: Box::new(state), path };
-    run_ui(session, Opening { journal, torn: None, inputs_changed: Vec::new(), anchor_missing: None }, lang)
+    let opening =
+        Opening { journal, torn: None, inputs_changed: Vec::new(), anchor_missing: None, begin: None };
+    run_ui(session, opening, lang)
 }
 
 /// The screens until the chair quits. A terminal that fails under them (an
@@ -245,6 +250,7 @@ fn run_ui(session: Arc<Session>, opening: Opening, lang: Option<Language>) -> co
 fn ended(result: color_eyre::Result<()>, lang: Language) -> color_eyre::Result<ExitCode> {
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(report) if report.downcast_ref::<ui::BeginFailed>().is_some() => fail(&report.to_string()),
         Err(report) => match report.downcast_ref::<std::io::Error>() {
             Some(io) => {
                 let text = crate::ui::strings::strings(lang).record.terminal_failed;

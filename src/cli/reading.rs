@@ -36,6 +36,47 @@ pub fn read_session(
     Ok(SessionRead { session_path, loaded: loaded?, inputs })
 }
 
+/// The inputs digest a record of the chair's is opened or resumed with:
+/// made already, or the bytes loaded held so that it is made once the first
+/// frame is drawn, before the first key is read (decisions.md, "The first
+/// frame before the digest").
+pub enum Inputs {
+    Made(Result<InputsDigest, DigestError>),
+    Held { session_path: PathBuf, files: Vec<(PathBuf, Vec<u8>)> },
+}
+
+impl Inputs {
+    pub fn make(self) -> Result<InputsDigest, DigestError> {
+        match self {
+            Inputs::Made(made) => made,
+            Inputs::Held { session_path, files } => Ok(record::digest_of(&session_path, files)),
+        }
+    }
+}
+
+/// [`read_session`] for a session the chair opens: loaded now on both
+/// cores, the bytes loaded held for the digest. A file the digest covers
+/// that was not read ahead (could not be) is digested now, from `src`, as
+/// [`read_session`] does.
+pub fn read_session_for_open(
+    src: &(dyn Source + Sync),
+    session_path: PathBuf,
+) -> Result<(SessionRead, Inputs), LoadError> {
+    let ahead = load::ReadAhead::new(src, [session_path.clone()]);
+    let listed = record::input_files(&ahead, &session_path).unwrap_or_default();
+    let ahead = ahead.and(listed.iter().cloned());
+    let loaded = load::load_session(&ahead, &session_path, false)?;
+    let inputs = if listed.is_empty() {
+        Inputs::Made(record::inputs_digest(&ahead, &session_path))
+    } else {
+        match ahead.take(&listed) {
+            Ok(files) => Inputs::Held { session_path: session_path.clone(), files },
+            Err(ahead) => Inputs::Made(record::inputs_digest(&ahead, &session_path)),
+        }
+    };
+    Ok((SessionRead { session_path, loaded, inputs: None }, inputs))
+}
+
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
@@ -86,6 +127,20 @@ mod tests {
         assert!(
             later.files.iter().zip(&as_loaded.files).all(|(l, a)| l.path == a.path && l.sha256 != a.sha256)
         );
+    }
+
+    /// Held for later, the digest is still of the bytes loaded, however
+    /// the files change after they were read.
+    #[test]
+    fn a_digest_made_later_is_of_the_bytes_loaded() {
+        let edited = EditedAfterFirstRead(Mutex::new(HashSet::new()));
+        let (read, inputs) = read_session_for_open(&edited, PathBuf::from(SESSION_PATH)).unwrap();
+        assert!(matches!(inputs, Inputs::Held { .. }));
+        assert_eq!(read.loaded.session, crate::demo::session().unwrap());
+        let as_loaded = record::inputs_digest(&EmbeddedSource, Path::new(SESSION_PATH)).unwrap();
+        assert_eq!(inputs.make().unwrap(), as_loaded);
+        let now = record::inputs_digest(&edited, Path::new(SESSION_PATH)).unwrap();
+        assert_ne!(now.sha256, as_loaded.sha256);
     }
 
     /// Without a record to write, nothing is digested.

@@ -26,18 +26,26 @@ pub enum DigestError {
 /// files the loader reads), in path order. Each file counts with its path
 /// relative to the session's folder and its bytes.
 pub fn inputs_digest(src: &dyn Source, session_file: &Path) -> Result<InputsDigest, DigestError> {
-    let base = session_file.parent().unwrap_or(Path::new(""));
     let definition = read(src, session_file)?;
     let paths = listed(src, session_file, &definition)?;
-    let mut files: Vec<(String, Cow<'_, [u8]>)> = Vec::with_capacity(paths.len());
+    let mut files: Vec<(PathBuf, Cow<'_, [u8]>)> = Vec::with_capacity(paths.len());
     let mut definition = Some(definition);
     for p in paths {
         let bytes = match definition.take_if(|_| p == session_file) {
             Some(d) => d,
             None => read(src, &p)?,
         };
-        files.push((relative(base, &p), bytes));
+        files.push((p, bytes));
     }
+    Ok(digest_of(session_file, files))
+}
+
+/// The inputs digest of files already read: the session file and every
+/// file [`input_files`] listed for it, with their bytes.
+pub fn digest_of<B: AsRef<[u8]> + Sync>(session_file: &Path, read: Vec<(PathBuf, B)>) -> InputsDigest {
+    let base = session_file.parent().unwrap_or(Path::new(""));
+    let mut files: Vec<(String, B)> =
+        read.into_iter().map(|(p, bytes)| (relative(base, &p), bytes)).collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
     // Two passes over the bytes, one per core: the hash of all files and
@@ -46,6 +54,7 @@ pub fn inputs_digest(src: &dyn Source, session_file: &Path) -> Result<InputsDige
         || {
             let mut all = Sha256::new();
             for (path, bytes) in &files {
+                let bytes = bytes.as_ref();
                 all.update(path.as_bytes());
                 all.update([0]);
                 all.update((bytes.len() as u64).to_le_bytes());
@@ -54,14 +63,14 @@ pub fn inputs_digest(src: &dyn Source, session_file: &Path) -> Result<InputsDige
             hex::encode(all.finalize())
         },
         || {
-            let each = |(path, bytes): &(String, Cow<'_, [u8]>)| InputFile {
+            let each = |(path, bytes): &(String, B)| InputFile {
                 path: path.clone(),
-                sha256: hex::encode(Sha256::digest(bytes)),
+                sha256: hex::encode(Sha256::digest(bytes.as_ref())),
             };
             files.iter().map(each).collect()
         },
     );
-    Ok(InputsDigest { sha256: all, files: listed })
+    InputsDigest { sha256: all, files: listed }
 }
 
 /// The files an inputs digest covers, the session file first: what an

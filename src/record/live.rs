@@ -25,6 +25,10 @@ pub enum LiveError {
         #[source]
         source: ApplyError,
     },
+    /// The opening or resumption is not recorded yet
+    /// ([`Prepared::defer`]): nothing else can be.
+    #[error("{}: the session's opening is not recorded yet; nothing was recorded", .0.display())]
+    NotBegun(std::path::PathBuf),
 }
 
 /// What opening found, for the UI to show.
@@ -48,6 +52,8 @@ pub struct LiveSession {
     state: SessionState,
     /// The digest of the inputs as they are now.
     inputs: InputsDigest,
+    /// The opening or resumption is recorded: until then nothing else is.
+    begun: bool,
 }
 
 impl LiveSession {
@@ -60,18 +66,13 @@ impl LiveSession {
         app_version: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<(LiveSession, OpenReport), LiveError> {
-        LiveSession::prepare(session, dir, inputs, app_version)?.begin(now)
+        LiveSession::prepare(session, dir, app_version)?.begin(inputs, now)
     }
 
     /// Open (or create) and check the record and replay it, holding the
     /// lock, without recording anything yet: [`Prepared::begin`] records
     /// the opening or the resumption. Dropped instead, nothing is recorded.
-    pub fn prepare(
-        session: Arc<Session>,
-        dir: &Path,
-        inputs: InputsDigest,
-        app_version: &str,
-    ) -> Result<Prepared, LiveError> {
+    pub fn prepare(session: Arc<Session>, dir: &Path, app_version: &str) -> Result<Prepared, LiveError> {
         let id = session.definition.id.clone();
         let exists = dir.join(RECORD_FILE).exists();
         // Read, checked and replayed part by part: the record's events are
@@ -88,7 +89,7 @@ impl LiveSession {
         } else {
             (Record::create(dir, &id)?, None, false)
         };
-        let live = LiveSession { record, state, inputs };
+        let live = LiveSession { record, state, inputs: InputsDigest::default(), begun: false };
         Ok(Prepared { live, session, torn, anchor_missing, app_version: app_version.to_string() })
     }
 
@@ -113,6 +114,18 @@ impl LiveSession {
     }
 
     fn append(
+        &mut self,
+        actor: Actor,
+        now: DateTime<FixedOffset>,
+        kinds: Vec<EventKind>,
+    ) -> Result<Vec<Event>, LiveError> {
+        if !self.begun {
+            return Err(LiveError::NotBegun(self.record.path().to_path_buf()));
+        }
+        self.append_any(actor, now, kinds)
+    }
+
+    fn append_any(
         &mut self,
         actor: Actor,
         now: DateTime<FixedOffset>,
@@ -166,28 +179,84 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Record the opening (a new record) or the resumption, and go on.
-    pub fn begin(self, now: DateTime<FixedOffset>) -> Result<(LiveSession, OpenReport), LiveError> {
-        let Prepared { mut live, session, torn, anchor_missing, app_version } = self;
-        let created = live.record.is_empty();
+    /// Record the opening (a new record) or the resumption, with the
+    /// digest of the inputs as they are now, and go on.
+    pub fn begin(
+        self,
+        inputs: InputsDigest,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(LiveSession, OpenReport), LiveError> {
+        let (mut live, deferred) = self.defer();
+        let report = live.begin(deferred, inputs, now)?;
+        Ok((live, report))
+    }
 
+    /// The session as replayed, to be shown before its opening or
+    /// resumption is recorded: nothing can be recorded on it until
+    /// [`LiveSession::begin`] has recorded that (every other change is
+    /// refused with [`LiveError::NotBegun`]). The screens draw the session
+    /// first and record its opening before they read the first key.
+    pub fn defer(self) -> (LiveSession, Deferred) {
+        let Prepared { live, session, torn, anchor_missing, app_version } = self;
+        (live, Deferred { session, torn, anchor_missing, app_version })
+    }
+}
+
+/// What [`LiveSession::begin`] needs besides the inputs' digest: taken
+/// once, so a session begins once.
+#[derive(Debug)]
+pub struct Deferred {
+    session: Arc<Session>,
+    torn: Option<TornLine>,
+    anchor_missing: bool,
+    app_version: String,
+}
+
+impl Deferred {
+    /// A torn last line moved aside on opening.
+    pub fn torn(&self) -> Option<&TornLine> {
+        self.torn.as_ref()
+    }
+
+    /// The record held events but no anchor lay beside it.
+    pub fn anchor_missing(&self) -> bool {
+        self.anchor_missing
+    }
+}
+
+impl LiveSession {
+    /// Record the opening (a new record) or the resumption of a session
+    /// [`Prepared::defer`] handed on, with the digest of the inputs as they
+    /// are now. From then on commands are recorded.
+    pub fn begin(
+        &mut self,
+        deferred: Deferred,
+        inputs: InputsDigest,
+        now: DateTime<FixedOffset>,
+    ) -> Result<OpenReport, LiveError> {
+        let Deferred { session, torn, anchor_missing, app_version } = deferred;
+        self.inputs = inputs;
+        let created = self.record.is_empty();
         let (kind, inputs_changed) = if created {
             let kind = EventKind::SessionOpened {
                 session_id: session.definition.id.clone(),
                 title: session.definition.title.clone(),
-                app_version: app_version.clone(),
-                inputs: Box::new(live.inputs.clone()),
+                app_version,
+                inputs: Box::new(self.inputs.clone()),
             };
             (kind, Vec::new())
         } else {
-            let changes = compare_inputs(&live.state.meta.inputs, &live.inputs);
-            let kind = EventKind::SessionResumed {
-                app_version: app_version.clone(),
-                inputs_digest: live.inputs.sha256.clone(),
-            };
+            let changes = compare_inputs(&self.state.meta.inputs, &self.inputs);
+            let kind = EventKind::SessionResumed { app_version, inputs_digest: self.inputs.sha256.clone() };
             (kind, changes)
         };
-        live.append(Actor::System, now, vec![kind])?;
-        Ok((live, OpenReport { created, torn, inputs_changed, anchor_missing }))
+        self.append_any(Actor::System, now, vec![kind])?;
+        self.begun = true;
+        Ok(OpenReport { created, torn, inputs_changed, anchor_missing })
+    }
+
+    /// Whether the opening or resumption is recorded.
+    pub fn is_begun(&self) -> bool {
+        self.begun
     }
 }

@@ -410,3 +410,49 @@ fn a_changed_line_is_found_at_the_next_line_wherever_the_runs_are_cut() {
         assert_eq!((found.line, matches!(found.damage, Damage::ChainBroken { .. })), (changed + 2, true));
     }
 }
+
+/// A session drawn before its opening is recorded records nothing until
+/// then; the opening is its first line, and commands follow it.
+#[test]
+fn a_deferred_opening_is_recorded_before_anything_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = Arc::new(fixture::session(3, 3, 2));
+    let note = Command::AddNote { text: "eins".into(), dossier: None };
+    let (mut live, deferred) = LiveSession::prepare(session.clone(), dir.path(), "test").unwrap().defer();
+    assert!(!live.is_begun());
+    let refused = live.execute(Actor::Chair, &note, t0()).unwrap_err();
+    assert!(matches!(refused, LiveError::NotBegun(_)), "{refused}");
+    assert_eq!(std::fs::metadata(live.record_path()).unwrap().len(), 0, "nothing recorded");
+    assert!(live.state().proceedings.notes.is_empty());
+
+    let inputs = InputsDigest { sha256: "ab".repeat(32), files: Vec::new() };
+    let report = live.begin(deferred, inputs.clone(), t0()).unwrap();
+    assert!(report.created && report.inputs_changed.is_empty());
+    live.execute(Actor::Chair, &note, t0()).unwrap();
+    let path = live.record_path().to_path_buf();
+    drop(live);
+    let recorded = verify_record(&path).unwrap().events;
+    assert_eq!(recorded.len(), 2);
+    let EventKind::SessionOpened { inputs: opened_with, .. } = &recorded[0].event else {
+        panic!("the first line is the opening: {:?}", recorded[0].event)
+    };
+    assert_eq!(**opened_with, inputs);
+    assert!(matches!(recorded[1].event, EventKind::NoteAdded { .. }), "{:?}", recorded[1].event);
+
+    // Resumed the same way: the resumption comes first, with the inputs
+    // changed since the opening.
+    let (mut live, deferred) = LiveSession::prepare(session, dir.path(), "test").unwrap().defer();
+    assert_eq!(live.state().proceedings.notes.len(), 1);
+    assert!(matches!(live.execute(Actor::Chair, &note, t0()), Err(LiveError::NotBegun(_))));
+    let changed = InputsDigest {
+        sha256: "cd".repeat(32),
+        files: vec![crate::domain::InputFile { path: "dossiers.json".into(), sha256: "ef".repeat(32) }],
+    };
+    let report = live.begin(deferred, changed, t0()).unwrap();
+    assert!(!report.created);
+    assert_eq!(report.inputs_changed.len(), 1);
+    drop(live);
+    let recorded = verify_record(&path).unwrap().events;
+    assert_eq!(recorded.len(), 3);
+    assert!(matches!(recorded[2].event, EventKind::SessionResumed { .. }), "{:?}", recorded[2].event);
+}

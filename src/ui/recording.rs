@@ -12,6 +12,18 @@ use crate::procedure::{Command, DomainError};
 use crate::record::{Changed, LiveError, RecordError};
 
 impl App {
+    /// Record the opening or the resumption of a session drawn before its
+    /// record was begun ([`super::Begin`]); the changed input files it
+    /// found are put to the chair as at any opening.
+    pub(crate) fn begin(&mut self, begin: super::Begin) -> Result<(), super::BeginFailed> {
+        let super::journal::Journal::Live(live) = &mut self.journal else {
+            return Ok(());
+        };
+        self.inputs_changed = begin(live).map_err(super::BeginFailed)?;
+        self.sync_agenda();
+        Ok(())
+    }
+
     /// Carry out a change through the record. On refusal the chair is told
     /// why and nothing changes; `true` when it was recorded.
     pub(crate) fn execute(&mut self, command: Command) -> bool {
@@ -133,5 +145,51 @@ impl App {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::domain::{ChangeKind, InputChange, InputsDigest, fixture};
+    use crate::record::LiveSession;
+    use crate::ui::journal::Journal;
+
+    fn deferred_app(dir: &std::path::Path) -> (App, crate::record::Deferred) {
+        let session = Arc::new(fixture::session(3, 3, 2));
+        let (live, deferred) = LiveSession::prepare(session.clone(), dir, "test").unwrap().defer();
+        (App::on(session, None, Journal::Live(Box::new(live))), deferred)
+    }
+
+    /// Begun after the first frame: the changes it found are put to the
+    /// chair, and commands are recorded from then on.
+    #[test]
+    fn the_opening_recorded_after_the_first_frame_lets_commands_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut app, deferred) = deferred_app(dir.path());
+        assert!(!app.execute(Command::AddNote { text: "zu früh".into(), dossier: None }));
+        let changed = vec![InputChange { path: "dossiers.json".into(), change: ChangeKind::Modified }];
+        let found = changed.clone();
+        app.begin(Box::new(move |live| {
+            live.begin(deferred, InputsDigest::default(), crate::record::now()).map_err(|e| e.to_string())?;
+            Ok(found)
+        }))
+        .unwrap();
+        assert_eq!(app.inputs_changed, changed);
+        assert!(app.execute(Command::AddNote { text: "jetzt".into(), dossier: None }));
+        assert_eq!(app.state().proceedings.notes.len(), 1);
+        assert_eq!(app.state().meta.events, 2, "the opening and the note");
+    }
+
+    #[test]
+    fn an_opening_that_cannot_be_recorded_ends_the_screens_with_its_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut app, _) = deferred_app(dir.path());
+        let failed =
+            app.begin(Box::new(|_| Err("/x/record.jsonl: cannot append: disk full".into()))).unwrap_err();
+        assert_eq!(failed.to_string(), "/x/record.jsonl: cannot append: disk full");
+        assert_eq!(app.state().meta.events, 0);
     }
 }
