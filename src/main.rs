@@ -11,6 +11,14 @@ fn main() -> color_eyre::Result<std::process::ExitCode> {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Writing past a file-size limit (`ulimit -f`) fails as a write that
+    // is reported, here as in the screens, instead of SIGXFSZ ending the
+    // process in the middle of writing the lock file or the record.
+    #[cfg(unix)]
+    signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    )?;
     // glibc grows a thread's heap by little at a time, one system call
     // that changes the memory map each time: 1,069 of them in an open of
     // 2,000 dossiers, while the other core faults in its own pages.
