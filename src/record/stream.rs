@@ -56,7 +56,13 @@ pub(super) fn read_in_parts(
     let (to_take, parts) = std::sync::mpsc::sync_channel::<Vec<Event>>(1);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
-            produce(path, session_id, part_bytes, &mut |events| to_take.send(events).is_ok(), keep)
+            let mut take = |events| to_take.send(events).is_ok();
+            match keep {
+                None => produce(path, session_id, part_bytes, &mut take, None),
+                Some(history) => keeping(history, part_bytes, |keeper| {
+                    produce(path, session_id, part_bytes, &mut take, Some(keeper))
+                }),
+            }
         });
         for events in parts.iter() {
             if !take(events) {
@@ -71,12 +77,53 @@ pub(super) fn read_in_parts(
     })
 }
 
+/// Hands the parts read, once checked, to a thread that adds them to the
+/// history, so that the reader goes on to the next part meanwhile; the
+/// buffers come back to be read into again.
+struct Keeper {
+    parts: std::sync::mpsc::SyncSender<Vec<u8>>,
+    back: std::sync::mpsc::Receiver<Vec<u8>>,
+    capacity: usize,
+}
+
+impl Keeper {
+    /// Keep `buf[..cut]`; answers a buffer holding the rest.
+    fn keep(&self, mut buf: Vec<u8>, cut: usize) -> Vec<u8> {
+        let mut next = self.back.try_recv().unwrap_or_else(|_| Vec::with_capacity(self.capacity));
+        next.extend_from_slice(&buf[cut..]);
+        buf.truncate(cut);
+        // the thread lives as long as this keeper (`keeping`)
+        let _ = self.parts.send(buf);
+        next
+    }
+}
+
+/// `read` with a [`Keeper`] whose parts go to `history`; returns once
+/// every part handed on is in it.
+fn keeping<R>(history: &mut History, part_bytes: usize, read: impl FnOnce(Keeper) -> R) -> R {
+    // two parts on their way at most
+    let (parts, to_keep) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+    let (give_back, back) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for mut part in to_keep {
+                history.push(&part);
+                part.clear();
+                let _ = give_back.send(part);
+            }
+        });
+        // the keeper is dropped when `read` returns: the thread then ends
+        // after the last part, and the scope waits for it
+        read(Keeper { parts, back, capacity: part_bytes + 64 * 1024 })
+    })
+}
+
 fn produce(
     path: &Path,
     session_id: Option<&str>,
     part_bytes: usize,
     take: &mut dyn FnMut(Vec<Event>) -> bool,
-    mut keep: Option<&mut History>,
+    keep: Option<Keeper>,
 ) -> Result<Streamed, RecordError> {
     // The anchor first, as `read_only` reads it.
     let anchor_at = anchor_path(path);
@@ -136,10 +183,10 @@ fn produce(
             torn_offset = scan.torn.as_ref().map(|t| consumed + t.offset as u64);
         }
         consumed += cut as u64;
-        if let Some(history) = keep.as_deref_mut() {
-            history.push(&buf[..cut]);
+        match &keep {
+            Some(keeper) => buf = keeper.keep(buf, cut),
+            None => drop(buf.drain(..cut)),
         }
-        buf.drain(..cut);
         if !scan.events.is_empty() && !take(scan.events) {
             break;
         }
