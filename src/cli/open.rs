@@ -76,23 +76,30 @@ pub fn open(req: OpenRequest<'_>) -> color_eyre::Result<ExitCode> {
             // The session is drawn first; its opening or resumption is
             // recorded (with the digest, made now) before the first key is
             // read (decisions.md, "The first frame before the digest").
-            let (live, deferred) = prepared.defer();
-            let opening = Opening {
-                journal: Journal::Live(Box::new(live)),
-                torn: deferred.torn().cloned(),
-                inputs_changed: Vec::new(),
-                anchor_missing: deferred
-                    .anchor_missing()
-                    .then(|| record::anchor_path(&dir.join(record::RECORD_FILE))),
-                begin: Some(Box::new(move |live: &mut LiveSession| {
-                    let inputs = inputs.make().map_err(|e| e.to_string())?;
-                    let report = live.begin(deferred, inputs, record::now()).map_err(|e| e.to_string())?;
-                    if let Some(member) = &req.review {
-                        start_review(live, member)?;
-                    }
-                    Ok(report.inputs_changed)
-                })),
-            };
+            let (mut live, deferred) = prepared.defer();
+            let torn = deferred.torn().cloned();
+            let anchor_missing =
+                deferred.anchor_missing().then(|| record::anchor_path(&dir.join(record::RECORD_FILE)));
+            let reviewing = req.review.is_some();
+            let mut begin: Option<ui::Begin> = Some(Box::new(move |live: &mut LiveSession| {
+                let inputs = inputs.make().map_err(|e| e.to_string())?;
+                let report = live.begin(deferred, inputs, record::now()).map_err(|e| e.to_string())?;
+                if let Some(member) = &req.review {
+                    start_review(live, member)?;
+                }
+                Ok(report.inputs_changed)
+            }));
+            let mut inputs_changed = Vec::new();
+            // A member's review is begun before it is drawn: its first
+            // frame already shows whose review it is.
+            if reviewing && let Some(now) = begin.take() {
+                match now(&mut live) {
+                    Ok(changed) => inputs_changed = changed,
+                    Err(why) => return fail(&why),
+                }
+            }
+            let journal = Journal::Live(Box::new(live));
+            let opening = Opening { journal, torn, inputs_changed, anchor_missing, begin };
             run_ui(session, opening, req.lang)
         }
         Err(LiveError::Record(RecordError::Locked { record, pid })) => {
