@@ -206,18 +206,18 @@ fn demo_session_validates() {
     assert_eq!(code, 0, "{out}");
 }
 
+/// `gremium validate FILE` run in `dir`.
+fn validate_in(dir: &std::path::Path, file: &str) -> std::process::Output {
+    Command::cargo_bin("gremium").unwrap().current_dir(dir).args(["validate", file]).output().unwrap()
+}
+
 #[test]
 fn generated_20mb_collection_validates() {
     let dir = tempfile::tempdir().unwrap();
     let text = gremium::load::sample_collection(20_000_000);
     assert!(text.len() >= 20_000_000);
     std::fs::write(dir.path().join("big.json"), text).unwrap();
-    let out = Command::cargo_bin("gremium")
-        .unwrap()
-        .current_dir(dir.path())
-        .args(["validate", "big.json"])
-        .output()
-        .unwrap();
+    let out = validate_in(dir.path(), "big.json");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
     assert_eq!(out.status.code(), Some(0));
 }
@@ -297,12 +297,7 @@ fn a_file_given_through_a_pipe_is_reported_on_its_bytes() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
     };
-    let out = Command::cargo_bin("gremium")
-        .unwrap()
-        .current_dir(tmp.path())
-        .args(["validate", "pipe.json"])
-        .output()
-        .unwrap();
+    let out = validate_in(tmp.path(), "pipe.json");
     writer.join().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
