@@ -186,15 +186,15 @@ use crate::files::owner_only;
 
 /// Create `dir` and missing parents, owner-only (0700 on unix), and make
 /// the new entries durable.
-fn create_dir_owner_only(dir: &Path) -> Result<(), RecordError> {
+/// Make `dir` (owner only) when it is missing; answers whether it was
+/// made. The folder above a made one is fsynced with the record's first
+/// line ([`Record::append`]): until then nothing in it counts.
+fn create_dir_owner_only(dir: &Path) -> Result<bool, RecordError> {
     if dir.is_dir() {
-        return Ok(());
+        return Ok(false);
     }
     crate::files::private_dir(dir).map_err(io_err(dir, "create folder"))?;
-    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-        sync_dir(parent)?;
-    }
-    Ok(())
+    Ok(true)
 }
 
 /// fsync a directory so that entries created in it survive a crash.

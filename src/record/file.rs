@@ -30,6 +30,9 @@ pub struct Record {
     file_len: u64,
     /// A failed write could not be taken back; refuse further appends.
     poisoned: bool,
+    /// The record's folder was made for it: the folder above is fsynced
+    /// with the first line.
+    dir_made: bool,
     buf: Vec<u8>,
     /// Every acknowledged byte, as written, kept apart from the record
     /// file: what can be saved elsewhere when the file is changed under
@@ -73,7 +76,7 @@ pub struct Opened {
 impl Record {
     /// Create the record in `dir` (made if missing). Fails if one exists.
     pub fn create(dir: &Path, session_id: &str) -> Result<Record, RecordError> {
-        create_dir_owner_only(dir)?;
+        let dir_made = create_dir_owner_only(dir)?;
         let path = dir.join(RECORD_FILE);
         let lock = WriterLock::acquire(&dir.join(LOCK_FILE), &path)?;
         // An anchor without its record: the record was deleted or moved.
@@ -91,7 +94,8 @@ impl Record {
             }
         })?;
         lock_record(&file, &path, &lock)?;
-        sync_dir(dir)?;
+        // The folder is fsynced with the first line (`append`): an empty
+        // record that did not survive a crash held nothing.
         Ok(Record {
             path,
             file,
@@ -100,6 +104,7 @@ impl Record {
             last_hash: line::sha256(line::genesis(session_id).as_bytes()),
             file_len: 0,
             poisoned: false,
+            dir_made,
             buf: Vec::with_capacity(512),
             history: History::new(dir),
             session_id: session_id.to_string(),
@@ -156,6 +161,7 @@ impl Record {
             last_hash: found.last_hash,
             file_len,
             poisoned: false,
+            dir_made: false,
             buf: Vec::with_capacity(512),
             history,
             session_id: session_id.to_string(),
@@ -211,9 +217,17 @@ impl Record {
             return Err(io_err(&self.path, "append")(e));
         }
         if self.file_len == 0 {
-            // The first line makes the file's existence matter.
+            // The first line makes the file's existence matter: the
+            // folder's entry for it, and the folder's own entry in the one
+            // above when it was made for this record.
             if let Some(dir) = self.path.parent() {
                 sync_dir(dir)?;
+                if self.dir_made
+                    && let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty())
+                {
+                    sync_dir(parent)?;
+                }
+                self.dir_made = false;
             }
         }
         self.file_len += self.buf.len() as u64;
