@@ -161,7 +161,9 @@ pub fn continue_scan(
         let seq = first_seq + i as u64;
         let line_no = usize::try_from(seq).unwrap_or(usize::MAX).saturating_add(1);
         let line = &tail[start..end];
-        let event = serde_json::from_slice::<Event>(line)
+        let fast = std::str::from_utf8(line).ok().and_then(Event::from_score_line);
+        let event = fast
+            .map_or_else(|| serde_json::from_slice::<Event>(line), Ok)
             .map_err(|e| DamageAt { line: line_no, damage: Damage::Unparseable(e.to_string()) })?;
         if event.v != RECORD_FORMAT_VERSION {
             return Err(DamageAt { line: line_no, damage: Damage::UnsupportedVersion(event.v) });
@@ -266,8 +268,10 @@ impl<'a> Run<'a> {
         // A line that is UTF-8 is read as text, which serde does not
         // check again string by string; one that is not is read as bytes,
         // for serde's message on it.
+        // A score entered as gremium writes it (most lines of a long
+        // record) is read without serde, to the same event.
         let parsed = match std::str::from_utf8(line) {
-            Ok(text) => serde_json::from_str::<Event>(text),
+            Ok(text) => Event::from_score_line(text).map_or_else(|| serde_json::from_str::<Event>(text), Ok),
             Err(_) => serde_json::from_slice::<Event>(line),
         };
         let event = match parsed {

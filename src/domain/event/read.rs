@@ -373,6 +373,126 @@ pub(crate) fn parse_rfc3339(s: &str) -> Option<At> {
         .single()
 }
 
+impl super::Event {
+    /// A line of a score entered exactly as gremium writes it (its fields
+    /// in its order, no spaces, no escapes in a text), read without serde:
+    /// nine in ten lines of a long record are such lines. `None` for any
+    /// other line, which serde reads as before. Every line this reads,
+    /// serde reads to the same event (`tests::score_lines_read_as_serde_reads_them`).
+    pub fn from_score_line(line: &str) -> Option<super::Event> {
+        let mut c = Cursor { s: line, i: 0 };
+        c.lit(r#"{"v":"#)?;
+        let v = u32::try_from(c.uint()?).ok()?;
+        c.lit(r#","seq":"#)?;
+        let seq = c.uint()?;
+        c.lit(r#","at":""#)?;
+        let at = parse_rfc3339(c.text()?)?;
+        c.lit(r#","actor":""#)?;
+        let actor = match c.text()? {
+            "chair" => super::Actor::Chair,
+            "secretary" => super::Actor::Secretary,
+            "system" => super::Actor::System,
+            _ => return None,
+        };
+        c.lit(r#","prev":""#)?;
+        let prev = super::Prev::from(c.text()?);
+        c.lit(r#","event":{"type":"score_entered","dossier":""#)?;
+        let dossier = c.text()?.to_string();
+        c.lit(r#","round":"#)?;
+        let round = u32::try_from(c.uint()?).ok()?;
+        c.lit(r#","member":""#)?;
+        let member = c.text()?.to_string();
+        c.lit(r#","criterion":""#)?;
+        let criterion = c.text()?.to_string();
+        c.lit(r#","value":"#)?;
+        let value = c.number()?;
+        c.lit("}}")?;
+        (c.i == line.len()).then_some(super::Event {
+            v,
+            seq,
+            at,
+            actor,
+            prev,
+            event: EventKind::ScoreEntered { dossier, round, member, criterion, value },
+        })
+    }
+}
+
+/// Where [`super::Event::from_score_line`] is in its line.
+struct Cursor<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn rest(&self) -> &'a [u8] {
+        self.s.as_bytes().get(self.i..).unwrap_or_default()
+    }
+
+    /// Exactly `lit` next.
+    fn lit(&mut self, lit: &str) -> Option<()> {
+        self.rest().starts_with(lit.as_bytes()).then(|| self.i += lit.len())
+    }
+
+    /// A JSON integer without sign or leading zero that fits in a `u64`.
+    fn uint(&mut self) -> Option<u64> {
+        let digits = self.rest().iter().take_while(|b| b.is_ascii_digit()).count();
+        let text = self.s.get(self.i..self.i + digits)?;
+        if digits == 0 || (digits > 1 && text.starts_with('0')) {
+            return None;
+        }
+        let n = text.parse().ok()?;
+        self.i += digits;
+        Some(n)
+    }
+
+    /// The text of a string whose opening quote was read, up to its
+    /// closing one; `None` at a backslash or a control character, which
+    /// serde reads (or refuses).
+    fn text(&mut self) -> Option<&'a str> {
+        let len = self.rest().iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if self.rest()[len] != b'"' {
+            return None;
+        }
+        let text = self.s.get(self.i..self.i + len)?;
+        self.i += len + 1;
+        Some(text)
+    }
+
+    /// A JSON number, read by serde_json itself so that it is the same
+    /// `f64` to the last bit.
+    fn number(&mut self) -> Option<f64> {
+        let b = self.rest();
+        let mut n = usize::from(b.first() == Some(&b'-'));
+        let int = b[n..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if int == 0 || (int > 1 && b[n] == b'0') {
+            return None;
+        }
+        n += int;
+        if b.get(n) == Some(&b'.') {
+            let frac = b[n + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if frac == 0 {
+                return None;
+            }
+            n += 1 + frac;
+        }
+        if matches!(b.get(n), Some(b'e' | b'E')) {
+            n += 1;
+            if matches!(b.get(n), Some(b'+' | b'-')) {
+                n += 1;
+            }
+            let exp = b[n..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if exp == 0 {
+                return None;
+            }
+            n += exp;
+        }
+        let value = serde_json::from_str::<f64>(self.s.get(self.i..self.i + n)?).ok()?;
+        self.i += n;
+        Some(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -553,7 +673,105 @@ mod tests {
         }
     }
 
+    fn score_line(
+        dossier: &str,
+        member: &str,
+        value: f64,
+        seq: u64,
+        at: &str,
+    ) -> (super::super::Event, String) {
+        let event = super::super::Event {
+            v: 1,
+            seq,
+            at: at.parse().unwrap(),
+            actor: super::super::Actor::Chair,
+            prev: "ab".repeat(32).as_str().into(),
+            event: EventKind::ScoreEntered {
+                dossier: dossier.into(),
+                round: 1,
+                member: member.into(),
+                criterion: "c1".into(),
+                value,
+            },
+        };
+        let line = serde_json::to_string(&event).unwrap();
+        (event, line)
+    }
+
+    /// What serde reads from `line`, to the last bit of every number.
+    fn by_serde(line: &str) -> Option<String> {
+        serde_json::from_str::<super::super::Event>(line).ok().map(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn a_score_line_as_written_is_read_without_serde() {
+        let (event, line) = score_line("D0001", "m01", 7.5, 42, "2026-11-26T09:00:00+01:00");
+        assert_eq!(
+            line,
+            concat!(
+                r#"{"v":1,"seq":42,"at":"2026-11-26T09:00:00+01:00","actor":"chair","prev":""#,
+                "abababababababababababababababababababababababababababababababab",
+                r#"","event":{"type":"score_entered","dossier":"D0001","round":1,"member":"m01","criterion":"c1","value":7.5}}"#
+            )
+        );
+        assert_eq!(super::super::Event::from_score_line(&line), Some(event));
+        // Left to serde: spaces, another order, an escape, another kind.
+        for other in [
+            line.replacen(r#""seq":42"#, r#""seq": 42"#, 1),
+            line.replacen(r#""v":1,"seq":42"#, r#""seq":42,"v":1"#, 1),
+            line.replacen("D0001", r"D\u0030001", 1),
+            line.replacen("score_entered", "score_corrected", 1),
+            line.replacen(r#""value":7.5"#, r#""value":07.5"#, 1),
+            format!("{line} "),
+        ] {
+            assert_eq!(super::super::Event::from_score_line(&other), None, "{other:?}");
+        }
+    }
+
     proptest! {
+        /// Any score line gremium writes is read to what serde reads, and
+        /// without serde unless a text needs an escape.
+        #[test]
+        fn score_lines_read_as_serde_reads_them(
+            dossier in "[A-Za-z0-9äß\\\\\"\u{1}\u{7f}\u{2028} -]{0,12}",
+            member in "[a-z0-9\"]{1,6}",
+            value in prop_oneof![any::<f64>().prop_filter("finite", |v| v.is_finite()), (-40i32..40).prop_map(|h| f64::from(h) / 2.0)],
+            seq in any::<u64>(),
+            nanos in 0u32..1_000_000_000,
+        ) {
+            let at = format!("2026-11-26T09:00:00.{nanos:09}-03:30");
+            let (event, line) = score_line(&dossier, &member, value, seq, &at);
+            let fast = super::super::Event::from_score_line(&line);
+            let plain = |t: &str| !t.chars().any(|c| c == '"' || c == '\\' || c < ' ');
+            prop_assert_eq!(fast.is_some(), plain(&dossier) && plain(&member), "{}", line);
+            if let Some(fast) = fast {
+                prop_assert_eq!(Some(format!("{fast:?}")), by_serde(&line));
+                prop_assert_eq!(fast, event);
+            }
+        }
+
+        /// A line changed anywhere is read without serde only when serde
+        /// reads it too, to the same event.
+        #[test]
+        fn a_changed_score_line_is_never_read_differently(
+            at in 0usize..260,
+            change in 0u8..3,
+            c in prop::sample::select(vec!['"', '\\', ',', ':', '{', '}', '0', '1', '9', 'e', 'E', '-', '+', '.', ' ', 'x', 'ä', '\u{1}']),
+        ) {
+            let (_, line) = score_line("D0001", "m01", 7.5, 42, "2026-11-26T09:00:00+01:00");
+            let mut chars: Vec<char> = line.chars().collect();
+            let at = at.min(chars.len() - 1);
+            match change {
+                0 => chars[at] = c,
+                1 => chars.insert(at, c),
+                _ => { chars.remove(at); }
+            }
+            let changed: String = chars.into_iter().collect();
+            if let Some(fast) = super::super::Event::from_score_line(&changed) {
+                prop_assert_eq!(Some(format!("{fast:?}")), by_serde(&changed), "{}", changed);
+            }
+        }
+
         #[test]
         fn agrees_with_chrono_on_written_times(secs in -2_000_000_000i64..20_000_000_000, nanos in 0u32..1_000_000_000, off in -86_399i32..86_400) {
             let Some(offset) = FixedOffset::east_opt(off / 60 * 60) else { return Ok(()) };
