@@ -31,7 +31,7 @@ enum Kept {
 impl History {
     /// An empty history beside the record in `dir`.
     pub(super) fn new(dir: &Path) -> History {
-        let kept = match tempfile::tempfile_in(dir) {
+        let kept = match tempfile::tempfile_in(dir).and_then(owner_only) {
             Ok(file) => Kept::Apart(file),
             Err(_) => Kept::Memory(Vec::new()),
         };
@@ -125,6 +125,18 @@ impl History {
     }
 }
 
+/// The file for its owner only: without a name it cannot be opened by a
+/// path, but its mode still says whose it is (`O_TMPFILE` takes the
+/// process's umask).
+fn owner_only(file: File) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(file)
+}
+
 /// Bytes `from..to` of `file`.
 fn read_range(file: &File, from: u64, to: u64) -> io::Result<Vec<u8>> {
     let mut f = file;
@@ -154,6 +166,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut h = History::new(dir.path());
         assert!(h.is_apart());
+        #[cfg(unix)]
+        if let Kept::Apart(file) = &h.kept {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(file.metadata().unwrap().permissions().mode() & 0o777, 0o600, "owner only");
+        }
         h.push(b"one\n");
         h.push(b"two\n");
         h.push(b"torn");
