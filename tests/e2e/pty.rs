@@ -179,13 +179,17 @@ impl Terminal {
         let _ = self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 });
     }
 
-    /// Resize the terminal, as a window manager would.
+    /// Resize the terminal, as a window manager would: the emulator first,
+    /// so that whatever the program draws once it learns the new size lands
+    /// on a screen of that size. (The other order let a program on a busy
+    /// machine draw its new screen into the old emulator size, wrapped and
+    /// scrolled, before the emulator was resized.)
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        let _ = self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 });
         let size = |n: u16| std::num::NonZeroU16::new(n).expect("terminal size above zero");
         if let Ok(mut p) = self.parser.lock() {
             p.screen_mut().set_size(size(rows), size(cols));
         }
+        let _ = self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 });
     }
 
     pub fn screen(&self) -> String {
