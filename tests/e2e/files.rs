@@ -10,6 +10,21 @@ fn record_dir(home: &Path) -> std::path::PathBuf {
     home.join("data/records/sz-hessen-2027")
 }
 
+/// The record once it holds the session's opening: the screens record it
+/// after the first frame is drawn, before they read a key.
+fn opened(record: &Path) -> Vec<u8> {
+    let start = std::time::Instant::now();
+    loop {
+        if let Ok(bytes) = std::fs::read(record)
+            && bytes.ends_with(b"\n")
+        {
+            return bytes;
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(30), "no opening in {}", record.display());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn a_note_is_not_acknowledged_when_the_record_was_deleted() {
     let home = tempfile::tempdir().expect("tempdir");
@@ -58,8 +73,8 @@ fn a_deleted_lock_file_does_not_let_a_second_gremium_write() {
     let mut first = Terminal::spawn(&[], 100, 30, home.path());
     first.wait_for("Als Nächstes");
     let dir = record_dir(home.path());
+    let before = opened(&dir.join("record.jsonl"));
     std::fs::remove_file(dir.join("record.lock")).unwrap();
-    let before = std::fs::read(dir.join("record.jsonl")).unwrap();
     // The second one, without a terminal to offer a read-only view on.
     let out = assert_cmd::Command::cargo_bin("gremium")
         .unwrap()
@@ -84,7 +99,7 @@ fn a_write_that_fails_is_refused_and_the_next_one_succeeds_once_the_disk_takes_w
     let mut term = Terminal::spawn(&["--lang", "en"], 120, 30, home.path());
     term.wait_for("Next");
     let record = record_dir(home.path()).join("record.jsonl");
-    let before = std::fs::read(&record).unwrap();
+    let before = opened(&record);
     // A file-size limit a few bytes above the record: the next line cannot
     // be written whole, as on a full disk.
     set_file_size_limit(term.pid(), before.len() as u64 + 10);
