@@ -374,11 +374,12 @@ pub(crate) fn parse_rfc3339(s: &str) -> Option<At> {
 }
 
 impl super::Event {
-    /// A line of a score entered exactly as gremium writes it (its fields
-    /// in its order, no spaces, no escapes in a text), read without serde:
-    /// nine in ten lines of a long record are such lines. `None` for any
-    /// other line, which serde reads as before. Every line this reads,
-    /// serde reads to the same event (`tests::score_lines_read_as_serde_reads_them`).
+    /// A line of a score entered or corrected exactly as gremium writes it
+    /// (its fields in its order, no spaces, no escapes in a text), read
+    /// without serde: all but a few lines of a long record are such lines.
+    /// `None` for any other line, which serde reads as before. Every line
+    /// this reads, serde reads to the same event
+    /// (`tests::score_lines_read_as_serde_reads_them`).
     pub fn from_score_line(line: &str) -> Option<super::Event> {
         let mut c = Cursor { s: line, i: 0 };
         c.lit(r#"{"v":"#)?;
@@ -396,7 +397,13 @@ impl super::Event {
         };
         c.lit(r#","prev":""#)?;
         let prev = super::Prev::from(c.text()?);
-        c.lit(r#","event":{"type":"score_entered","dossier":""#)?;
+        c.lit(r#","event":{"type":""#)?;
+        let corrected = match c.text()? {
+            "score_entered" => false,
+            "score_corrected" => true,
+            _ => return None,
+        };
+        c.lit(r#","dossier":""#)?;
         let dossier = c.text()?.to_string();
         c.lit(r#","round":"#)?;
         let round = u32::try_from(c.uint()?).ok()?;
@@ -406,15 +413,17 @@ impl super::Event {
         let criterion = c.text()?.to_string();
         c.lit(r#","value":"#)?;
         let value = c.number()?;
+        // written only when there was a score before
+        let previous = match corrected && c.lit(r#","previous":"#).is_some() {
+            true => Some(c.number()?),
+            false => None,
+        };
         c.lit("}}")?;
-        (c.i == line.len()).then_some(super::Event {
-            v,
-            seq,
-            at,
-            actor,
-            prev,
-            event: EventKind::ScoreEntered { dossier, round, member, criterion, value },
-        })
+        let event = match corrected {
+            true => EventKind::ScoreCorrected { dossier, round, member, criterion, value, previous },
+            false => EventKind::ScoreEntered { dossier, round, member, criterion, value },
+        };
+        (c.i == line.len()).then_some(super::Event { v, seq, at, actor, prev, event })
     }
 }
 
@@ -680,22 +689,32 @@ mod tests {
         seq: u64,
         at: &str,
     ) -> (super::super::Event, String) {
+        let kind = EventKind::ScoreEntered {
+            dossier: dossier.into(),
+            round: 1,
+            member: member.into(),
+            criterion: "c1".into(),
+            value,
+        };
+        line_of(kind, seq, at)
+    }
+
+    fn line_of(kind: EventKind, seq: u64, at: &str) -> (super::super::Event, String) {
         let event = super::super::Event {
             v: 1,
             seq,
             at: at.parse().unwrap(),
             actor: super::super::Actor::Chair,
             prev: "ab".repeat(32).as_str().into(),
-            event: EventKind::ScoreEntered {
-                dossier: dossier.into(),
-                round: 1,
-                member: member.into(),
-                criterion: "c1".into(),
-                value,
-            },
+            event: kind,
         };
         let line = serde_json::to_string(&event).unwrap();
         (event, line)
+    }
+
+    fn correction(value: f64, previous: Option<f64>) -> EventKind {
+        let (dossier, member, criterion) = ("D0001".into(), "m01".into(), "c1".into());
+        EventKind::ScoreCorrected { dossier, round: 2, member, criterion, value, previous }
     }
 
     /// What serde reads from `line`, to the last bit of every number.
@@ -715,12 +734,19 @@ mod tests {
             )
         );
         assert_eq!(super::super::Event::from_score_line(&line), Some(event));
+        // A correction, with and without the score it replaced.
+        for previous in [Some(6.0), None] {
+            let (event, line) = line_of(correction(7.5, previous), 43, "2026-11-26T09:01:00+01:00");
+            assert_eq!(line.contains(r#","previous":6.0}}"#), previous.is_some(), "{line}");
+            assert_eq!(super::super::Event::from_score_line(&line), Some(event));
+        }
         // Left to serde: spaces, another order, an escape, another kind.
         for other in [
             line.replacen(r#""seq":42"#, r#""seq": 42"#, 1),
             line.replacen(r#""v":1,"seq":42"#, r#""seq":42,"v":1"#, 1),
             line.replacen("D0001", r"D\u0030001", 1),
-            line.replacen("score_entered", "score_corrected", 1),
+            line.replacen("score_entered", "note_added", 1),
+            line.replacen(r#""value":7.5"#, r#""value":7.5,"previous":6.0"#, 1),
             line.replacen(r#""value":7.5"#, r#""value":07.5"#, 1),
             format!("{line} "),
         ] {
@@ -738,12 +764,24 @@ mod tests {
             value in prop_oneof![any::<f64>().prop_filter("finite", |v| v.is_finite()), (-40i32..40).prop_map(|h| f64::from(h) / 2.0)],
             seq in any::<u64>(),
             nanos in 0u32..1_000_000_000,
+            corrected in any::<bool>(),
+            previous in proptest::option::of(-40i32..40),
         ) {
             let at = format!("2026-11-26T09:00:00.{nanos:09}-03:30");
-            let (event, line) = score_line(&dossier, &member, value, seq, &at);
+            let (dossier, member) = (dossier.as_str(), member.as_str());
+            let kind = match corrected {
+                true => EventKind::ScoreCorrected {
+                    dossier: dossier.into(), round: 3, member: member.into(), criterion: "c1".into(),
+                    value, previous: previous.map(|h| f64::from(h) / 2.0),
+                },
+                false => EventKind::ScoreEntered {
+                    dossier: dossier.into(), round: 1, member: member.into(), criterion: "c1".into(), value,
+                },
+            };
+            let (event, line) = line_of(kind, seq, &at);
             let fast = super::super::Event::from_score_line(&line);
             let plain = |t: &str| !t.chars().any(|c| c == '"' || c == '\\' || c < ' ');
-            prop_assert_eq!(fast.is_some(), plain(&dossier) && plain(&member), "{}", line);
+            prop_assert_eq!(fast.is_some(), plain(dossier) && plain(member), "{}", line);
             if let Some(fast) = fast {
                 prop_assert_eq!(Some(format!("{fast:?}")), by_serde(&line));
                 prop_assert_eq!(fast, event);
@@ -757,8 +795,12 @@ mod tests {
             at in 0usize..260,
             change in 0u8..3,
             c in prop::sample::select(vec!['"', '\\', ',', ':', '{', '}', '0', '1', '9', 'e', 'E', '-', '+', '.', ' ', 'x', 'ä', '\u{1}']),
+            corrected in any::<bool>(),
         ) {
-            let (_, line) = score_line("D0001", "m01", 7.5, 42, "2026-11-26T09:00:00+01:00");
+            let (_, line) = match corrected {
+                true => line_of(correction(7.5, Some(6.0)), 42, "2026-11-26T09:00:00+01:00"),
+                false => score_line("D0001", "m01", 7.5, 42, "2026-11-26T09:00:00+01:00"),
+            };
             let mut chars: Vec<char> = line.chars().collect();
             let at = at.min(chars.len() - 1);
             match change {
