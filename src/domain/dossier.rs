@@ -27,7 +27,7 @@ pub struct DossierCollection {
 pub struct Dossier {
     /// `gremium.dossier/1` in a single-dossier file; may be left out inside a
     /// collection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "strict::present_string")]
     #[schemars(extend("const" = "gremium.dossier/1"))]
     pub format: Option<String>,
     /// Kennung.
@@ -266,6 +266,12 @@ pub mod strict {
                 .ok_or_else(|| D::Error::custom(format!("`{s}` is not a date in the form YYYY-MM-DD")))
         })
         .transpose()
+    }
+
+    /// A text that, when given, is a string: `null` does not stand for
+    /// leaving it out (the checks refuse `"format": null`).
+    pub fn present_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        String::deserialize(d).map(Some)
     }
 
     /// A struct only from a JSON object.
