@@ -247,7 +247,7 @@ pub struct Attachment {
 /// record only as an object (serde would take `["Titel", null]` for a
 /// measure, its fields in order). The
 /// loader's fast path relies on serde refusing what the checks refuse
-/// (docs/decisions.md, "One pass over a clean dossier file").
+/// (docs/decisions.md, "Where serde is more lenient than the schema").
 pub mod strict {
     use std::collections::BTreeMap;
     use std::fmt;
